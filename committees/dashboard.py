@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import timezone
+
+from committees import selectors
+from committees.models import Body, Membership
+
+
+def panels(request, roles):
+    today = timezone.localdate()
+    out = []
+    if roles.is_governance_staff or roles.is_secretary:
+        bodies = selectors.bodies_with_counts(today)
+        if not roles.is_governance_staff:
+            bodies = bodies.filter(pk__in=roles.secretary_body_ids)
+        out.append(("committees/_panel_bodies.html", {"bodies": bodies, "managed": True}))
+    if roles.person_id:
+        mine = (
+            Membership.objects.filter(person_id=roles.person_id)
+            .filter(Q(end__isnull=True) | Q(end__gte=today))
+            .select_related("body", "seat__group")
+            .order_by("body__order", "start")
+        )
+        out.append(("committees/_panel_my_memberships.html", {"memberships": mine, "today": today}))
+    if roles.is_reporter:
+        out.append(("committees/_panel_units.html", {"units": request.user.reporting_units.order_by("name")}))
+    if not out:
+        out.append(
+            (
+                "committees/_panel_bodies.html",
+                {"bodies": Body.objects.filter(is_active=True), "managed": False},
+            )
+        )
+    return out

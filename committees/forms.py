@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Body, Membership, OrgUnit, Person, Post, Seat, SeatGroup
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class OrgUnitForm(forms.ModelForm):
+    class Meta:
+        model = OrgUnit
+        fields = ["name", "kind", "parent", "order", "reporting_officers"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reporting_officers"].queryset = (
+            get_user_model().objects.filter(is_active=True).order_by("username")
+        )
+        self.fields["reporting_officers"].required = False
+        if self.instance.pk:
+            self.fields["parent"].queryset = OrgUnit.objects.exclude(pk=self.instance.pk)
+
+
+class PostForm(forms.ModelForm):
+    class Meta:
+        model = Post
+        fields = ["name", "unit", "order"]
+
+
+class PostMoveForm(forms.Form):
+    """A personnel move (인사 발령): who holds the post from which date."""
+
+    person = forms.ModelChoiceField(
+        label=_("새 재직자"),
+        queryset=Person.objects.order_by("name"),
+        required=False,
+        help_text=_("비워 두면 직위를 공석으로 둡니다."),
+    )
+    start = forms.DateField(label=_("발령일"), widget=DateInput())
+    note = forms.CharField(label=_("비고"), max_length=200, required=False)
+    vacate = forms.BooleanField(label=_("공석으로 둡니다"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("person") and not data.get("vacate"):
+            self.add_error("person", _("새 재직자를 고르거나 '공석으로 둡니다'를 선택하세요."))
+        if data.get("person") and data.get("vacate"):
+            self.add_error("vacate", _("새 재직자를 고르면 공석으로 둘 수 없습니다."))
+        return data
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "gender", "affiliation", "title", "email", "phone", "birth_date", "user", "note"]
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = get_user_model().objects.filter(is_active=True).order_by("username")
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = [
+            "name",
+            "kind",
+            "parent",
+            "dong_unit",
+            "description",
+            "order",
+            "is_active",
+            "term_years",
+            "quorum_rule",
+            "decision_rule",
+            "tie_rule",
+            "convening_numerator",
+            "convening_denominator",
+            "notice_days",
+            "urgent_notice_days",
+            "allows_written_resolution",
+            "allows_deputies",
+            "gender_balance_applies",
+            "reappointment_limit",
+            "secretary_post",
+            "secretary_person",
+            "appointment_text",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["parent"].queryset = Body.objects.exclude(pk=self.instance.pk)
+
+    def clean(self):
+        data = super().clean()
+        num, den = data.get("convening_numerator"), data.get("convening_denominator")
+        if num is not None and den is not None and not (1 <= num <= den):
+            self.add_error(
+                "convening_numerator", _("소집 요구 비율은 0보다 크고 1 이하여야 합니다 (예: 1/3).")
+            )
+        if data.get("secretary_post") and data.get("secretary_person"):
+            self.add_error("secretary_person", _("간사는 직위 또는 개인 중 하나로만 정하세요."))
+        notice, urgent = data.get("notice_days"), data.get("urgent_notice_days")
+        if notice is not None and urgent is not None and urgent > notice:
+            self.add_error("urgent_notice_days", _("긴급 통지 기한은 일반 통지 기한보다 길 수 없습니다."))
+        return data
+
+
+class SeatGroupForm(forms.ModelForm):
+    effective = forms.DateField(
+        label=_("적용일"),
+        widget=DateInput(),
+        help_text=_("당연직은 이 날부터 직위의 재직자가 자리를 맡습니다."),
+    )
+
+    class Meta:
+        model = SeatGroup
+        fields = ["kind", "label", "field", "recommender", "qualification", "post", "count", "order"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == SeatGroup.Kind.EX_OFFICIO:
+            if not data.get("post"):
+                self.add_error("post", _("당연직은 직위를 정해야 합니다."))
+            if data.get("count") not in (None, 1):
+                self.add_error("count", _("당연직은 직위 하나에 한 자리입니다."))
+        elif data.get("kind") == SeatGroup.Kind.APPOINTED and data.get("post"):
+            self.add_error("post", _("위촉직에는 직위를 정하지 않습니다."))
+        if data.get("count") is not None and data["count"] < 1:
+            self.add_error("count", _("정원은 1명 이상이어야 합니다."))
+        return data
+
+
+class MembershipAppointForm(forms.Form):
+    seat = forms.ModelChoiceField(label=_("좌석"), queryset=Seat.objects.none())
+    person = forms.ModelChoiceField(label=_("위원"), queryset=Person.objects.order_by("name"))
+    role = forms.ChoiceField(label=_("직책"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
+    start = forms.DateField(label=_("시작일"), widget=DateInput())
+    end = forms.DateField(label=_("종료일"), widget=DateInput(), required=False)
+    gender_exception_reason = forms.CharField(
+        label=_("성별 균형 예외 사유"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("양성평등기본법 제21조②의 10분의 6 기준을 넘겨 위촉할 때만 적습니다."),
+    )
+    note = forms.CharField(label=_("비고"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, body: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seat"].queryset = (
+            Seat.objects.filter(group__body=body, group__kind=SeatGroup.Kind.APPOINTED, active=True)
+            .select_related("group")
+            .order_by("group__order", "number")
+        )
+        self.fields["seat"].label_from_instance = lambda s: f"{s.group.label} · {s.number}"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("종료일은 시작일보다 빠를 수 없습니다."))
+        return data
+
+
+class MembershipEditForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["role", "gender_exception_reason", "note"]
+
+
+class MembershipEndForm(forms.Form):
+    end = forms.DateField(label=_("종료일"), widget=DateInput())
+    reason = forms.CharField(label=_("종료 사유"), max_length=200)

@@ -1,0 +1,412 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from committees.validators import reject_resident_number
+
+
+class Gender(models.TextChoices):
+    MALE = "M", _("남")
+    FEMALE = "F", _("여")
+
+
+class OrgUnit(models.Model):
+    """An organisation unit: 구청 → 국 → 과/담당관 → 팀; 동 주민센터 → 팀; or an outside body."""
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", _("구청")
+        BUREAU = "bureau", _("국·소")
+        DIVISION = "division", _("과·담당관")
+        TEAM = "team", _("팀")
+        DONG = "dong", _("동 주민센터")
+        EXTERNAL = "external", _("외부 기관")
+
+    name = models.CharField(_("명칭"), max_length=100)
+    kind = models.CharField(_("구분"), max_length=16, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("상위 조직"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+    reporting_officers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("성과 보고 담당자"),
+        blank=True,
+        related_name="reporting_units",
+    )
+
+    class Meta:
+        verbose_name = _("조직")
+        verbose_name_plural = _("조직")
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="orgunit_unique_name_per_parent"),
+            models.UniqueConstraint(
+                fields=["name"], condition=Q(parent__isnull=True), name="orgunit_unique_root_name"
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="orgunit_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:org") + f"#unit-{self.pk}"
+
+
+class Person(models.Model):
+    """A person who sits on a body or holds a post. Minimum personal data, no resident number."""
+
+    name = models.CharField(_("성명"), max_length=50, validators=[reject_resident_number])
+    gender = models.CharField(_("성별"), max_length=1, choices=Gender.choices)
+    affiliation = models.CharField(_("소속"), max_length=100, blank=True, validators=[reject_resident_number])
+    title = models.CharField(_("직함"), max_length=100, blank=True, validators=[reject_resident_number])
+    email = models.EmailField(_("이메일"), blank=True)
+    phone = models.CharField(_("전화번호"), max_length=30, blank=True)
+    birth_date = models.DateField(_("생년월일"), null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("로그인 계정"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    note = models.TextField(_("비고"), blank=True, validators=[reject_resident_number])
+
+    class Meta:
+        verbose_name = _("인물")
+        verbose_name_plural = _("인물")
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(gender__in=["M", "F"]), name="person_gender_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:person_detail", args=[self.pk])
+
+
+class Post(models.Model):
+    """A post (직위) such as 구청장 or 자치행정과장; its holders change over time."""
+
+    name = models.CharField(_("직위명"), max_length=100)
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("조직"), on_delete=models.PROTECT, related_name="posts")
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+
+    class Meta:
+        verbose_name = _("직위")
+        verbose_name_plural = _("직위")
+        ordering = ["order", "name"]
+        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="post_unique_name_per_unit")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:post_detail", args=[self.pk])
+
+
+class PostHolding(models.Model):
+    """Who held a post from `start` to `end` (inclusive; open while `end` is empty).
+
+    Non-overlap per post is a database constraint (see migration 0002).
+    """
+
+    post = models.ForeignKey(Post, verbose_name=_("직위"), on_delete=models.PROTECT, related_name="holdings")
+    person = models.ForeignKey(
+        Person, verbose_name=_("재직자"), on_delete=models.PROTECT, related_name="holdings"
+    )
+    start = models.DateField(_("발령일"))
+    end = models.DateField(_("종료일"), null=True, blank=True)
+    note = models.CharField(_("비고"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("직위 재직")
+        verbose_name_plural = _("직위 재직")
+        ordering = ["post", "-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="holding_end_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["post"], condition=Q(end__isnull=True), name="holding_one_open_per_post"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post} · {self.person}"
+
+
+class Body(models.Model):
+    """A governance body, with its procedural rules stored as data (DOMAIN.md §2, §5)."""
+
+    class Kind(models.TextChoices):
+        STEERING = "steering", _("추진운영위원회")
+        COUNCIL = "council", _("민간협의체")
+        TASK_FORCE = "task_force", _("추진단")
+        SUPPORT = "support", _("추진지원단")
+        DONG_PANEL = "dong_panel", _("동 자문팀")
+        OTHER = "other", _("기타")
+
+    class QuorumRule(models.TextChoices):
+        ENROLLED_MAJORITY = "enrolled_majority", _("재적위원 과반수 출석으로 개의")
+        NONE = "none", _("개의 정족수 없음")
+
+    class DecisionRule(models.TextChoices):
+        PRESENT_MAJORITY = "present_majority", _("출석위원 과반수 찬성")
+        TWO_THIRDS_PRESENT = "two_thirds_present", _("출석위원 3분의 2 이상 찬성")
+        ENROLLED_MAJORITY = "enrolled_majority", _("재적위원 과반수 찬성")
+
+    class TieRule(models.TextChoices):
+        REJECT = "reject", _("가부동수는 부결")
+        CHAIR_DECIDES = "chair_decides", _("가부동수는 위원장이 결정")
+
+    name = models.CharField(_("명칭"), max_length=100, unique=True)
+    kind = models.CharField(_("종류"), max_length=16, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("상위 기구"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    dong_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("동 (동 단위 기구)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dong_bodies",
+        limit_choices_to={"kind": OrgUnit.Kind.DONG},
+    )
+    description = models.TextField(_("주요 역할"), blank=True)
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+    is_active = models.BooleanField(_("운영 중"), default=True)
+    term_years = models.PositiveSmallIntegerField(_("임기 (년)"), default=2)
+    quorum_rule = models.CharField(
+        _("개의 정족수"), max_length=24, choices=QuorumRule.choices, default=QuorumRule.ENROLLED_MAJORITY
+    )
+    decision_rule = models.CharField(
+        _("의결 정족수"), max_length=24, choices=DecisionRule.choices, default=DecisionRule.PRESENT_MAJORITY
+    )
+    tie_rule = models.CharField(_("가부동수"), max_length=16, choices=TieRule.choices, default=TieRule.REJECT)
+    convening_numerator = models.PositiveSmallIntegerField(_("소집 요구 비율 (분자)"), default=1)
+    convening_denominator = models.PositiveSmallIntegerField(_("소집 요구 비율 (분모)"), default=3)
+    notice_days = models.PositiveSmallIntegerField(_("소집 통지 기한 (일 전)"), default=5)
+    urgent_notice_days = models.PositiveSmallIntegerField(_("긴급 소집 통지 기한 (일 전)"), default=1)
+    allows_written_resolution = models.BooleanField(_("서면의결 허용"), default=False)
+    allows_deputies = models.BooleanField(_("당연직 대리출석 허용"), default=False)
+    gender_balance_applies = models.BooleanField(_("성별 균형 적용"), default=True)
+    reappointment_limit = models.PositiveSmallIntegerField(_("연임 허용 횟수"), default=1)
+    secretary_post = models.ForeignKey(
+        Post,
+        verbose_name=_("간사 (직위)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="secretary_of",
+        help_text=_("간사가 직위로 정해지면 그 직위의 현 재직자가 간사가 됩니다."),
+    )
+    secretary_person = models.ForeignKey(
+        Person,
+        verbose_name=_("간사 (개인)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="secretary_of",
+    )
+    appointment_text = models.TextField(
+        _("위촉장 문구"), blank=True, help_text=_("비워 두면 구축계획 붙임 1의 문구를 씁니다.")
+    )
+
+    class Meta:
+        verbose_name = _("기구")
+        verbose_name_plural = _("기구")
+        ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(term_years__gte=1) & Q(term_years__lte=10), name="body_term_years_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(convening_numerator__gte=1)
+                & Q(convening_numerator__lte=F("convening_denominator")),
+                name="body_convening_fraction_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(urgent_notice_days__lte=F("notice_days")), name="body_urgent_notice_not_longer"
+            ),
+            models.CheckConstraint(
+                condition=Q(secretary_post__isnull=True) | Q(secretary_person__isnull=True),
+                name="body_one_kind_of_secretary",
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="body_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:body_detail", args=[self.pk])
+
+
+class SeatGroup(models.Model):
+    """A line of a body's composition (정원 구성): one ex officio post, or N appointed seats of a field."""
+
+    class Kind(models.TextChoices):
+        EX_OFFICIO = "ex_officio", _("당연직")
+        APPOINTED = "appointed", _("위촉직")
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("기구"), on_delete=models.CASCADE, related_name="seat_groups"
+    )
+    kind = models.CharField(_("구분"), max_length=16, choices=Kind.choices)
+    label = models.CharField(_("명칭"), max_length=100)
+    field = models.CharField(_("분야"), max_length=50, blank=True)
+    recommender = models.CharField(_("추천 주체"), max_length=100, blank=True)
+    qualification = models.CharField(_("자격 기준"), max_length=200, blank=True)
+    post = models.ForeignKey(
+        Post,
+        verbose_name=_("직위 (당연직)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="seat_groups",
+    )
+    count = models.PositiveSmallIntegerField(_("정원"), default=1)
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+
+    class Meta:
+        verbose_name = _("정원 구성")
+        verbose_name_plural = _("정원 구성")
+        ordering = ["body", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="ex_officio") & Q(post__isnull=False) & Q(count=1))
+                | (Q(kind="appointed") & Q(post__isnull=True) & Q(count__gte=1)),
+                name="seatgroup_kind_consistent",
+            ),
+            models.UniqueConstraint(fields=["body", "label"], name="seatgroup_unique_label_per_body"),
+            models.UniqueConstraint(
+                fields=["body", "post"],
+                condition=Q(post__isnull=False),
+                name="seatgroup_unique_post_per_body",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body} · {self.label}"
+
+    @property
+    def is_ex_officio(self) -> bool:
+        return self.kind == self.Kind.EX_OFFICIO
+
+
+class Seat(models.Model):
+    """One seat of a group. At most one member per seat at a time (database constraint), so a group can
+    never hold more members than its count. Seats above a reduced count stay, inactive, for history."""
+
+    group = models.ForeignKey(
+        SeatGroup, verbose_name=_("정원 구성"), on_delete=models.CASCADE, related_name="seats"
+    )
+    number = models.PositiveSmallIntegerField(_("번호"))
+    active = models.BooleanField(_("사용 중"), default=True)
+
+    class Meta:
+        verbose_name = _("좌석")
+        verbose_name_plural = _("좌석")
+        ordering = ["group", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "number"], name="seat_unique_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="seat_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group.label} {self.number}"
+
+
+class Membership(models.Model):
+    """A person in a seat over a period (inclusive; open while `end` is empty).
+
+    Database constraints (migration 0002): one person per seat at a time; one seat per person per body at
+    a time. `body` repeats `seat.group.body` so that the second constraint can be an index.
+    """
+
+    class Role(models.TextChoices):
+        CO_CHAIR_OFFICIAL = "co_chair_official", _("공동위원장(官)")
+        CO_CHAIR_CIVIL = "co_chair_civil", _("공동위원장(民)")
+        CHAIR = "chair", _("위원장")
+        VICE_CHAIR = "vice_chair", _("부위원장")
+        MEMBER = "member", _("위원")
+
+    seat = models.ForeignKey(
+        Seat, verbose_name=_("좌석"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    body = models.ForeignKey(
+        Body, verbose_name=_("기구"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("위원"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("직책"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    start = models.DateField(_("시작일"))
+    end = models.DateField(_("종료일"), null=True, blank=True)
+    post_holding = models.ForeignKey(
+        PostHolding,
+        verbose_name=_("근거 직위 재직"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    gender_exception_reason = models.TextField(_("성별 균형 예외 사유"), blank=True)
+    end_reason = models.CharField(_("종료 사유"), max_length=200, blank=True)
+    note = models.TextField(_("비고"), blank=True, validators=[reject_resident_number])
+
+    class Meta:
+        verbose_name = _("위원 재임")
+        verbose_name_plural = _("위원 재임")
+        ordering = ["body", "seat__group__order", "seat__number", "-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="membership_end_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body} · {self.person}"
+
+    def is_current(self, on) -> bool:
+        return self.start <= on and (self.end is None or self.end >= on)
+
+
+class CalendarException(models.Model):
+    """A day that staff declare closed (휴무) or, exceptionally, a working day, on top of the statutory
+    public holidays from the `holidays` package."""
+
+    class Kind(models.TextChoices):
+        CLOSURE = "closure", _("휴무일")
+        WORKING = "working", _("근무일")
+
+    date = models.DateField(_("날짜"), unique=True)
+    kind = models.CharField(_("구분"), max_length=8, choices=Kind.choices)
+    reason = models.CharField(_("사유"), max_length=100)
+
+    class Meta:
+        verbose_name = _("달력 예외")
+        verbose_name_plural = _("달력 예외")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.reason}"

@@ -1,0 +1,141 @@
+"""Who may see and do what. Every view fetches objects through these helpers, so an object outside a
+user's reach is a 404, never a 403 that would confirm it exists.
+
+Roles (README, «역할»):
+- administrator: `is_superuser`;
+- governance staff (운영 담당, e.g. 자치행정과): members of the group `GOVERNANCE_STAFF_GROUP`;
+- secretary (간사) of a body: the current holder of the body's secretary post, or its secretary person;
+- member: a person with a membership in office;
+- reporting officer: a user listed on an organisation unit's reporting officers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from committees.models import Body, Membership, Person
+
+GOVERNANCE_STAFF_GROUP = "governance_staff"
+
+
+@dataclass
+class Roles:
+    is_authenticated: bool = False
+    is_admin: bool = False
+    is_governance_staff: bool = False  # administrators included
+    person_id: int | None = None
+    secretary_body_ids: frozenset[int] = field(default_factory=frozenset)
+    member_body_ids: frozenset[int] = field(default_factory=frozenset)
+    reporting_unit_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_secretary(self) -> bool:
+        return bool(self.secretary_body_ids)
+
+    @property
+    def is_member(self) -> bool:
+        return bool(self.member_body_ids)
+
+    @property
+    def is_reporter(self) -> bool:
+        return bool(self.reporting_unit_ids)
+
+    def can_manage_body(self, body_id: int) -> bool:
+        return self.is_governance_staff or body_id in self.secretary_body_ids
+
+    def can_see_body_internals(self, body_id: int) -> bool:
+        return self.can_manage_body(body_id) or body_id in self.member_body_ids
+
+    @property
+    def primary(self) -> str:
+        """The role whose home page the user lands on."""
+        if self.is_admin:
+            return "admin"
+        if self.is_governance_staff:
+            return "staff"
+        if self.is_secretary:
+            return "secretary"
+        if self.is_member:
+            return "member"
+        if self.is_reporter:
+            return "reporter"
+        return "none"
+
+
+def secretary_bodies_q(person_id: int, on: dt.date) -> Q:
+    return Q(secretary_person_id=person_id) | Q(
+        secretary_post__holdings__person_id=person_id,
+        secretary_post__holdings__start__lte=on,
+    ) & (Q(secretary_post__holdings__end__isnull=True) | Q(secretary_post__holdings__end__gte=on))
+
+
+def roles_for(user, on: dt.date | None = None) -> Roles:
+    """The user's roles, computed once per user object (cached on it)."""
+    cached = getattr(user, "_roles_cache", None)
+    if cached is not None and on is None:
+        return cached
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Roles()
+    on = on or timezone.localdate()
+    person = Person.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
+    secretary_ids: frozenset[int] = frozenset()
+    member_ids: frozenset[int] = frozenset()
+    if person is not None:
+        secretary_ids = frozenset(
+            Body.objects.filter(secretary_bodies_q(person, on)).values_list("pk", flat=True)
+        )
+        member_ids = frozenset(
+            Membership.objects.filter(person_id=person, start__lte=on)
+            .filter(Q(end__isnull=True) | Q(end__gte=on))
+            .values_list("body_id", flat=True)
+        )
+    is_staff_group = user.is_superuser or user.groups.filter(name=GOVERNANCE_STAFF_GROUP).exists()
+    roles = Roles(
+        is_authenticated=True,
+        is_admin=user.is_superuser,
+        is_governance_staff=is_staff_group,
+        person_id=person,
+        secretary_body_ids=secretary_ids,
+        member_body_ids=member_ids,
+        reporting_unit_ids=frozenset(user.reporting_units.values_list("pk", flat=True)),
+    )
+    user._roles_cache = roles
+    return roles
+
+
+def bodies_managed_by(roles: Roles) -> QuerySet[Body]:
+    if roles.is_governance_staff:
+        return Body.objects.all()
+    return Body.objects.filter(pk__in=roles.secretary_body_ids)
+
+
+def body_for_manage_or_404(roles: Roles, pk: int) -> Body:
+    body = bodies_managed_by(roles).filter(pk=pk).first()
+    if body is None:
+        raise Http404
+    return body
+
+
+def visible_persons(roles: Roles) -> QuerySet[Person]:
+    """Staff see everyone; a secretary sees the people of their bodies; a member sees the members of
+    their own bodies and themselves. Everyone else sees only themselves."""
+    if roles.is_governance_staff:
+        return Person.objects.all()
+    body_ids = roles.secretary_body_ids | roles.member_body_ids
+    q = Q(pk=roles.person_id) if roles.person_id else Q(pk__in=[])
+    if body_ids:
+        q |= Q(memberships__body_id__in=body_ids)
+    return Person.objects.filter(q).distinct()
+
+
+def can_see_contacts(roles: Roles, person: Person, person_body_ids: set[int]) -> bool:
+    """Contact details and date of birth: staff, the person themselves, and the secretaries of the
+    person's bodies (who must reach them). Members never see each other's contacts."""
+    if roles.is_governance_staff or roles.person_id == person.pk:
+        return True
+    return bool(roles.secretary_body_ids & person_body_ids)

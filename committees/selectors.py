@@ -1,0 +1,150 @@
+"""Reads. Each function issues a fixed number of queries whatever the number of rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, Seat, SeatGroup
+
+
+def current_q(on: dt.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}start__lte": on}) & (
+        Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gte": on})
+    )
+
+
+def memberships_on(on: dt.date) -> QuerySet[Membership]:
+    return Membership.objects.filter(current_q(on))
+
+
+@dataclass
+class SeatRow:
+    seat: Seat
+    membership: Membership | None
+
+
+@dataclass
+class GroupRows:
+    group: SeatGroup
+    rows: list[SeatRow]
+
+    @property
+    def filled(self) -> int:
+        return sum(1 for r in self.rows if r.membership)
+
+
+def body_composition(body: Body, on: dt.date) -> list[GroupRows]:
+    """Every active seat of the body, each with its member on `on` or None (vacant). Three queries."""
+    current = Membership.objects.filter(current_q(on)).select_related("person", "post_holding")
+    groups = (
+        SeatGroup.objects.filter(body=body)
+        .select_related("post")
+        .prefetch_related(
+            Prefetch(
+                "seats",
+                queryset=Seat.objects.filter(active=True).prefetch_related(
+                    Prefetch("memberships", queryset=current, to_attr="current")
+                ),
+            )
+        )
+    )
+    out = []
+    for group in groups:
+        rows = [SeatRow(seat, seat.current[0] if seat.current else None) for seat in group.seats.all()]
+        out.append(GroupRows(group, rows))
+    return out
+
+
+def composition_summary(groups: list[GroupRows]) -> dict[str, int]:
+    total = sum(len(g.rows) for g in groups)
+    ex = sum(len(g.rows) for g in groups if g.group.is_ex_officio)
+    filled = sum(g.filled for g in groups)
+    return {
+        "total": total,
+        "ex_officio": ex,
+        "appointed": total - ex,
+        "filled": filled,
+        "vacant": total - filled,
+    }
+
+
+def bodies_with_counts(on: dt.date) -> QuerySet[Body]:
+    return (
+        Body.objects.filter(is_active=True)
+        .select_related("parent", "dong_unit")
+        .annotate(
+            seat_total=Count("seat_groups__seats", filter=Q(seat_groups__seats__active=True), distinct=True),
+            member_total=Count("memberships", filter=current_q(on, "memberships__"), distinct=True),
+        )
+    )
+
+
+def enrolled_count(body: Body, on: dt.date) -> int:
+    """재적위원: members in office on `on`, the chair included, vacancies excluded."""
+    return Membership.objects.filter(body=body).filter(current_q(on)).count()
+
+
+def appointed_gender_counts(
+    body: Body, on_start: dt.date, on_end: dt.date | None, exclude_pk=None
+) -> Counter:
+    """Genders of the appointed members whose period overlaps [on_start, on_end]."""
+    qs = Membership.objects.filter(
+        body=body, seat__group__kind=SeatGroup.Kind.APPOINTED, start__lte=on_end or dt.date.max
+    )
+    qs = qs.filter(Q(end__isnull=True) | Q(end__gte=on_start))
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    return Counter(qs.values_list("person__gender", flat=True))
+
+
+def appointed_seat_total(body: Body) -> int:
+    return Seat.objects.filter(group__body=body, group__kind=SeatGroup.Kind.APPOINTED, active=True).count()
+
+
+def bodies_held_by(person: Person, start: dt.date, end: dt.date | None, exclude_body=None) -> int:
+    qs = Membership.objects.filter(person=person, start__lte=end or dt.date.max).filter(
+        Q(end__isnull=True) | Q(end__gte=start)
+    )
+    if exclude_body is not None:
+        qs = qs.exclude(body=exclude_body)
+    return qs.values("body").distinct().count()
+
+
+def current_holding(post: Post, on: dt.date) -> PostHolding | None:
+    return PostHolding.objects.filter(post=post).filter(current_q(on)).select_related("person").first()
+
+
+def org_tree() -> list[OrgUnit]:
+    """All units with their posts and current holders, as a flat list in tree order, each with `.depth`."""
+    today = dt.date.today()
+    units = list(
+        OrgUnit.objects.prefetch_related(
+            Prefetch(
+                "posts",
+                queryset=Post.objects.prefetch_related(
+                    Prefetch(
+                        "holdings",
+                        queryset=PostHolding.objects.filter(current_q(today)).select_related("person"),
+                        to_attr="current",
+                    )
+                ),
+            )
+        )
+    )
+    children: dict[int | None, list[OrgUnit]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit)
+    ordered: list[OrgUnit] = []
+
+    def walk(parent_id, depth):
+        for unit in children.get(parent_id, []):
+            unit.depth = depth
+            ordered.append(unit)
+            walk(unit.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered

@@ -1,0 +1,342 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from committees import permissions, selectors, services
+from committees.charts import org_chart
+from committees.forms import (
+    BodyForm,
+    MembershipAppointForm,
+    MembershipEditForm,
+    MembershipEndForm,
+    OrgUnitForm,
+    PersonForm,
+    PostForm,
+    PostMoveForm,
+    SeatGroupForm,
+)
+from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
+from seongdong_gov.decorators import staff_required
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field_name, errors in exc.error_dict.items():
+            form.add_error(field_name if field_name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+# ---- bodies ----------------------------------------------------------------------------------------
+
+
+@login_required
+def body_list(request):
+    today = timezone.localdate()
+    bodies = selectors.bodies_with_counts(today)
+    return render(request, "committees/body_list.html", {"bodies": bodies, "today": today})
+
+
+@login_required
+def body_chart(request):
+    return render(
+        request, "committees/body_chart.html", {"chart": org_chart(Body.objects.filter(is_active=True))}
+    )
+
+
+@login_required
+def body_detail(request, pk: int):
+    """A body's composition is public record: every signed-in user may read it. Contact details are
+    shown only to roles that need them (permissions.can_see_contacts)."""
+    body = get_object_or_404(
+        Body.objects.select_related("parent", "secretary_post", "secretary_person", "dong_unit"), pk=pk
+    )
+    roles = permissions.roles_for(request.user)
+    today = timezone.localdate()
+    groups = selectors.body_composition(body, today)
+    secretary = body.secretary_person
+    if body.secretary_post_id:
+        holding = selectors.current_holding(body.secretary_post, today)
+        secretary = holding.person if holding else None
+    return render(
+        request,
+        "committees/body_detail.html",
+        {
+            "body": body,
+            "groups": groups,
+            "summary": selectors.composition_summary(groups),
+            "secretary": secretary,
+            "today": today,
+            "can_manage": roles.can_manage_body(body.pk),
+            "show_contacts": roles.is_governance_staff or body.pk in roles.secretary_body_ids,
+            "children": body.children.filter(is_active=True),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def body_edit(request, pk: int | None = None):
+    body = get_object_or_404(Body, pk=pk) if pk else Body()
+    form = BodyForm(request.POST or None, instance=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            body = services.object_save(actor=request.user, instance=form.save(commit=False))
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("기구를 저장했습니다."))
+            return redirect(body)
+    return render(
+        request,
+        "committees/form.html",
+        {
+            "form": form,
+            "title": _("기구 수정") if pk else _("기구 등록"),
+            "back": body.get_absolute_url() if pk else None,
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def seat_group_edit(request, body_pk: int, pk: int | None = None):
+    body = get_object_or_404(Body, pk=body_pk)
+    group = get_object_or_404(SeatGroup, pk=pk, body=body) if pk else SeatGroup(body=body)
+    form = SeatGroupForm(request.POST or None, instance=group, initial={"effective": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.seat_group_save(
+                actor=request.user, group=form.save(commit=False), effective=form.cleaned_data["effective"]
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("정원 구성을 저장했습니다."))
+            return redirect(body)
+    title = _("%(body)s 정원 구성") % {"body": body}
+    return render(
+        request, "committees/form.html", {"form": form, "title": title, "back": body.get_absolute_url()}
+    )
+
+
+# ---- memberships -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_appoint(request, body_pk: int):
+    roles = permissions.roles_for(request.user)
+    body = permissions.body_for_manage_or_404(roles, body_pk)
+    initial = {"start": timezone.localdate()}
+    if request.GET.get("seat"):
+        initial["seat"] = request.GET["seat"]
+    form = MembershipAppointForm(request.POST or None, body=body, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = services.membership_appoint(
+                actor=request.user,
+                seat=data["seat"],
+                person=data["person"],
+                role=data["role"],
+                start=data["start"],
+                end=data["end"],
+                gender_exception_reason=data["gender_exception_reason"],
+                note=data["note"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("%(person)s 님을 위촉했습니다.") % {"person": data["person"]})
+            for warning in result.warnings:
+                messages.warning(request, warning)
+            return redirect(body)
+    title = _("%(body)s 위원 위촉") % {"body": body}
+    return render(
+        request, "committees/form.html", {"form": form, "title": title, "back": body.get_absolute_url()}
+    )
+
+
+def _membership_for_manage_or_404(request, pk: int) -> Membership:
+    roles = permissions.roles_for(request.user)
+    membership = get_object_or_404(Membership.objects.select_related("body", "person", "seat__group"), pk=pk)
+    if not roles.can_manage_body(membership.body_id):
+        raise Http404
+    return membership
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_edit(request, pk: int):
+    membership = _membership_for_manage_or_404(request, pk)
+    form = MembershipEditForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        services.membership_update(actor=request.user, membership=membership, **form.cleaned_data)
+        messages.success(request, _("재임 정보를 저장했습니다."))
+        return redirect(membership.body)
+    title = _("%(person)s · %(body)s") % {"person": membership.person, "body": membership.body}
+    return render(
+        request,
+        "committees/form.html",
+        {"form": form, "title": title, "back": membership.body.get_absolute_url()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_end(request, pk: int):
+    membership = _membership_for_manage_or_404(request, pk)
+    form = MembershipEndForm(request.POST or None, initial={"end": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        if membership.seat.group.is_ex_officio:
+            form.add_error(None, _("당연직 재임은 직위의 인사 발령으로 끝납니다."))
+        else:
+            try:
+                services.membership_end(actor=request.user, membership=membership, **form.cleaned_data)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("재임을 종료했습니다."))
+                return redirect(membership.body)
+    title = _("재임 종료: %(person)s · %(body)s") % {"person": membership.person, "body": membership.body}
+    return render(
+        request,
+        "committees/form.html",
+        {"form": form, "title": title, "back": membership.body.get_absolute_url()},
+    )
+
+
+# ---- people ----------------------------------------------------------------------------------------
+
+
+@staff_required
+def person_list(request):
+    query = request.GET.get("q", "").strip()
+    people = Person.objects.all()
+    if query:
+        people = people.filter(name__icontains=query)
+    return render(request, "committees/person_list.html", {"people": people[:500], "q": query})
+
+
+@login_required
+def person_detail(request, pk: int):
+    roles = permissions.roles_for(request.user)
+    person = get_object_or_404(permissions.visible_persons(roles), pk=pk)
+    memberships = list(
+        Membership.objects.filter(person=person).select_related("body", "seat__group").order_by("-start")
+    )
+    holdings = PostHolding.objects.filter(person=person).select_related("post__unit").order_by("-start")
+    body_ids = {m.body_id for m in memberships}
+    return render(
+        request,
+        "committees/person_detail.html",
+        {
+            "person": person,
+            "memberships": memberships,
+            "holdings": holdings,
+            "show_contacts": permissions.can_see_contacts(roles, person, body_ids),
+            "can_edit": roles.is_governance_staff,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request, pk: int | None = None):
+    person = get_object_or_404(Person, pk=pk) if pk else Person()
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        person = services.object_save(actor=request.user, instance=form.save(commit=False))
+        messages.success(request, _("인물 정보를 저장했습니다."))
+        return redirect(person)
+    return render(
+        request,
+        "committees/form.html",
+        {
+            "form": form,
+            "title": _("인물 수정") if pk else _("인물 등록"),
+            "back": person.get_absolute_url() if pk else None,
+        },
+    )
+
+
+# ---- organisation ----------------------------------------------------------------------------------
+
+
+@staff_required
+def org(request):
+    return render(request, "committees/org.html", {"units": selectors.org_tree()})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def unit_edit(request, pk: int | None = None):
+    unit = get_object_or_404(OrgUnit, pk=pk) if pk else OrgUnit()
+    form = OrgUnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        unit = services.object_save(actor=request.user, instance=form.save(commit=False))
+        form.save_m2m()
+        messages.success(request, _("조직을 저장했습니다."))
+        return redirect(unit)
+    return render(
+        request, "committees/form.html", {"form": form, "title": _("조직 수정") if pk else _("조직 등록")}
+    )
+
+
+@staff_required
+def post_detail(request, pk: int):
+    post = get_object_or_404(Post.objects.select_related("unit"), pk=pk)
+    holdings = post.holdings.select_related("person").order_by("-start")
+    seat_groups = post.seat_groups.select_related("body")
+    return render(
+        request,
+        "committees/post_detail.html",
+        {"post": post, "holdings": holdings, "seat_groups": seat_groups},
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def post_edit(request, pk: int | None = None):
+    post = get_object_or_404(Post, pk=pk) if pk else Post()
+    form = PostForm(request.POST or None, instance=post)
+    if request.method == "POST" and form.is_valid():
+        post = services.object_save(actor=request.user, instance=form.save(commit=False))
+        messages.success(request, _("직위를 저장했습니다."))
+        return redirect(post)
+    return render(
+        request, "committees/form.html", {"form": form, "title": _("직위 수정") if pk else _("직위 등록")}
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def post_move(request, pk: int):
+    post = get_object_or_404(Post.objects.select_related("unit"), pk=pk)
+    form = PostMoveForm(request.POST or None, initial={"start": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.post_holder_change(
+                actor=request.user, post=post, person=data["person"], start=data["start"], note=data["note"]
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request, _("인사 발령을 기록했습니다. 이 직위의 당연직 좌석이 함께 옮겨졌습니다.")
+            )
+            return redirect(post)
+    title = _("인사 발령: %(post)s") % {"post": post}
+    return render(
+        request, "committees/form.html", {"form": form, "title": title, "back": post.get_absolute_url()}
+    )

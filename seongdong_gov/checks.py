@@ -1,0 +1,30 @@
+"""System checks for what the machine must have (fonts for Korean PDFs)."""
+
+from django.core import checks
+
+
+@checks.register(checks.Tags.compatibility)
+def korean_font_present(app_configs, **kwargs):
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-list"):
+        return [
+            checks.Warning(
+                "fc-list not found: cannot tell whether a Korean font is installed.",
+                hint="apt-get install fontconfig fonts-nanum",
+                id="seongdong_gov.W001",
+            )
+        ]
+    out = subprocess.run(
+        ["fc-list", ":lang=ko", "family"], capture_output=True, text=True, check=False
+    ).stdout
+    if not out.strip():
+        return [
+            checks.Warning(
+                "No Korean font is installed: PDFs would print empty boxes for Korean text.",
+                hint="apt-get install fonts-nanum",
+                id="seongdong_gov.W002",
+            )
+        ]
+    return []
