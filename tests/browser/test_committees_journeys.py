@@ -1,0 +1,42 @@
+import re
+
+from playwright.sync_api import expect
+
+from committees.models import Body, Membership, Post
+
+
+def test_member_reads_steering_committee_composition(demo_live, log_in):
+    page = log_in("member")
+    expect(page.get_by_role("heading", name="위원 홈")).to_be_visible()
+    page.get_by_role("link", name="기구", exact=True).click()
+    page.get_by_role("link", name="추진운영위원회").click()
+    expect(page.locator("#composition-summary")).to_contain_text("정원 15명 (당연직 7, 위촉직 8)")
+    table = page.locator("#composition")
+    expect(table.locator("tbody tr")).to_have_count(15)
+    expect(table).to_contain_text("직위: 행정관리국장")
+    expect(table).to_contain_text("복지·보건·마을 · 민간협의체 추천")
+    # a member sees no contact column
+    expect(table.get_by_role("columnheader", name="연락처")).to_have_count(0)
+
+
+def test_staff_records_personnel_move_and_seat_follows(demo_live, log_in):
+    post = Post.objects.get(name="행정관리국장")
+    steering = Body.objects.get(name="추진운영위원회")
+    old = Membership.objects.get(body=steering, seat__group__post=post, end__isnull=True)
+    page = log_in("staff")
+    page.goto(f"/org/posts/{post.pk}/")
+    page.get_by_role("link", name="인사 발령").click()
+    page.get_by_label("새 재직자").select_option(label="주무관 데모")
+    page.get_by_label("발령일").fill("2026-12-01")
+    page.get_by_role("button", name="저장").click()
+    expect(page.locator(".alert-success")).to_contain_text("당연직 좌석이 함께 옮겨졌습니다")
+    expect(page.locator("#holdings tbody tr").first).to_contain_text("주무관 데모")
+    page.goto(f"/bodies/{steering.pk}/")
+    # the move is in the future: today the seat is still the old holder's; the history is on the person page
+    page.goto(f"/people/{old.person_id}/")
+    expect(page.locator("main")).to_contain_text(re.compile(r"2026\. 11\. 30\."))
+    old.refresh_from_db()
+    assert old.end.isoformat() == "2026-11-30"
+    assert old.end_reason == "인사 발령"
+    new = Membership.objects.get(body=steering, seat=old.seat, start="2026-12-01")
+    assert new.person.name == "주무관 데모"
