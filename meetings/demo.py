@@ -1,0 +1,191 @@
+"""Demo meetings from the 2015 plan (DOMAIN.md §2): the 2016 series, the 위촉식 및 1차 회의 with its
+timed run-of-show and the 위원장 호선, and a held quarterly meeting with approved minutes.
+
+Idempotent: series and meetings are looked up by their natural keys; votes are recorded only once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from committees.models import Body, Membership
+from committees.workdays import load_calendar
+from meetings import services
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Election,
+    Meeting,
+    MeetingSeries,
+    Minutes,
+    Observer,
+    SeriesHost,
+)
+
+SEOUL = ZoneInfo("Asia/Seoul")
+UNTIL = dt.date(2016, 12, 31)
+
+
+def _series(name, bodies, hosts=(), **fields) -> MeetingSeries:
+    series, _ = MeetingSeries.objects.get_or_create(name=name, defaults=fields)
+    series.bodies.set(bodies)
+    for order, body in enumerate(hosts, start=1):
+        SeriesHost.objects.update_or_create(series=series, order=order, defaults={"body": body})
+    return series
+
+
+def _meeting(title, bodies, starts, minutes, **fields) -> Meeting:
+    meeting = Meeting.objects.filter(title=title, series__isnull=True).first()
+    if meeting is None:
+        meeting = Meeting.objects.create(
+            title=title,
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(minutes=minutes),
+            uid=services._new_uid(),
+            **fields,
+        )
+    meeting.bodies.set(bodies)
+    return meeting
+
+
+def _items(meeting, rows):
+    out = []
+    for order, (kind, title, presenter, mins) in enumerate(rows, start=1):
+        item, _ = AgendaItem.objects.update_or_create(
+            meeting=meeting,
+            order=order,
+            defaults={"kind": kind, "title": title, "presenter": presenter, "planned_minutes": mins},
+        )
+        out.append(item)
+    return out
+
+
+def _attend_all(meeting, absent: int = 0):
+    on = meeting.starts_at.date()
+    members = list(
+        Membership.objects.filter(body__in=meeting.bodies.all(), start__lte=on, end__gte=on).order_by("pk")
+    )
+    for i, m in enumerate(members):
+        status = Attendance.Status.ABSENT if i >= len(members) - absent else Attendance.Status.PRESENT
+        Attendance.objects.update_or_create(meeting=meeting, membership=m, defaults={"status": status})
+    return members
+
+
+def load(stdout=None) -> dict:
+    steering = Body.objects.get(kind=Body.Kind.STEERING)
+    council = Body.objects.get(kind=Body.Kind.COUNCIL)
+    task_force = Body.objects.get(kind=Body.Kind.TASK_FORCE)
+    support = Body.objects.get(kind=Body.Kind.SUPPORT)
+    calendar = load_calendar()
+    seoul_16 = dt.time(16, 0)
+
+    series = [
+        _series(
+            "추진운영위원 회의 (분기)",
+            [steering],
+            recurrence="quarterly",
+            day_of_month=15,
+            start_date=dt.date(2016, 4, 15),
+            start_time=seoul_16,
+            duration_minutes=90,
+            place="구청 8층 대회의실",
+        ),
+        _series(
+            "실무협의 회의",
+            [council, support, task_force],
+            hosts=[task_force, council, support],
+            recurrence="second_fourth_friday",
+            start_date=dt.date(2016, 1, 22),
+            start_time=seoul_16,
+            duration_minutes=60,
+            place="자치행정과 회의실",
+        ),
+        _series(
+            "사업성과 회의",
+            [task_force],
+            recurrence="monthly_day",
+            day_of_month=10,
+            start_date=dt.date(2016, 2, 1),
+            start_time=seoul_16,
+            duration_minutes=60,
+            place="자치행정과 회의실",
+        ),
+    ]
+    generated = sum(
+        len(services.series_generate(actor=None, series=s, until=UNTIL, calendar=calendar)) for s in series
+    )
+
+    # 위촉식 및 1차 회의: 2016. 1. 15. 16:00, 구청 8층 대회의실, run-of-show from the plan.
+    first = _meeting(
+        "추진운영위원회 위촉식 및 1차 회의",
+        [steering],
+        dt.datetime(2016, 1, 15, 16, 0, tzinfo=SEOUL),
+        60,
+        kind="ceremony",
+        place="구청 8층 대회의실",
+        status=Meeting.Status.HELD,
+        agenda_published=True,
+    )
+    items = _items(
+        first,
+        [
+            ("procedure", "안내", "자치행정과장", 5),
+            ("procedure", "위촉장 수여", "구청장", 10),
+            ("procedure", "개회", "구청장", 5),
+            ("report", "경과보고", "자치행정과장", 10),
+            ("election", "위원장 호선", "구청장", 10),
+            ("deliberation", "의견수렴", "전체 위원", 20),
+        ],
+    )
+    members = _attend_all(first, absent=2)
+    Observer.objects.get_or_create(meeting=first, name="자치행정팀장", defaults={"affiliation": "자치행정과"})
+    if not Election.objects.filter(item=items[4]).exists():
+        appointed = [m for m in members[:-2] if m.seat.group.kind == "appointed"]
+        present = len(members) - 2
+        counts = {appointed[0].pk: present // 2 + 2, appointed[1].pk: present - (present // 2 + 2)}
+        services.election_record(
+            actor=None,
+            item=items[4],
+            role=Membership.Role.CO_CHAIR_CIVIL,
+            counts=counts,
+            taken=dt.time(16, 45),
+        )
+    _approve(first, "위원 상견례 후 민간 공동위원장을 호선하였고, 사업 추진 방향에 관한 의견을 수렴함.")
+
+    # 1/4분기 정기회의 (held, one resolution, approved minutes).
+    q1 = _meeting(
+        "추진운영위원회 2016년 1분기 정기회의",
+        [steering],
+        dt.datetime(2016, 3, 18, 16, 0, tzinfo=SEOUL),
+        90,
+        kind="regular",
+        place="구청 8층 대회의실",
+        status=Meeting.Status.HELD,
+        agenda_published=True,
+    )
+    q_items = _items(
+        q1,
+        [
+            ("report", "2월 사업성과 보고", "자치행정팀장", 15),
+            ("resolution", "2016년 찾아가는 동 주민센터 추진계획(안)", "자치행정과장", 30),
+        ],
+    )
+    _attend_all(q1, absent=3)
+    if not q_items[1].votes.exists():
+        services.vote_record(
+            actor=None, item=q_items[1], method="show_of_hands", taken=dt.time(17, 0), yes=9, no=2, abstain=1
+        )
+    _approve(q1, "추진계획(안)을 원안 가결함.")
+    return {
+        "series": len(series),
+        "meetings_generated": generated,
+        "meetings": Meeting.objects.count(),
+        "votes": sum(i.votes.count() for i in q_items),
+    }
+
+
+def _approve(meeting: Meeting, remarks: str) -> None:
+    minutes, _ = Minutes.objects.get_or_create(meeting=meeting, defaults={"remarks": remarks})
+    if minutes.status == Minutes.Status.DRAFT:
+        services.minutes_approve(actor=None, minutes=minutes)

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Body, Membership
+from meetings.models import AgendaItem, Attachment, Attendance, Meeting, Vote, validate_attachment
+
+
+class MeetingForm(forms.ModelForm):
+    bodies = forms.ModelMultipleChoiceField(label=_("참여 기구"), queryset=Body.objects.none())
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "bodies",
+            "host_body",
+            "kind",
+            "place",
+            "starts_at",
+            "ends_at",
+            "urgent",
+            "urgent_reason",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        }
+
+    def __init__(self, *args, bodies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bodies"].queryset = bodies
+        self.fields["host_body"].queryset = bodies
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", _("종료는 시작보다 늦어야 합니다."))
+        if data.get("urgent") and not data.get("urgent_reason"):
+            self.add_error("urgent_reason", _("긴급 소집 사유를 적으세요."))
+        return data
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["order", "kind", "title", "presenter", "planned_minutes"]
+
+
+class AttendanceForm(forms.Form):
+    status = forms.ChoiceField(label=_("출결"), choices=Attendance.Status.choices)
+    arrived = forms.TimeField(
+        label=_("도착 시각"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    left = forms.TimeField(
+        label=_("퇴장 시각"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    deputy_name = forms.CharField(label=_("대리 출석자"), required=False, max_length=50)
+
+    def __init__(self, *args, membership: Membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.fields["status"].label = f"{membership.person} ({membership.body})"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("arrived") and data.get("left") and data["left"] <= data["arrived"]:
+            self.add_error("left", _("퇴장 시각은 도착 시각보다 늦어야 합니다."))
+        return data
+
+
+class VoteForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
+    method = forms.ChoiceField(
+        label=_("표결 방법"), choices=[c for c in Vote.Method.choices if c[0] != "named"]
+    )
+    taken = forms.TimeField(label=_("표결 시각"), widget=forms.TimeInput(attrs={"type": "time"}))
+    yes = forms.IntegerField(label=_("찬성"), min_value=0)
+    no = forms.IntegerField(label=_("반대"), min_value=0)
+    abstain = forms.IntegerField(label=_("기권"), min_value=0, initial=0)
+    chair_casting = forms.TypedChoiceField(
+        label=_("가부동수일 때 위원장 결정"),
+        required=False,
+        coerce=lambda v: {"yes": True, "no": False}.get(v),
+        choices=[("", _("해당 없음")), ("yes", _("가")), ("no", _("부"))],
+        empty_value=None,
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.exclude(kind__in=["procedure", "report"])
+
+
+class MinutesForm(forms.Form):
+    remarks = forms.CharField(label=_("발언 요지"), widget=forms.Textarea, required=False)
+    is_public = forms.BooleanField(label=_("공개"), required=False, initial=True)
+    nondisclosure_reason = forms.CharField(label=_("비공개 사유"), required=False, max_length=200)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("파일"), validators=[validate_attachment])
+
+    def save(self, meeting) -> Attachment:
+        f = self.cleaned_data["file"]
+        return Attachment.objects.create(meeting=meeting, file=f, original_name=f.name[:200], size=f.size)

@@ -1,0 +1,146 @@
+"""Reads and scoping. A meeting outside a user's reach is a 404 (never a 403)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from committees.models import Body, Membership
+from committees.permissions import Roles
+from committees.selectors import current_q
+from meetings import rules
+from meetings.models import AgendaItem, Attendance, Meeting, Minutes, Vote
+
+
+def visible_meetings(roles: Roles) -> QuerySet[Meeting]:
+    if roles.is_governance_staff:
+        return Meeting.objects.all()
+    ids = roles.secretary_body_ids | roles.member_body_ids
+    return Meeting.objects.filter(pk__in=Meeting.objects.filter(bodies__in=ids).values("pk"))
+
+
+def can_manage(roles: Roles, meeting: Meeting) -> bool:
+    if roles.is_governance_staff:
+        return True
+    return any(b.pk in roles.secretary_body_ids for b in meeting.bodies.all())
+
+
+def meeting_for_view_or_404(roles: Roles, pk: int) -> Meeting:
+    meeting = (
+        visible_meetings(roles).prefetch_related("bodies").select_related("host_body").filter(pk=pk).first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def meeting_for_manage_or_404(roles: Roles, pk: int) -> Meeting:
+    meeting = meeting_for_view_or_404(roles, pk)
+    if not can_manage(roles, meeting):
+        raise Http404
+    return meeting
+
+
+def meeting_list(roles: Roles) -> QuerySet[Meeting]:
+    """One query for the meetings, one for their bodies."""
+    return (
+        visible_meetings(roles).select_related("host_body").prefetch_related("bodies").order_by("starts_at")
+    )
+
+
+def rule_body(meeting: Meeting) -> Body:
+    """The body whose procedural rules apply: the host, else the first body."""
+    if meeting.host_body_id:
+        return meeting.host_body
+    bodies = sorted(meeting.bodies.all(), key=lambda b: (b.order, b.pk))
+    return bodies[0]
+
+
+def enrolled_memberships(meeting: Meeting) -> list[Membership]:
+    """재적: memberships of the meeting's bodies in office on the meeting date. One query."""
+    on = meeting.starts_at.date()
+    return list(
+        Membership.objects.filter(body__in=[b.pk for b in meeting.bodies.all()])
+        .filter(current_q(on))
+        .select_related("person", "body", "seat__group")
+        .order_by("body__order", "seat__group__order", "seat__number")
+    )
+
+
+def presences(attendances: list[Attendance]) -> list[rules.Presence]:
+    return [rules.Presence(a.membership_id, a.status, a.arrived_at, a.left_at) for a in attendances]
+
+
+@dataclass
+class Panel:
+    quorum: rules.QuorumState
+    rule_body: Body
+
+
+def quorum_panel(
+    meeting: Meeting, enrolled: list[Membership], attendances: list[Attendance], at=None
+) -> Panel:
+    body = rule_body(meeting)
+    enrolled_ids = {m.pk for m in enrolled}
+    present = rules.present_at([p for p in presences(attendances) if p.member_id in enrolled_ids], at)
+    return Panel(
+        rules.quorum_state(enrolled=len(enrolled), present=len(present), quorum_rule=body.quorum_rule), body
+    )
+
+
+def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_draft: bool) -> dict:
+    """Fixed number of queries whatever the number of items, members or votes."""
+    enrolled = enrolled_memberships(meeting)
+    attendances = list(meeting.attendances.select_related("membership__person"))
+    items = []
+    if show_agenda:
+        items = list(
+            AgendaItem.objects.filter(meeting=meeting).prefetch_related(
+                Prefetch("votes", queryset=Vote.objects.order_by("taken_at")),
+                "recusals",
+                "attachments",
+            )
+        )
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes and not show_minutes_draft and minutes.status == Minutes.Status.DRAFT:
+        minutes = None
+    by_member = {a.membership_id: a for a in attendances}
+    rows = [(m, by_member.get(m.pk)) for m in enrolled]
+    return {
+        "panel": quorum_panel(meeting, enrolled, attendances),
+        "rows": rows,
+        "items": items,
+        "minutes": minutes,
+        "observers": list(meeting.observers.all()),
+        "attachments": list(meeting.attachments.filter(item__isnull=True)) if show_agenda else [],
+    }
+
+
+def my_meetings(roles: Roles, today: dt.date) -> tuple[list[Meeting], list[Meeting]]:
+    """The member portal: upcoming and past meetings of the member's bodies (two queries)."""
+    qs = (
+        list(
+            Meeting.objects.filter(
+                pk__in=Meeting.objects.filter(
+                    bodies__in=roles.member_body_ids | roles.secretary_body_ids
+                ).values("pk")
+            )
+            .prefetch_related("bodies")
+            .select_related("minutes")
+            .order_by("starts_at")
+        )
+        if (roles.member_body_ids or roles.secretary_body_ids)
+        else []
+    )
+    upcoming = [m for m in qs if m.starts_at.date() >= today]
+    past = [m for m in reversed(qs) if m.starts_at.date() < today]
+    return upcoming, past
+
+
+def meetings_for_user_bodies(body_ids) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(
+        pk__in=Meeting.objects.filter(bodies__in=body_ids).values("pk")
+    ).prefetch_related("bodies")

@@ -1,0 +1,431 @@
+"""Writes. Keyword-only, one transaction each, every state change audited. Rule violations are raised
+as ValidationError with Korean messages for the form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import uuid
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from committees.models import Membership
+from committees.workdays import WorkingCalendar, load_calendar
+from meetings import rules, schedule, selectors
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Election,
+    ElectionCandidate,
+    FeedToken,
+    Meeting,
+    MeetingSeries,
+    Minutes,
+    NamedBallot,
+    Vote,
+)
+from seongdong_gov.audit import audit_record, snapshot
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def _new_uid() -> str:
+    return f"{uuid.uuid4()}@meetings.seongdong.go.kr"
+
+
+def meeting_create(*, actor, meeting: Meeting, bodies, today: dt.date | None = None) -> Meeting:
+    """Create a meeting. Refused when notice is shorter than the body's notice_days and the meeting is
+    not marked urgent with a reason. Side effects: one AuditEntry."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        meeting.uid = meeting.uid or _new_uid()
+        body = (
+            sorted(bodies, key=lambda b: (b.order, b.pk))[0]
+            if meeting.host_body is None
+            else meeting.host_body
+        )
+        short = rules.notice_is_short(
+            notice_date=today,
+            meeting_date=timezone.localtime(meeting.starts_at).date(),
+            notice_days=body.notice_days,
+        )
+        if short and meeting.starts_at.date() >= today and not (meeting.urgent and meeting.urgent_reason):
+            raise ValidationError(
+                {
+                    "urgent": _(
+                        "소집 통지 기한(%(n)d일 전)보다 촉박합니다. 긴급 소집으로 표시하고 사유를 적으세요."
+                    )
+                    % {"n": body.notice_days}
+                }
+            )
+        meeting.full_clean(exclude=["uid"])
+        meeting.save()
+        meeting.bodies.set(bodies)
+        audit_record(actor=actor, action="create", obj=meeting, after=snapshot(meeting))
+    return meeting
+
+
+def _transition(*, actor, meeting: Meeting, to: str, allowed_from: tuple[str, ...], **fields) -> Meeting:
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.status not in allowed_from:
+            raise ValidationError(
+                _("현재 상태(%(s)s)에서는 할 수 없는 작업입니다.") % {"s": meeting.get_status_display()}
+            )
+        before = snapshot(meeting)
+        meeting.status = to
+        for k, v in fields.items():
+            setattr(meeting, k, v)
+        meeting.sequence += 1
+        meeting.save()
+        audit_record(actor=actor, action=f"status:{to}", obj=meeting, before=before, after=snapshot(meeting))
+    return meeting
+
+
+def meeting_send_notice(*, actor, meeting: Meeting) -> Meeting:
+    """planned → notice_sent; the meeting appears in members' portals. Side effects: AuditEntry."""
+    return _transition(
+        actor=actor,
+        meeting=meeting,
+        to=Meeting.Status.NOTICE_SENT,
+        allowed_from=("planned",),
+        notice_sent_at=timezone.now(),
+    )
+
+
+def meeting_mark_held(*, actor, meeting: Meeting) -> Meeting:
+    return _transition(
+        actor=actor, meeting=meeting, to=Meeting.Status.HELD, allowed_from=("planned", "notice_sent")
+    )
+
+
+def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
+    if not reason.strip():
+        raise ValidationError(_("취소 사유를 적으세요."))
+    return _transition(
+        actor=actor,
+        meeting=meeting,
+        to=Meeting.Status.CANCELLED,
+        allowed_from=("planned", "notice_sent"),
+        cancelled_reason=reason,
+    )
+
+
+def agenda_item_save(*, actor, item: AgendaItem) -> AgendaItem:
+    with transaction.atomic():
+        created = item.pk is None
+        before = None if created else snapshot(AgendaItem.objects.get(pk=item.pk))
+        item.full_clean()
+        item.save()
+        audit_record(
+            actor=actor,
+            action="create" if created else "update",
+            obj=item,
+            before=before,
+            after=snapshot(item),
+        )
+    return item
+
+
+def agenda_publish(*, actor, meeting: Meeting) -> Meeting:
+    """Publish the agenda to members (they see it in 내 회의). Side effects: AuditEntry."""
+    with transaction.atomic():
+        if not meeting.items.exists():
+            raise ValidationError(_("안건이 없어 공개할 수 없습니다."))
+        before = snapshot(meeting)
+        meeting.agenda_published = True
+        meeting.save(update_fields=["agenda_published"])
+        audit_record(
+            actor=actor, action="agenda_publish", obj=meeting, before=before, after=snapshot(meeting)
+        )
+    return meeting
+
+
+def _at(meeting: Meeting, t: dt.time | None) -> dt.datetime | None:
+    if t is None:
+        return None
+    day = timezone.localtime(meeting.starts_at).date()
+    return dt.datetime.combine(day, t, tzinfo=SEOUL)
+
+
+def attendance_record(
+    *,
+    actor,
+    meeting: Meeting,
+    membership: Membership,
+    status: str,
+    arrived: dt.time | None = None,
+    left: dt.time | None = None,
+    deputy_name: str = "",
+) -> Attendance:
+    """Record one member's attendance (times on the meeting day). Side effects: AuditEntry."""
+    if status != Attendance.Status.PRESENT:
+        arrived = left = None
+        deputy_name = ""
+    if arrived and left and left <= arrived:
+        raise ValidationError(_("퇴장 시각은 도착 시각보다 늦어야 합니다."))
+    if deputy_name and not selectors.rule_body(meeting).allows_deputies:
+        raise ValidationError(_("이 기구는 대리 출석을 허용하지 않습니다."))
+    with transaction.atomic():
+        existing = Attendance.objects.filter(meeting=meeting, membership=membership).first()
+        before = snapshot(existing) if existing else None
+        att = existing or Attendance(meeting=meeting, membership=membership)
+        att.status, att.arrived_at, att.left_at, att.deputy_name = (
+            status,
+            _at(meeting, arrived),
+            _at(meeting, left),
+            deputy_name,
+        )
+        att.save()
+        audit_record(
+            actor=actor,
+            action="attendance",
+            obj=meeting,
+            before=before,
+            after=snapshot(att),
+            note=str(membership.person),
+        )
+    return att
+
+
+def vote_context(meeting: Meeting, item: AgendaItem, taken_at: dt.datetime) -> dict:
+    """Counts at the moment of the vote: 재적, present (recused included), eligible voters."""
+    enrolled = selectors.enrolled_memberships(meeting)
+    enrolled_ids = {m.pk for m in enrolled}
+    atts = [a for a in meeting.attendances.all() if a.membership_id in enrolled_ids]
+    present = rules.present_at(selectors.presences(atts), taken_at)
+    recused = set(item.recusals.values_list("membership_id", flat=True))
+    eligible = rules.eligible_voters(present, recused)
+    return {
+        "enrolled": len(enrolled),
+        "present": present,
+        "eligible": eligible,
+        "body": selectors.rule_body(meeting),
+    }
+
+
+def vote_record(
+    *,
+    actor,
+    item: AgendaItem,
+    method: str,
+    taken: dt.time,
+    yes: int = 0,
+    no: int = 0,
+    abstain: int = 0,
+    chair_casting: bool | None = None,
+    ballots: dict[int, str] | None = None,
+) -> Vote:
+    """Record a vote; the outcome is computed by meetings.rules.vote_outcome. Named votes take
+    `ballots` {membership_id: choice} and derive the totals; secret and show-of-hands keep totals only.
+    Side effects: Vote (+ NamedBallots), AuditEntry."""
+    meeting = item.meeting
+    taken_at = _at(meeting, taken)
+    ctx = vote_context(meeting, item, taken_at)
+    if method == Vote.Method.NAMED:
+        ballots = ballots or {}
+        outside = set(ballots) - set(ctx["eligible"])
+        if outside:
+            raise ValidationError(_("표결 시점에 출석하지 않았거나 회피한 위원의 표가 있습니다."))
+        yes = sum(1 for c in ballots.values() if c == "yes")
+        no = sum(1 for c in ballots.values() if c == "no")
+        abstain = sum(1 for c in ballots.values() if c == "abstain")
+    elif ballots:
+        raise ValidationError(_("기명 표결에서만 위원별 표를 기록합니다."))
+    body = ctx["body"]
+    try:
+        outcome = rules.vote_outcome(
+            yes=yes,
+            no=no,
+            abstain=abstain,
+            enrolled=ctx["enrolled"],
+            present=len(ctx["present"]),
+            voting=len(ctx["eligible"]),
+            quorum_rule=body.quorum_rule,
+            decision_rule=body.decision_rule,
+            tie_rule=body.tie_rule,
+            chair_casting=chair_casting,
+        )
+    except rules.VoteError as exc:
+        raise ValidationError(str(exc)) from exc
+    with transaction.atomic():
+        vote = Vote.objects.create(
+            item=item,
+            method=method,
+            taken_at=taken_at,
+            yes=yes,
+            no=no,
+            abstain=abstain,
+            enrolled=ctx["enrolled"],
+            present=len(ctx["present"]),
+            voting=outcome.voting,
+            required=outcome.required,
+            chair_casting=chair_casting if outcome.decided_by_chair else None,
+            passed=outcome.passed,
+            outcome_label=outcome.label,
+        )
+        if method == Vote.Method.NAMED:
+            NamedBallot.objects.bulk_create(
+                NamedBallot(vote=vote, membership_id=m, choice=c) for m, c in ballots.items()
+            )
+        audit_record(actor=actor, action="vote", obj=item, after=snapshot(vote))
+    return vote
+
+
+def election_record(
+    *, actor, item: AgendaItem, role: str, counts: dict[int, int], taken: dt.time
+) -> Election:
+    """호선: the candidate with a majority of those voting wins; the role is recorded on the winner's
+    membership. Side effects: Election, candidates, Membership.role, AuditEntries."""
+    ctx = vote_context(item.meeting, item, _at(item.meeting, taken))
+    try:
+        winner_id = rules.election_winner(counts, voting=len(ctx["eligible"]))
+    except rules.VoteError as exc:
+        raise ValidationError(str(exc)) from exc
+    with transaction.atomic():
+        Election.objects.filter(item=item).delete()
+        election = Election.objects.create(
+            item=item, role=role, winner_id=winner_id, voting=len(ctx["eligible"])
+        )
+        ElectionCandidate.objects.bulk_create(
+            ElectionCandidate(election=election, membership_id=m, votes=v) for m, v in counts.items()
+        )
+        membership = Membership.objects.select_for_update().get(pk=winner_id)
+        before = snapshot(membership)
+        membership.role = role
+        membership.save(update_fields=["role"])
+        audit_record(
+            actor=actor, action="election", obj=membership, before=before, after=snapshot(membership)
+        )
+    return election
+
+
+def minutes_save(
+    *, actor, meeting: Meeting, remarks: str, is_public: bool, nondisclosure_reason: str = ""
+) -> Minutes:
+    """Write the draft. Locked minutes change only through minutes_correct."""
+    with transaction.atomic():
+        minutes, _c = Minutes.objects.get_or_create(meeting=meeting)
+        if minutes.status != Minutes.Status.DRAFT:
+            raise ValidationError(_("승인된 회의록은 고칠 수 없습니다. 정정 기록을 남기세요."))
+        if not is_public and not nondisclosure_reason.strip():
+            raise ValidationError({"nondisclosure_reason": _("비공개 사유를 적으세요.")})
+        before = snapshot(minutes)
+        minutes.remarks, minutes.is_public, minutes.nondisclosure_reason = (
+            remarks,
+            is_public,
+            "" if is_public else nondisclosure_reason,
+        )
+        minutes.save()
+        audit_record(actor=actor, action="minutes_save", obj=minutes, before=before, after=snapshot(minutes))
+    return minutes
+
+
+def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
+    """draft → approved; the meeting becomes minutes_approved; members now see the minutes."""
+    with transaction.atomic():
+        if minutes.status != Minutes.Status.DRAFT:
+            raise ValidationError(_("초안 상태의 회의록만 승인할 수 있습니다."))
+        before = snapshot(minutes)
+        minutes.status, minutes.approved_at = Minutes.Status.APPROVED, timezone.now()
+        minutes.save()
+        audit_record(
+            actor=actor, action="minutes_approve", obj=minutes, before=before, after=snapshot(minutes)
+        )
+        meeting = minutes.meeting
+        if meeting.status == Meeting.Status.HELD:
+            _transition(
+                actor=actor, meeting=meeting, to=Meeting.Status.MINUTES_APPROVED, allowed_from=("held",)
+            )
+    return minutes
+
+
+def minutes_lock(*, actor, minutes: Minutes) -> Minutes:
+    with transaction.atomic():
+        if minutes.status != Minutes.Status.APPROVED:
+            raise ValidationError(_("승인된 회의록만 확정할 수 있습니다."))
+        before = snapshot(minutes)
+        minutes.status, minutes.locked_at = Minutes.Status.LOCKED, timezone.now()
+        minutes.save()
+        audit_record(actor=actor, action="minutes_lock", obj=minutes, before=before, after=snapshot(minutes))
+    return minutes
+
+
+def minutes_correct(*, actor, minutes: Minutes, text: str, reason: str):
+    if minutes.status != Minutes.Status.LOCKED:
+        raise ValidationError(_("확정 전 회의록은 직접 고치세요."))
+    with transaction.atomic():
+        c = minutes.corrections.create(
+            text=text, reason=reason, created_by=actor if getattr(actor, "pk", None) else None
+        )
+        audit_record(actor=actor, action="minutes_correct", obj=minutes, note=reason)
+    return c
+
+
+def series_generate(
+    *, actor, series: MeetingSeries, until: dt.date, calendar: WorkingCalendar | None = None
+) -> list[Meeting]:
+    """Create the series' meetings up to `until` on the working-day calendar; idempotent (one meeting
+    per series and nominal date), so a moved or cancelled occurrence stays as edited.
+    Side effects: Meetings, one AuditEntry for the series."""
+    calendar = calendar or load_calendar()
+    hosts = [h.body for h in series.hosts.select_related("body").order_by("order")]
+    bodies = list(series.bodies.all())
+    end = min(until, series.end_date) if series.end_date else until
+    occ = schedule.occurrences(
+        series.recurrence,
+        series.start_date,
+        end,
+        calendar,
+        series.non_working_policy,
+        day_of_month=series.day_of_month,
+    )
+    existing = set(series.meetings.values_list("original_date", flat=True))
+    created = []
+    with transaction.atomic():
+        for o in occ:
+            if o.nominal in existing:
+                continue
+            starts = dt.datetime.combine(o.date, series.start_time, tzinfo=SEOUL)
+            m = Meeting.objects.create(
+                title=series.name,
+                series=series,
+                kind=series.kind,
+                place=series.place,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(minutes=series.duration_minutes),
+                original_date=o.nominal,
+                moved_reason=o.reason if (o.moved or o.flagged) else "",
+                date_flagged=o.flagged,
+                host_body=schedule.host_for(o.index, hosts),
+                uid=_new_uid(),
+            )
+            m.bodies.set(bodies)
+            created.append(m)
+        audit_record(
+            actor=actor, action="series_generate", obj=series, note=f"{len(created)} {until.isoformat()}"
+        )
+    return created
+
+
+def feed_token_renew(*, actor) -> FeedToken:
+    """A new secret for the user's iCalendar feed; the old URL stops working."""
+    with transaction.atomic():
+        token, _c = FeedToken.objects.get_or_create(user=actor, defaults={"token": secrets.token_urlsafe(32)})
+        if not _c:
+            token.token = secrets.token_urlsafe(32)
+            token.save()
+        audit_record(actor=actor, action="feed_token_renew", obj=token)
+    return token
+
+
+def attachment_add(*, actor, meeting: Meeting, form):
+    """Store an uploaded file (type and size checked by the form's validator). Side effects: AuditEntry."""
+    with transaction.atomic():
+        attachment = form.save(meeting)
+        audit_record(actor=actor, action="attachment_add", obj=meeting, note=attachment.original_name)
+    return attachment

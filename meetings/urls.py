@@ -1,0 +1,25 @@
+from django.urls import path
+
+from meetings import views
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("", views.meeting_list, name="list"),
+    path("new/", views.meeting_create, name="create"),
+    path("mine/", views.portal, name="portal"),
+    path("mine/feed/renew/", views.feed_renew, name="feed_renew"),
+    path("feed/<str:token>.ics", views.feed, name="feed"),
+    path("<int:pk>/", views.meeting_detail, name="detail"),
+    path("<int:pk>/meeting.ics", views.meeting_ics, name="ics"),
+    path("<int:pk>/status/<str:action>/", views.meeting_status, name="status"),
+    path("<int:pk>/items/new/", views.agenda_item_edit, name="item_create"),
+    path("<int:pk>/items/<int:item_pk>/edit/", views.agenda_item_edit, name="item_edit"),
+    path("<int:pk>/attachments/new/", views.attachment_upload, name="attachment_upload"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
+    path("<int:pk>/attendance/", views.attendance_edit, name="attendance"),
+    path("<int:pk>/votes/new/", views.vote_create, name="vote"),
+    path("<int:pk>/minutes/", views.minutes_view, name="minutes"),
+    path("<int:pk>/minutes/edit/", views.minutes_edit, name="minutes_edit"),
+    path("<int:pk>/minutes/<str:action>/", views.minutes_status, name="minutes_status"),
+]

@@ -1,0 +1,339 @@
+"""Thin views: fetch through meetings.selectors (404 outside a user's reach), call a service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from committees.permissions import bodies_managed_by, roles_for
+from meetings import ical, selectors, services
+from meetings.forms import AgendaItemForm, AttachmentForm, AttendanceForm, MeetingForm, MinutesForm, VoteForm
+from meetings.models import AgendaItem, Attachment, Attendance, FeedToken, Meeting, Minutes
+
+
+def _errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errs in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errs)
+    else:
+        form.add_error(None, exc)
+
+
+@login_required
+def meeting_list(request):
+    roles = roles_for(request.user)
+    return render(
+        request,
+        "meetings/list.html",
+        {
+            "meetings": selectors.meeting_list(roles),
+            "can_create": roles.is_governance_staff or roles.is_secretary,
+        },
+    )
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    roles = roles_for(request.user)
+    meeting = selectors.meeting_for_view_or_404(roles, pk)
+    manage = selectors.can_manage(roles, meeting)
+    data = selectors.meeting_detail_data(
+        meeting, show_agenda=manage or meeting.agenda_published, show_minutes_draft=manage
+    )
+    return render(request, "meetings/detail.html", {"meeting": meeting, "manage": manage, **data})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    roles = roles_for(request.user)
+    bodies = bodies_managed_by(roles)
+    if not bodies.exists():
+        raise Http404
+    form = MeetingForm(request.POST or None, bodies=bodies)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(
+                actor=request.user, meeting=form.save(commit=False), bodies=form.cleaned_data["bodies"]
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("회의를 등록했습니다."))
+            return redirect(meeting)
+    return render(request, "meetings/form.html", {"form": form, "title": _("회의 등록")})
+
+
+@login_required
+@require_POST
+def meeting_status(request, pk: int, action: str):
+    roles = roles_for(request.user)
+    meeting = selectors.meeting_for_manage_or_404(roles, pk)
+    try:
+        if action == "notice":
+            services.meeting_send_notice(actor=request.user, meeting=meeting)
+        elif action == "held":
+            services.meeting_mark_held(actor=request.user, meeting=meeting)
+        elif action == "cancel":
+            services.meeting_cancel(
+                actor=request.user, meeting=meeting, reason=request.POST.get("reason", "")
+            )
+        elif action == "publish":
+            services.agenda_publish(actor=request.user, meeting=meeting)
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("처리했습니다."))
+    return redirect(meeting)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_item_edit(request, pk: int, item_pk: int | None = None):
+    roles = roles_for(request.user)
+    meeting = selectors.meeting_for_manage_or_404(roles, pk)
+    item = (
+        get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting) if item_pk else AgendaItem(meeting=meeting)
+    )
+    if item.pk is None:
+        item.order = (meeting.items.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    form = AgendaItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_save(actor=request.user, item=form.save(commit=False))
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("안건을 저장했습니다."))
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/form.html",
+        {"form": form, "title": _("안건 편집"), "back": meeting.get_absolute_url()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attachment_upload(request, pk: int):
+    roles = roles_for(request.user)
+    meeting = selectors.meeting_for_manage_or_404(roles, pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.attachment_add(actor=request.user, meeting=meeting, form=form)
+        messages.success(request, _("자료를 올렸습니다."))
+        return redirect(meeting)
+    return render(
+        request,
+        "meetings/form.html",
+        {"form": form, "title": _("회의 자료 올리기"), "back": meeting.get_absolute_url()},
+    )
+
+
+@login_required
+def attachment_download(request, pk: int):
+    """Files are never served by URL: only people who may see the meeting's agenda get them."""
+    roles = roles_for(request.user)
+    attachment = get_object_or_404(Attachment, pk=pk)
+    meeting = selectors.meeting_for_view_or_404(roles, attachment.meeting_id)
+    if not (selectors.can_manage(roles, meeting) or meeting.agenda_published):
+        raise Http404
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance_edit(request, pk: int):
+    roles = roles_for(request.user)
+    meeting = selectors.meeting_for_manage_or_404(roles, pk)
+    enrolled = selectors.enrolled_memberships(meeting)
+    existing = {a.membership_id: a for a in meeting.attendances.all()}
+    forms = []
+    for m in enrolled:
+        a = existing.get(m.pk)
+        initial = {"status": Attendance.Status.ABSENT}
+        if a:
+            initial = {
+                "status": a.status,
+                "arrived": a.arrived_at and timezone.localtime(a.arrived_at).time(),
+                "left": a.left_at and timezone.localtime(a.left_at).time(),
+                "deputy_name": a.deputy_name,
+            }
+        forms.append(AttendanceForm(request.POST or None, prefix=f"m{m.pk}", membership=m, initial=initial))
+    if request.method == "POST" and all(f.is_valid() for f in forms):
+        try:
+            for f in forms:
+                d = f.cleaned_data
+                services.attendance_record(
+                    actor=request.user,
+                    meeting=meeting,
+                    membership=f.membership,
+                    status=d["status"],
+                    arrived=d["arrived"],
+                    left=d["left"],
+                    deputy_name=d["deputy_name"],
+                )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("출결을 저장했습니다."))
+            return redirect(meeting)
+    return render(request, "meetings/attendance.html", {"meeting": meeting, "forms": forms})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vote_create(request, pk: int):
+    roles = roles_for(request.user)
+    meeting = selectors.meeting_for_manage_or_404(roles, pk)
+    form = VoteForm(request.POST or None, meeting=meeting)
+    vote = None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            vote = services.vote_record(
+                actor=request.user,
+                item=d["item"],
+                method=d["method"],
+                taken=d["taken"],
+                yes=d["yes"],
+                no=d["no"],
+                abstain=d["abstain"],
+                chair_casting=d["chair_casting"],
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("표결 결과: %(r)s") % {"r": vote.outcome_label})
+    return render(request, "meetings/vote.html", {"meeting": meeting, "form": form, "vote": vote})
+
+
+def _minutes_or_404(roles, meeting: Meeting, manage: bool) -> Minutes:
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is None or (not manage and minutes.status == Minutes.Status.DRAFT):
+        raise Http404
+    return minutes
+
+
+@login_required
+def minutes_view(request, pk: int):
+    """Printable minutes with every field of 공공기록물법 시행령 제18조②."""
+    roles = roles_for(request.user)
+    meeting = selectors.meeting_for_view_or_404(roles, pk)
+    manage = selectors.can_manage(roles, meeting)
+    minutes = _minutes_or_404(roles, meeting, manage)
+    data = selectors.meeting_detail_data(meeting, show_agenda=True, show_minutes_draft=manage)
+    ctx = {"meeting": meeting, "manage": manage, **data, "minutes": minutes}
+    if request.GET.get("format") == "pdf":
+        from django.template.loader import render_to_string
+        from weasyprint import HTML
+
+        html = render_to_string("meetings/minutes_pdf.html", ctx, request=request)
+        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="minutes-{meeting.pk}.pdf"'
+        return response
+    return render(request, "meetings/minutes.html", ctx)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request, pk: int):
+    roles = roles_for(request.user)
+    meeting = selectors.meeting_for_manage_or_404(roles, pk)
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    initial = (
+        {
+            "remarks": minutes.remarks,
+            "is_public": minutes.is_public,
+            "nondisclosure_reason": minutes.nondisclosure_reason,
+        }
+        if minutes
+        else {}
+    )
+    form = MinutesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.minutes_save(
+                actor=request.user,
+                meeting=meeting,
+                remarks=d["remarks"],
+                is_public=d["is_public"],
+                nondisclosure_reason=d["nondisclosure_reason"],
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("회의록 초안을 저장했습니다."))
+            return redirect("meetings:minutes", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/form.html",
+        {"form": form, "title": _("회의록 작성"), "back": meeting.get_absolute_url()},
+    )
+
+
+@login_required
+@require_POST
+def minutes_status(request, pk: int, action: str):
+    roles = roles_for(request.user)
+    meeting = selectors.meeting_for_manage_or_404(roles, pk)
+    minutes = _minutes_or_404(roles, meeting, True)
+    try:
+        if action == "approve":
+            services.minutes_approve(actor=request.user, minutes=minutes)
+        elif action == "lock":
+            services.minutes_lock(actor=request.user, minutes=minutes)
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("meetings:minutes", pk=meeting.pk)
+
+
+@login_required
+def portal(request):
+    """내 회의: upcoming and past meetings of the user's bodies, and the personal calendar feed."""
+    roles = roles_for(request.user)
+    upcoming, past = selectors.my_meetings(roles, timezone.localdate())
+    token = FeedToken.objects.filter(user=request.user).first()
+    return render(request, "meetings/portal.html", {"upcoming": upcoming, "past": past, "token": token})
+
+
+@login_required
+@require_POST
+def feed_renew(request):
+    services.feed_token_renew(actor=request.user)
+    messages.success(request, _("새 달력 구독 주소를 만들었습니다. 이전 주소는 더 이상 쓸 수 없습니다."))
+    return redirect("meetings:portal")
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def meeting_ics(request, pk: int):
+    meeting = selectors.meeting_for_view_or_404(roles_for(request.user), pk)
+    return _ics(ical.calendar_for([meeting], meeting.title), f"meeting-{meeting.pk}.ics")
+
+
+def feed(request, token: str):
+    """The personal feed: no login (calendar apps cannot log in); the secret token is the key."""
+    ft = FeedToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if ft is None:
+        raise Http404
+    roles = roles_for(ft.user)
+    meetings = selectors.visible_meetings(roles).order_by("starts_at")
+    return _ics(ical.calendar_for(meetings, _("내 회의")), "meetings.ics")

@@ -1,0 +1,197 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from django.urls import reverse
+
+from committees.models import Membership
+from meetings import services
+from meetings.models import AgendaItem, Attendance, Meeting, Minutes
+from tests import factories
+
+SEOUL = ZoneInfo("Asia/Seoul")
+TODAY = dt.date.today()
+
+
+def _meeting(body, *, published=False, when=None, title="정기회의"):
+    starts = when or dt.datetime.combine(TODAY + dt.timedelta(days=30), dt.time(16, 0), tzinfo=SEOUL)
+    m = services.meeting_create(
+        actor=None,
+        meeting=Meeting(title=title, starts_at=starts, ends_at=starts + dt.timedelta(hours=1)),
+        bodies=[body],
+    )
+    AgendaItem.objects.create(meeting=m, order=1, kind="resolution", title="비밀 안건 제목")
+    m.agenda_published = published
+    m.save()
+    return m
+
+
+def _member_user(body, n=1, username="mem"):
+    group = factories.seat_group(body, count=n)
+    users = []
+    for i in range(n):
+        person = factories.PersonFactory()
+        factories.appoint(
+            group,
+            person,
+            start=TODAY - dt.timedelta(days=10),
+            end=TODAY + dt.timedelta(days=700),
+            reason="테스트",
+        )
+        user = factories.UserFactory(username=f"{username}{i}")
+        person.user = user
+        person.save()
+        users.append(user)
+    return users
+
+
+@pytest.fixture
+def setup(db):
+    body = factories.BodyFactory()
+    other = factories.BodyFactory()
+    member = _member_user(body, 3)[0]
+    outsider = _member_user(other, 1, "out")[0]
+    return body, member, outsider
+
+
+def test_anonymous_redirected_to_login(client, setup):
+    body, *_ = setup
+    m = _meeting(body)
+    for url in [
+        reverse("meetings:list"),
+        reverse("meetings:detail", args=[m.pk]),
+        reverse("meetings:portal"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_member_of_other_body_gets_404(login, setup):
+    body, _member, outsider = setup
+    m = _meeting(body, published=True)
+    client = login(outsider)
+    assert client.get(reverse("meetings:detail", args=[m.pk])).status_code == 404
+    assert client.get(reverse("meetings:ics", args=[m.pk])).status_code == 404
+    assert m.title not in client.get(reverse("meetings:list")).content.decode()
+
+
+def test_member_sees_published_agenda_not_draft(login, setup):
+    body, member, _ = setup
+    draft = _meeting(body, published=False, title="초안회의")
+    published = _meeting(body, published=True, title="공개회의")
+    client = login(member)
+    assert "비밀 안건 제목" not in client.get(reverse("meetings:detail", args=[draft.pk])).content.decode()
+    assert "비밀 안건 제목" in client.get(reverse("meetings:detail", args=[published.pk])).content.decode()
+
+
+def test_member_cannot_manage(login, setup):
+    body, member, _ = setup
+    m = _meeting(body)
+    client = login(member)
+    assert client.get(reverse("meetings:attendance", args=[m.pk])).status_code == 404
+    assert client.post(reverse("meetings:status", args=[m.pk, "publish"])).status_code == 404
+    m.refresh_from_db()
+    assert m.agenda_published is False
+
+
+def test_member_sees_only_approved_minutes(login, setup):
+    body, member, _ = setup
+    m = _meeting(body)
+    minutes = Minutes.objects.create(meeting=m, remarks="발언 요지 초안")
+    client = login(member)
+    assert client.get(reverse("meetings:minutes", args=[m.pk])).status_code == 404
+    services.minutes_approve(actor=None, minutes=minutes)
+    assert "발언 요지 초안" in client.get(reverse("meetings:minutes", args=[m.pk])).content.decode()
+
+
+def test_staff_vote_records_computed_outcome_and_refuses_overcount(login, setup):
+    body, *_ = setup
+    m = _meeting(body)
+    for ms in Membership.objects.filter(body=body):
+        Attendance.objects.create(meeting=m, membership=ms, status="present")
+    client = login(factories.staff_user())
+    item = m.items.get()
+    url = reverse("meetings:vote", args=[m.pk])
+    response = client.post(
+        url, {"item": item.pk, "method": "show_of_hands", "taken": "16:30", "yes": 2, "no": 1, "abstain": 0}
+    )
+    assert "가결" in response.content.decode()
+    assert item.votes.get().passed is True
+    response = client.post(
+        url, {"item": item.pk, "method": "secret", "taken": "16:40", "yes": 3, "no": 1, "abstain": 0}
+    )
+    assert "투표 수(4)가 표결 가능한 출석위원 수(3)보다 많습니다." in response.content.decode()
+    assert item.votes.count() == 1
+
+
+def test_short_notice_needs_urgent_reason(setup):
+    body, *_ = setup
+    starts = dt.datetime.combine(TODAY + dt.timedelta(days=2), dt.time(16, 0), tzinfo=SEOUL)
+    with pytest.raises(Exception, match="긴급"):
+        services.meeting_create(
+            actor=None,
+            meeting=Meeting(title="급한 회의", starts_at=starts, ends_at=starts + dt.timedelta(hours=1)),
+            bodies=[body],
+        )
+
+
+def test_ics_parsed_back(login, setup):
+    body, member, _ = setup
+    m = _meeting(body, when=dt.datetime(2026, 9, 28, 16, 0, tzinfo=SEOUL))
+    services.meeting_cancel(actor=None, meeting=m, reason="추석 연휴")
+    client = login(member)
+    response = client.get(reverse("meetings:ics", args=[m.pk]))
+    cal = icalendar.Calendar.from_ical(response.content)
+    (event,) = cal.walk("VEVENT")
+    start = event.decoded("dtstart")
+    assert (start.replace(tzinfo=None), str(start.tzinfo)) == (dt.datetime(2026, 9, 28, 16, 0), "Asia/Seoul")
+    assert str(event["uid"]) == m.uid and str(event["status"]) == "CANCELLED"
+    assert cal.walk("VTIMEZONE")[0]["tzid"] == "Asia/Seoul"
+
+
+def test_feed_token_revocable(login, setup, client):
+    body, member, _ = setup
+    m = _meeting(body)
+    login(member).post(reverse("meetings:feed_renew"))
+    old = member.meeting_feed.token
+    client.logout()
+    response = client.get(reverse("meetings:feed", args=[old]))
+    assert m.uid in response.content.decode()
+    services.feed_token_renew(actor=member)
+    assert client.get(reverse("meetings:feed", args=[old])).status_code == 404
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_meeting_detail_query_count(login, setup, rows, django_assert_num_queries):
+    body, *_ = setup
+    factories.appoint(
+        factories.seat_group(body, count=rows, label="추가"),
+        factories.PersonFactory(),
+        start=TODAY - dt.timedelta(days=1),
+        end=TODAY + dt.timedelta(days=800),
+        reason="테스트",
+    )
+    m = _meeting(body, published=True)
+    for i in range(2, rows + 2):
+        AgendaItem.objects.create(meeting=m, order=i, kind="report", title=f"보고 {i}")
+    client = login(factories.staff_user())
+    client.get(reverse("meetings:list"))  # warm the session
+    # Constant for 1 and 10 rows: session, user, roles (4), nav/context roles, meeting + bodies, enrolled members,
+    # attendances, items + votes + recusals + attachments, minutes, observers, meeting attachments.
+    with django_assert_num_queries(19):
+        response = client.get(reverse("meetings:detail", args=[m.pk]))
+    assert f"보고 {rows + 1}" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_portal_query_count(login, setup, rows, django_assert_num_queries):
+    body, member, _ = setup
+    for i in range(rows):
+        _meeting(body, title=f"회의 {i}")
+    client = login(member)
+    # Constant for 1 and 10 rows: session, user, roles (5), context processors,
+    # meetings with minutes, their bodies, feed token.
+    with django_assert_num_queries(13):
+        response = client.get(reverse("meetings:portal"))
+    assert f"회의 {rows - 1}" in response.content.decode()
