@@ -1,0 +1,38 @@
+from django.contrib import admin
+
+from reports.models import Indicator, ReminderLog, Report, ReportEvent, ReportingField, ReportingObligation
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+
+
+@admin.register(ReportingField)
+class ReportingFieldAdmin(admin.ModelAdmin):
+    list_display = ["name", "lead_department", "lead_team", "roll_forward"]
+    inlines = [IndicatorInline]
+
+
+@admin.register(ReportingObligation)
+class ReportingObligationAdmin(admin.ModelAdmin):
+    list_display = ["unit", "field"]
+    list_filter = ["field"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Read-only: reports change only through the services (and their audit trail)."""
+
+    list_display = ["unit", "field", "month", "state", "submitted_at"]
+    list_filter = ["field", "state", "month"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+admin.site.register(ReportEvent)
+admin.site.register(ReminderLog)

@@ -1,0 +1,49 @@
+"""The consolidated report as PDF (WeasyPrint, A4, Nanum fonts) and as an Excel workbook (openpyxl).
+Both render `selectors.consolidated()`, the same structure as the web page."""
+
+from __future__ import annotations
+
+import io
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+
+def consolidated_pdf(request, data: dict) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("reports/consolidated_pdf.html", data, request=request)
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+
+
+def consolidated_xlsx(data: dict) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    month = data["month"]
+    for summary in data["fields"]:
+        ws = wb.create_sheet(title=summary.field.name[:31])
+        ws.append(
+            [
+                _("%(year)s년 %(month)s월 %(field)s 분야 성과")
+                % {"year": month.year, "month": month.month, "field": summary.field.name}
+            ]
+        )
+        ws["A1"].font = Font(bold=True, size=13)
+        ws.append([])
+        ws.append([_("조직"), *[str(i) for i in summary.indicators]])
+        for cell in ws[3]:
+            cell.font = Font(bold=True)
+        for unit_name, values in summary.rows:
+            ws.append([unit_name, *[float(v) if v is not None else None for v in values]])
+        ws.append([_("합계"), *[float(t) for t in summary.totals]])
+        ws.append([])
+        ws.append([_("월별 추이"), *[f"{m:%Y-%m}" for m in data["months"]]])
+        for ind, values in summary.trend:
+            ws.append([str(ind), *[float(v) for v in values]])
+        ws.column_dimensions["A"].width = 28
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from committees.validators import reject_resident_number
+from reports.models import Indicator, Report
+
+MAX_UPLOAD = 10 * 1024 * 1024
+ALLOWED_TYPES = {
+    "pdf": "application/pdf",
+    "hwp": "application/x-hwp",
+    "hwpx": "application/hwp+zip",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+}
+# Magic bytes: the extension alone is not trusted.
+_SIGNATURES = {
+    "pdf": [b"%PDF"],
+    "png": [b"\x89PNG"],
+    "jpg": [b"\xff\xd8\xff"],
+    "jpeg": [b"\xff\xd8\xff"],
+    "xlsx": [b"PK\x03\x04"],
+    "docx": [b"PK\x03\x04"],
+    "hwpx": [b"PK\x03\x04"],
+    "hwp": [b"\xd0\xcf\x11\xe0"],
+}
+
+
+def check_upload(upload) -> None:
+    name = upload.name or ""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext not in ALLOWED_TYPES:
+        raise ValidationError(
+            _("허용되지 않는 파일 형식입니다 (PDF, HWP, HWPX, XLSX, DOCX, JPG, PNG만 가능)."), code="type"
+        )
+    if upload.size > MAX_UPLOAD:
+        raise ValidationError(_("파일은 10MB 이하만 올릴 수 있습니다."), code="size")
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(sig) for sig in _SIGNATURES[ext]):
+        raise ValidationError(_("파일 내용이 확장자와 맞지 않습니다."), code="type")
+    upload.content_type = ALLOWED_TYPES[ext]
+
+
+class ReportForm(forms.Form):
+    """Indicator values (one field per active indicator) plus the narrative and one attachment."""
+
+    achievements = forms.CharField(
+        label=_("주요 성과"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    problems = forms.CharField(label=_("문제점"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    improvements = forms.CharField(
+        label=_("개선사항"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    attachment = forms.FileField(
+        label=_("첨부 파일"), required=False, help_text=_("PDF, HWP, HWPX, XLSX, DOCX, JPG, PNG · 10MB 이하")
+    )
+
+    def __init__(self, *args, indicators: list[Indicator], report: Report | None = None, **kwargs):
+        initial = kwargs.pop("initial", {}) or {}
+        if report is not None:
+            initial.update({n: getattr(report, n) for n in ("achievements", "problems", "improvements")})
+            initial.update({f"ind_{v.indicator_id}": v.value for v in report.values.all()})
+        super().__init__(*args, initial=initial, **kwargs)
+        self.indicators = indicators
+        indicator_fields = {
+            f"ind_{ind.pk}": forms.DecimalField(
+                label=str(ind), required=False, min_value=0, max_digits=12, decimal_places=2
+            )
+            for ind in indicators
+        }
+        self.fields = {**indicator_fields, **self.fields}
+
+    def clean_achievements(self):
+        value = self.cleaned_data["achievements"]
+        reject_resident_number(value)
+        return value
+
+    def clean_problems(self):
+        value = self.cleaned_data["problems"]
+        reject_resident_number(value)
+        return value
+
+    def clean_improvements(self):
+        value = self.cleaned_data["improvements"]
+        reject_resident_number(value)
+        return value
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            check_upload(upload)
+        return upload
+
+    def values(self) -> dict:
+        return {ind.pk: self.cleaned_data.get(f"ind_{ind.pk}") for ind in self.indicators}
+
+    def narrative(self) -> dict:
+        return {n: self.cleaned_data[n] for n in ("achievements", "problems", "improvements")}
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(label=_("의견"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def parse_month(value: str | None, default: dt.date) -> dt.date:
+    """`2026-03` → 2026-03-01; anything else → `default`."""
+    match = _MONTH.match(value or "")
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+        if 2000 <= year <= 2100 and 1 <= month <= 12:
+            return dt.date(year, month, 1)
+    return default

@@ -1,0 +1,207 @@
+"""State changes of monthly reports. Every service runs in one transaction, records a ReportEvent
+(who, when, comment) and an audit entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from committees.models import OrgUnit
+from reports import rules
+from reports.models import (
+    Indicator,
+    IndicatorValue,
+    Report,
+    ReportAttachment,
+    ReportEvent,
+    ReportingField,
+)
+from seongdong_gov.audit import audit_record, snapshot
+
+NARRATIVE_FIELDS = ("achievements", "problems", "improvements")
+_REPORT_FIELDS = ["state", "submitted_at", *NARRATIVE_FIELDS]
+
+
+def _locked(report: Report) -> Report:
+    return Report.objects.select_for_update().get(pk=report.pk)
+
+
+def _require_state(report: Report, *states: str) -> None:
+    if report.state not in states:
+        raise ValidationError(
+            _("이 보고는 현재 상태(%(state)s)에서 처리할 수 없습니다.")
+            % {"state": report.get_state_display()},
+            code="state",
+        )
+
+
+@transaction.atomic
+def report_save_draft(
+    *,
+    actor,
+    unit: OrgUnit,
+    field: ReportingField,
+    month: dt.date,
+    values: dict[int, Decimal | None],
+    narrative: dict[str, str],
+    files: list | None = None,
+) -> Report:
+    """Create or update the report of `unit` × `field` × `month` while it is a draft or returned.
+
+    Side effects: upserts indicator values (a None value deletes it), stores attachments, records a
+    "saved" event and an audit entry. A submitted or accepted report cannot be changed.
+    """
+    month = rules.month_start(month)
+    report, created = Report.objects.select_for_update().get_or_create(unit=unit, field=field, month=month)
+    _require_state(report, Report.State.DRAFT, Report.State.RETURNED)
+    before = None if created else snapshot(report, _REPORT_FIELDS)
+    before_values = {v.indicator_id: v.value for v in report.values.all()}
+    for name in NARRATIVE_FIELDS:
+        if name in narrative:
+            setattr(report, name, narrative[name] or "")
+    report.updated_at = timezone.now()
+    report.save()
+    allowed = set(Indicator.objects.filter(field=field).values_list("pk", flat=True))
+    for indicator_id, value in values.items():
+        if indicator_id not in allowed:
+            raise ValidationError(_("이 분야의 지표가 아닙니다."), code="indicator")
+        if value is None:
+            IndicatorValue.objects.filter(report=report, indicator_id=indicator_id).delete()
+        else:
+            IndicatorValue.objects.update_or_create(
+                report=report, indicator_id=indicator_id, defaults={"value": value}
+            )
+    for upload in files or []:
+        ReportAttachment.objects.create(
+            report=report,
+            file=upload,
+            original_name=upload.name[:200],
+            content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+            size=upload.size,
+            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+    ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.SAVED, actor=_user(actor))
+    after = snapshot(report, _REPORT_FIELDS)
+    changed_values = {
+        str(k): [str(before_values.get(k)), str(v)] for k, v in values.items() if before_values.get(k) != v
+    }
+    audit_record(
+        actor=actor,
+        action="report.create" if created else "report.save_draft",
+        obj=report,
+        before=before,
+        after=after,
+        note=f"values: {changed_values}" if changed_values else "",
+    )
+    return report
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _check_complete(report: Report) -> None:
+    missing = list(
+        Indicator.objects.filter(field_id=report.field_id, active=True)
+        .exclude(values__report=report)
+        .values_list("name", flat=True)
+    )
+    if missing:
+        raise ValidationError(
+            _("다음 지표의 실적을 입력해야 제출할 수 있습니다: %(names)s") % {"names": ", ".join(missing)},
+            code="incomplete",
+        )
+    if not report.achievements.strip():
+        raise ValidationError(_("주요 성과를 입력해야 제출할 수 있습니다."), code="incomplete")
+
+
+@transaction.atomic
+def report_submit(*, actor, report: Report, now: dt.datetime | None = None) -> Report:
+    """Draft → submitted. Sets the submission time (on time or late is computed from it in
+    Asia/Seoul). Requires a value for every active indicator and the 주요 성과 text."""
+    report = _locked(report)
+    _require_state(report, Report.State.DRAFT)
+    _check_complete(report)
+    before = snapshot(report, _REPORT_FIELDS)
+    report.state = Report.State.SUBMITTED
+    report.submitted_at = now or timezone.now()
+    report.updated_at = timezone.now()
+    report.save()
+    ReportEvent.objects.create(
+        report=report, kind=ReportEvent.Kind.SUBMITTED, actor=_user(actor), at=report.submitted_at
+    )
+    audit_record(
+        actor=actor, action="report.submit", obj=report, before=before, after=snapshot(report, _REPORT_FIELDS)
+    )
+    return report
+
+
+@transaction.atomic
+def report_return(*, actor, report: Report, comment: str) -> Report:
+    """Submitted → returned with a comment for the unit (the comment is required)."""
+    if not (comment or "").strip():
+        raise ValidationError({"comment": _("반려 사유를 입력하세요.")}, code="required")
+    report = _locked(report)
+    _require_state(report, Report.State.SUBMITTED)
+    before = snapshot(report, _REPORT_FIELDS)
+    report.state = Report.State.RETURNED
+    report.updated_at = timezone.now()
+    report.save()
+    ReportEvent.objects.create(
+        report=report, kind=ReportEvent.Kind.RETURNED, actor=_user(actor), comment=comment.strip()
+    )
+    audit_record(
+        actor=actor,
+        action="report.return",
+        obj=report,
+        before=before,
+        after=snapshot(report, _REPORT_FIELDS),
+        note=comment,
+    )
+    return report
+
+
+@transaction.atomic
+def report_resubmit(*, actor, report: Report, comment: str = "") -> Report:
+    """Returned → submitted. The first submission time stands (lateness is judged on it)."""
+    report = _locked(report)
+    _require_state(report, Report.State.RETURNED)
+    _check_complete(report)
+    before = snapshot(report, _REPORT_FIELDS)
+    report.state = Report.State.SUBMITTED
+    report.updated_at = timezone.now()
+    report.save()
+    ReportEvent.objects.create(
+        report=report, kind=ReportEvent.Kind.RESUBMITTED, actor=_user(actor), comment=comment
+    )
+    audit_record(
+        actor=actor,
+        action="report.resubmit",
+        obj=report,
+        before=before,
+        after=snapshot(report, _REPORT_FIELDS),
+    )
+    return report
+
+
+@transaction.atomic
+def report_accept(*, actor, report: Report, comment: str = "") -> Report:
+    """Submitted → accepted by 자치행정과; the figures then count in the consolidated report."""
+    report = _locked(report)
+    _require_state(report, Report.State.SUBMITTED)
+    before = snapshot(report, _REPORT_FIELDS)
+    report.state = Report.State.ACCEPTED
+    report.updated_at = timezone.now()
+    report.save()
+    ReportEvent.objects.create(
+        report=report, kind=ReportEvent.Kind.ACCEPTED, actor=_user(actor), comment=comment
+    )
+    audit_record(
+        actor=actor, action="report.accept", obj=report, before=before, after=snapshot(report, _REPORT_FIELDS)
+    )
+    return report

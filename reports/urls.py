@@ -1,0 +1,18 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("<int:unit_id>/<slug:field_code>/<int:year>-<int:month>/", views.report_edit, name="edit"),
+    path("r/<int:pk>/", views.report_detail, name="detail"),
+    path("r/<int:pk>/review/", views.report_review, name="review"),
+    path("attachment/<int:pk>/", views.attachment_download, name="attachment"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("unit/<int:unit_id>/", views.unit_history, name="unit_history"),
+    path("consolidated/", views.consolidated, name="consolidated"),
+    path("consolidated/pdf/", views.consolidated_pdf, name="consolidated_pdf"),
+    path("consolidated/xlsx/", views.consolidated_xlsx, name="consolidated_xlsx"),
+]

@@ -1,0 +1,259 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from committees.models import OrgUnit
+from committees.permissions import roles_for
+from reports import exports, permissions, rules, selectors, services
+from reports.charts import line_chart
+from reports.forms import ReportForm, ReviewForm, parse_month
+from reports.labels import STATUS_LABELS
+from reports.models import Indicator, Report, ReportingField
+from seongdong_gov.decorators import staff_required
+
+
+def _last_month() -> dt.date:
+    return rules.previous_month(timezone.localdate())
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@login_required
+def report_list(request):
+    """The reporter's list: the unit's obligations over the last months with their status."""
+    roles = roles_for(request.user)
+    if not roles.reporting_unit_ids and not roles.is_governance_staff:
+        raise Http404
+    unit_ids = sorted(roles.reporting_unit_ids)
+    units = OrgUnit.objects.filter(pk__in=unit_ids).order_by("order", "name")
+    now = timezone.now()
+    histories = [(unit, *selectors.unit_history(unit, now=now, months=6)) for unit in units]
+    return render(request, "reports/list.html", {"histories": histories, "roles": roles})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, unit_id: int, field_code: str, year: int, month: int):
+    roles = roles_for(request.user)
+    obligation = permissions.obligation_or_404(roles, unit_id, field_code)
+    if not 1 <= month <= 12:
+        raise Http404
+    month_date = dt.date(year, month, 1)
+    if month_date > rules.month_start(timezone.localdate()):
+        raise Http404
+    report = (
+        Report.objects.filter(unit=obligation.unit, field=obligation.field, month=month_date)
+        .prefetch_related("values", "attachments")
+        .first()
+    )
+    if report is not None and not report.editable:
+        return redirect(report)
+    indicators = list(Indicator.objects.filter(field=obligation.field, active=True))
+    form = ReportForm(request.POST or None, request.FILES or None, indicators=indicators, report=report)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("attachment")
+        try:
+            report = services.report_save_draft(
+                actor=request.user,
+                unit=obligation.unit,
+                field=obligation.field,
+                month=month_date,
+                values=form.values(),
+                narrative=form.narrative(),
+                files=[upload] if upload else [],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            if request.POST.get("action") != "submit":
+                messages.success(request, _("임시 저장했습니다."))
+                return redirect(request.path)
+            try:
+                if report.state == Report.State.RETURNED:
+                    services.report_resubmit(actor=request.user, report=report)
+                else:
+                    services.report_submit(actor=request.user, report=report)
+            except ValidationError as exc:
+                # the draft is saved; the message says what is missing for submission
+                messages.error(request, " ".join(exc.messages))
+                return redirect(request.path)
+            messages.success(request, _("제출했습니다."))
+            return redirect(report)
+    calendar_deadline = selectors.deadline(obligation.field, month_date, _calendar())
+    return render(
+        request,
+        "reports/edit.html",
+        {
+            "form": form,
+            "obligation": obligation,
+            "month": month_date,
+            "report": report,
+            "deadline": calendar_deadline,
+            "events": report.events.select_related("actor") if report else [],
+        },
+    )
+
+
+def _calendar():
+    from committees.workdays import load_calendar
+
+    return load_calendar()
+
+
+@login_required
+def report_detail(request, pk: int):
+    roles = roles_for(request.user)
+    report = permissions.report_or_404(roles, pk)
+    dl = selectors.deadline(report.field, report.month, _calendar())
+    status = rules.report_status(
+        deadline=dl, now=timezone.now(), state=report.state, submitted_at=report.submitted_at
+    )
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "report": report,
+            "values": report.values.select_related("indicator").order_by("indicator__order"),
+            "attachments": report.attachments.all(),
+            "events": report.events.select_related("actor"),
+            "deadline": dl,
+            "status": status,
+            "review_form": ReviewForm()
+            if roles.is_governance_staff and report.state == Report.State.SUBMITTED
+            else None,
+            "can_edit": report.editable,
+            "edit_url": _edit_url(report),
+        },
+    )
+
+
+def _edit_url(report: Report) -> str:
+    from django.urls import reverse
+
+    return reverse(
+        "reports:edit", args=[report.unit_id, report.field.code, report.month.year, report.month.month]
+    )
+
+
+@staff_required
+@require_POST
+def report_review(request, pk: int):
+    roles = roles_for(request.user)
+    report = permissions.report_or_404(roles, pk)
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    comment = form.cleaned_data.get("comment", "")
+    try:
+        if request.POST.get("action") == "accept":
+            services.report_accept(actor=request.user, report=report, comment=comment)
+            messages.success(request, _("접수했습니다."))
+        elif request.POST.get("action") == "return":
+            services.report_return(actor=request.user, report=report, comment=comment)
+            messages.success(request, _("반려했습니다."))
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(report)
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = permissions.attachment_or_404(roles_for(request.user), pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
+
+
+@staff_required
+def dashboard(request):
+    """자치행정과: a month's units × fields matrix, the overdue list, filters."""
+    month = parse_month(request.GET.get("month"), _last_month())
+    field_code = request.GET.get("field", "")
+    status = request.GET.get("status", "")
+    if status not in {s.value for s in rules.Status}:
+        status = ""
+    fields, rows = selectors.month_matrix(month, now=timezone.now(), field_code=field_code, status=status)
+    counts = selectors.status_counts(rows)
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "month": month,
+            "prev_month": rules.previous_month(month),
+            "next_month": rules.next_month(month),
+            "fields": fields,
+            "rows": rows,
+            "overdue": selectors.overdue(rows),
+            "status_counts": [(s.value, STATUS_LABELS[s], counts.get(s.value, 0)) for s in rules.Status],
+            "all_fields": ReportingField.objects.all() if field_code else fields,
+            "field_code": field_code,
+            "status": status,
+            "statuses": [(s.value, STATUS_LABELS[s]) for s in rules.Status],
+        },
+    )
+
+
+@login_required
+def unit_history(request, unit_id: int):
+    unit = permissions.unit_or_404(roles_for(request.user), unit_id)
+    fields, history = selectors.unit_history(unit, now=timezone.now(), months=12)
+    return render(request, "reports/unit_history.html", {"unit": unit, "fields": fields, "history": history})
+
+
+def _consolidated_context(request) -> dict:
+    month = parse_month(request.GET.get("month"), _last_month())
+    data = selectors.consolidated(month)
+    for summary in data["fields"]:
+        summary.chart = line_chart(
+            _("%(field)s 분야 지표 추이") % {"field": summary.field.name},
+            data["months"],
+            [(str(ind), values) for ind, values in summary.trend],
+        )
+    data["prev_month"] = rules.previous_month(month)
+    data["next_month"] = rules.next_month(month)
+    return data
+
+
+@staff_required
+def consolidated(request):
+    return render(request, "reports/consolidated.html", _consolidated_context(request))
+
+
+@staff_required
+def consolidated_pdf(request):
+    data = _consolidated_context(request)
+    pdf = exports.consolidated_pdf(request, data)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="report-{data["month"]:%Y-%m}.pdf"'
+    return response
+
+
+@staff_required
+def consolidated_xlsx(request):
+    data = selectors.consolidated(parse_month(request.GET.get("month"), _last_month()))
+    response = HttpResponse(
+        exports.consolidated_xlsx(data),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="report-{data["month"]:%Y-%m}.xlsx"'
+    return response
