@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AppointmentsConfig(AppConfig):
     name = "appointments"
     verbose_name = _("위촉")
+
+    def ready(self) -> None:
+        from appointments import checks  # noqa: F401  (registers system checks)

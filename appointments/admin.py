@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from appointments.models import Appointment, Certificate, SealImage
+
+
+@admin.register(SealImage)
+class SealImageAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "is_active", "uploaded_at", "uploaded_by"]
+    readonly_fields = ["uploaded_by", "uploaded_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "recommended_by", "approval_number", "is_reappointment", "end_kind"]
+    raw_id_fields = ["membership", "replaces"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    """Read-only: certificates are issued through the app's services and never deleted."""
+
+    list_display = ["number", "appointment", "issued_on", "reissue_of"]
+    list_filter = ["year"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

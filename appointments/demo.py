@@ -1,0 +1,54 @@
+"""Demo appointments: the appointed members of 추진운영위원회 (2016 and 2026 cohorts) with their
+recommendation and approval records, and the 2016 위촉식 certificates issued as one batch
+(제2016-001호 … 제2016-008호). Idempotent: existing records are kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from appointments import services
+from appointments.models import Appointment, Certificate
+from committees.models import Body, Membership, SeatGroup
+
+D = dt.date
+COHORTS = {
+    # start: (recommended on, approval number (fictional), approval date)
+    D(2016, 1, 15): (D(2015, 12, 28), "자치행정과-510", D(2016, 1, 12)),
+    D(2026, 1, 15): (D(2025, 12, 29), "자치행정과-402", D(2026, 1, 13)),
+}
+CEREMONY_2016 = "2016 추진운영위원회 위촉식"
+
+
+def _recommender(group: SeatGroup) -> str:
+    return group.recommender or group.qualification or group.label
+
+
+def load(stdout=None) -> dict:
+    body = Body.objects.filter(name="추진운영위원회").first()
+    if body is None:
+        return {"appointments": 0, "certificates": 0}
+    for start, (recommended_on, number, approved) in COHORTS.items():
+        memberships = (
+            Membership.objects.filter(body=body, start=start, seat__group__kind=SeatGroup.Kind.APPOINTED)
+            .filter(appointment__isnull=True)
+            .select_related("seat__group", "body")
+            .order_by("seat__group__order", "seat__number")
+        )
+        for m in memberships:
+            services.appointment_record(
+                actor=None,
+                membership=m,
+                recommended_by=_recommender(m.seat.group),
+                recommended_on=recommended_on,
+                approval_number=number,
+                approval_date=approved,
+            )
+    first = D(2016, 1, 15)
+    pending = list(
+        Appointment.objects.filter(membership__body=body, membership__start=first, certificates__isnull=True)
+        .select_related("membership__person")
+        .order_by("membership__seat__group__order", "membership__seat__number")
+    )
+    if pending:
+        services.certificate_issue(actor=None, appointments=pending, issued_on=first, ceremony=CEREMONY_2016)
+    return {"appointments": Appointment.objects.count(), "certificates": Certificate.objects.count()}

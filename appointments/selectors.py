@@ -1,0 +1,84 @@
+"""Reads for the register, the batch PDFs and the dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from appointments.models import Appointment, Certificate, SealImage
+from committees.models import Membership, Seat, SeatGroup
+
+
+def register(*, year: int | None = None, body_id: int | None = None, q: str = "") -> QuerySet[Certificate]:
+    qs = Certificate.objects.select_related(
+        "appointment__membership__person",
+        "appointment__membership__body",
+        "issued_by",
+        "reissue_of",
+    ).order_by("-year", "-sequence")
+    if year:
+        qs = qs.filter(year=year)
+    if body_id:
+        qs = qs.filter(appointment__membership__body_id=body_id)
+    if q:
+        qs = qs.filter(Q(number__icontains=q) | Q(appointment__membership__person__name__icontains=q))
+    return qs
+
+
+def for_pdf(qs: QuerySet[Certificate]) -> QuerySet[Certificate]:
+    return qs.select_related("appointment__membership__person", "appointment__membership__body").order_by(
+        "year", "sequence"
+    )
+
+
+def latest_of_current(body_id: int, on: dt.date) -> list[Certificate]:
+    """The newest certificate of each current appointment of a body (a reissue replaces its original)."""
+    certs = for_pdf(
+        Certificate.objects.filter(
+            appointment__membership__body_id=body_id,
+            appointment__membership__start__lte=on,
+        ).filter(Q(appointment__membership__end__isnull=True) | Q(appointment__membership__end__gte=on))
+    )
+    newest: dict[int, Certificate] = {}
+    for cert in certs:
+        newest[cert.appointment_id] = cert
+    return sorted(newest.values(), key=lambda c: (c.year, c.sequence))
+
+
+def issuable(body_id: int | None = None) -> QuerySet[Appointment]:
+    """Appointments without an original certificate yet."""
+    qs = (
+        Appointment.objects.filter(certificates__isnull=True)
+        .select_related("membership__person", "membership__body", "membership__seat__group")
+        .order_by("membership__body__order", "membership__start", "membership__seat__group__order", "pk")
+    )
+    if body_id:
+        qs = qs.filter(membership__body_id=body_id)
+    return qs
+
+
+def active_seal() -> SealImage | None:
+    return SealImage.objects.filter(is_active=True).first()
+
+
+def ending_within(today: dt.date, days: int) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(
+            seat__group__kind=SeatGroup.Kind.APPOINTED,
+            end__gte=today,
+            end__lte=today + dt.timedelta(days=days),
+        )
+        .select_related("person", "body")
+        .order_by("end", "body__order")
+    )
+
+
+def vacant_appointed_seats(today: dt.date) -> QuerySet[Seat]:
+    taken = Membership.objects.filter(start__lte=today).filter(Q(end__isnull=True) | Q(end__gte=today))
+    return (
+        Seat.objects.filter(active=True, group__kind=SeatGroup.Kind.APPOINTED, group__body__is_active=True)
+        .exclude(pk__in=taken.values("seat_id"))
+        .select_related("group__body")
+        .order_by("group__body__order", "group__order", "number")
+    )

@@ -1,0 +1,219 @@
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from appointments import pdf, rules, selectors, services
+from appointments.forms import (
+    AppointmentEndForm,
+    CertificateIssueForm,
+    CertificateReissueForm,
+    RegisterFilterForm,
+)
+from appointments.models import Appointment, Certificate
+from appointments.permissions import certificate_for_download_or_404
+from committees.permissions import roles_for
+from seongdong_gov.decorators import admin_required, staff_required
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _pdf_response(certs, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf.render_pdf(certs, selectors.active_seal()), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@staff_required
+def register(request):
+    """위촉장 발급대장: filters, CSV export. Staff and administrators."""
+    form = RegisterFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    body = filters.get("body")
+    qs = selectors.register(
+        year=filters.get("year"), body_id=body.pk if body else None, q=filters.get("q", "")
+    )
+    if filters.get("issued_on"):
+        qs = qs.filter(issued_on=filters["issued_on"])
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="certificate-register.csv"'
+        response.write("\ufeff")  # Excel reads UTF-8 with a BOM
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("발급번호"),
+                _("성명"),
+                _("기구"),
+                _("위촉기간"),
+                _("발급일"),
+                _("위촉식"),
+                _("재발급 원번호"),
+                _("재발급 사유"),
+            ]
+        )
+        for c in qs:
+            m = c.appointment.membership
+            writer.writerow(
+                [
+                    c.number,
+                    m.person.name,
+                    m.body.name,
+                    c.appointment.period_label,
+                    rules.date_dots(c.issued_on),
+                    c.ceremony,
+                    c.reissue_of.number if c.reissue_of else "",
+                    c.reissue_reason,
+                ]
+            )
+        return response
+    params = {k: v for k, v in request.GET.items() if k != "format" and v}
+    batch_query = ""
+    if filters.get("issued_on"):
+        batch_query = urlencode({"issued_on": filters["issued_on"].isoformat()})
+    elif body:
+        batch_query = urlencode({"body": body.pk})
+    return render(
+        request,
+        "appointments/register.html",
+        {
+            "form": form,
+            "certificates": qs,
+            "csv_query": urlencode({**params, "format": "csv"}),
+            "batch_query": batch_query,
+            "roles": roles_for(request.user),
+        },
+    )
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def certificate_issue(request):
+    """Issue a batch of certificates (e.g. every member of a 위촉식), then print them as one PDF."""
+    body_id = request.GET.get("body")
+    body_id = int(body_id) if body_id and body_id.isdigit() else None
+    form = CertificateIssueForm(request.POST or None, body_id=body_id)
+    if request.method == "POST" and form.is_valid():
+        try:
+            certs = services.certificate_issue(
+                actor=request.user,
+                appointments=form.cleaned_data["appointments"],
+                issued_on=form.cleaned_data["issued_on"],
+                ceremony=form.cleaned_data["ceremony"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("위촉장 %(n)d매를 발급했습니다 (%(first)s ~ %(last)s).")
+                % {"n": len(certs), "first": certs[0].number, "last": certs[-1].number},
+            )
+            query = urlencode({"issued_on": form.cleaned_data["issued_on"].isoformat()})
+            return redirect(reverse("appointments:register") + "?" + query)
+    return render(
+        request,
+        "appointments/form.html",
+        {"form": form, "title": _("위촉장 발급"), "back": reverse("appointments:register")},
+    )
+
+
+@login_required
+def certificate_pdf(request, pk: int):
+    cert = certificate_for_download_or_404(roles_for(request.user), pk)
+    return _pdf_response([cert], f"certificate-{cert.year}-{cert.sequence:03d}.pdf")
+
+
+@admin_required
+def batch_pdf(request):
+    """All certificates issued on a date (a 위촉식), or the current ones of a body, in one PDF."""
+    issued_on = request.GET.get("issued_on", "")
+    body_id = request.GET.get("body", "")
+    if issued_on:
+        try:
+            day = dt.date.fromisoformat(issued_on)
+        except ValueError as exc:
+            raise Http404 from exc
+        certs = list(selectors.for_pdf(Certificate.objects.filter(issued_on=day)))
+        name = f"certificates-{day.isoformat()}.pdf"
+    elif body_id.isdigit():
+        certs = selectors.latest_of_current(int(body_id), timezone.localdate())
+        name = f"certificates-body-{body_id}.pdf"
+    else:
+        raise Http404
+    if not certs:
+        raise Http404
+    return _pdf_response(certs, name)
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def certificate_reissue(request, pk: int):
+    original = get_object_or_404(Certificate.objects.select_related("appointment__membership__person"), pk=pk)
+    form = CertificateReissueForm(request.POST or None, initial={"issued_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            cert = services.certificate_reissue(
+                actor=request.user,
+                certificate=original,
+                issued_on=form.cleaned_data["issued_on"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("%(number)s로 재발급했습니다.") % {"number": cert.number})
+            return redirect("appointments:register")
+    title = _("위촉장 재발급: %(number)s %(name)s") % {
+        "number": original.number,
+        "name": original.appointment.membership.person,
+    }
+    return render(
+        request,
+        "appointments/form.html",
+        {"form": form, "title": title, "back": reverse("appointments:register")},
+    )
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def appointment_end(request, pk: int):
+    appointment = get_object_or_404(Appointment.objects.select_related("membership__person"), pk=pk)
+    form = AppointmentEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appointment_end(
+                actor=request.user,
+                appointment=appointment,
+                kind=form.cleaned_data["kind"],
+                on=form.cleaned_data["on"],
+                ground=form.cleaned_data["ground"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("위촉 종료를 기록했습니다."))
+            return redirect("appointments:register")
+    title = _("위촉 종료: %(name)s") % {"name": appointment.membership.person}
+    return render(
+        request,
+        "appointments/form.html",
+        {"form": form, "title": title, "back": reverse("appointments:register")},
+    )
