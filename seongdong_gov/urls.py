@@ -13,4 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("committees.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("reports/", include("reports.urls")),
+    path("appointments/", include("appointments.urls")),
 ]

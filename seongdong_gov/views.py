@@ -10,6 +10,9 @@ from committees.permissions import roles_for
 # returning a list of (template name, context) pairs, so the home page knows no app's internals.
 DASHBOARD_PROVIDERS = [
     "committees.dashboard.panels",
+    "meetings.dashboard.panels",
+    "reports.dashboard.panels",
+    "appointments.dashboard.panels",
 ]
 
 

@@ -6,6 +6,9 @@ from django.utils.module_loading import import_string
 # Each app adds its demo loader here; they run in this order, each idempotent.
 LOADERS = [
     "committees.demo.load",
+    "meetings.demo.load",
+    "reports.demo.load",
+    "appointments.demo.load",
 ]
 
 

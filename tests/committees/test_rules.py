@@ -1,0 +1,130 @@
+import datetime as dt
+
+import pytest
+
+from committees import rules
+from committees.workdays import WorkingCalendar
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"), [(0, 1), (1, 1), (2, 2), (3, 2), (7, 4), (8, 5), (14, 8), (15, 8), (16, 9)]
+)
+def test_majority_of_is_strictly_more_than_half(n, expected):
+    assert rules.majority_of(n) == expected
+
+
+@pytest.mark.parametrize(("enrolled", "expected"), [(15, 8), (14, 8), (13, 7), (8, 5), (3, 2)])
+def test_quorum_to_open(enrolled, expected):
+    assert rules.quorum_to_open(enrolled) == expected
+
+
+@pytest.mark.parametrize(
+    ("enrolled", "num", "den", "expected"),
+    [
+        (15, 1, 3, 5),
+        (14, 1, 3, 5),
+        (13, 1, 3, 5),
+        (12, 1, 3, 4),
+        (3, 1, 3, 1),
+        (1, 1, 3, 1),
+        (10, 1, 4, 3),
+        (8, 1, 2, 4),
+    ],
+)
+def test_convening_threshold_rounds_up(enrolled, num, den, expected):
+    assert rules.convening_threshold(enrolled, num, den) == expected
+
+
+@pytest.mark.parametrize(("num", "den"), [(0, 3), (4, 3), (1, 0)])
+def test_convening_threshold_rejects_bad_fraction(num, den):
+    with pytest.raises(ValueError):
+        rules.convening_threshold(15, num, den)
+
+
+@pytest.mark.parametrize(("seats", "limit"), [(8, 4), (3, 1), (10, 6), (5, 3), (1, 0), (15, 9), (0, 0)])
+def test_max_per_gender_is_six_tenths_rounded_down(seats, limit):
+    assert rules.max_per_gender(seats) == limit
+
+
+@pytest.mark.parametrize(
+    ("counts", "seats", "ok", "gender"),
+    [
+        ({"F": 4, "M": 4}, 8, True, None),
+        ({"F": 5, "M": 3}, 8, False, "F"),
+        ({"M": 5}, 8, False, "M"),
+        ({"F": 1, "M": 1}, 3, True, None),
+        ({"F": 2, "M": 1}, 3, False, "F"),
+        ({}, 8, True, None),
+    ],
+)
+def test_gender_balance(counts, seats, ok, gender):
+    result = rules.gender_balance(counts, seats)
+    assert (result.ok, result.gender) == (ok, gender)
+
+
+@pytest.mark.parametrize(("held", "cap", "over"), [(3, 3, False), (4, 3, True), (1, 1, False), (2, 1, True)])
+def test_over_membership_cap(held, cap, over):
+    assert rules.over_membership_cap(held, cap) is over
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        ((D(2016, 1, 1), D(2016, 12, 31)), (D(2017, 1, 1), None), False),
+        ((D(2016, 1, 1), D(2016, 12, 31)), (D(2016, 12, 31), None), True),
+        ((D(2016, 1, 1), None), (D(2030, 1, 1), D(2030, 2, 1)), True),
+        ((D(2016, 3, 1), D(2016, 3, 1)), (D(2016, 1, 1), D(2016, 2, 29)), False),
+    ],
+)
+def test_periods_overlap_inclusive(a, b, overlap):
+    assert rules.periods_overlap(*a, *b) is overlap
+    assert rules.periods_overlap(*b, *a) is overlap
+
+
+@pytest.mark.parametrize(
+    ("day", "reason_contains"),
+    [
+        (D(2016, 2, 10), "대체"),  # 설날 substitute holiday
+        (D(2026, 9, 25), "추석"),
+        (D(2026, 10, 9), "한글날"),
+        (D(2026, 12, 25), "기독탄신일"),
+        (D(2026, 2, 7), "토요일"),
+        (D(2026, 2, 8), "일요일"),
+    ],
+)
+def test_calendar_non_working_days(day, reason_contains):
+    reason = WorkingCalendar().non_working_reason(day)
+    assert reason is not None and reason_contains in reason
+
+
+@pytest.mark.parametrize("day", [D(2016, 1, 15), D(2026, 11, 25), D(2026, 9, 23)])
+def test_calendar_working_days(day):
+    assert WorkingCalendar().is_working_day(day)
+
+
+def test_calendar_staff_exceptions_override_statutory_days():
+    cal = WorkingCalendar(
+        closures={D(2026, 11, 26): "구청 휴무"}, extra_working={D(2026, 11, 28): "토요 근무"}
+    )
+    assert cal.non_working_reason(D(2026, 11, 26)) == "구청 휴무"
+    assert cal.is_working_day(D(2026, 11, 28))
+    assert cal.next_working_day(D(2026, 11, 26)) == D(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("day", "forward", "expected"),
+    [
+        (D(2026, 2, 7), True, D(2026, 2, 9)),  # Saturday → Monday (민법 제161조)
+        (D(2026, 2, 7), False, D(2026, 2, 7)),
+        (D(2026, 9, 24), True, D(2026, 9, 28)),  # 추석 연휴 24–26 → Monday
+        (D(2026, 3, 6), True, D(2026, 3, 6)),
+    ],
+)
+def test_calendar_deadline_rolls_forward(day, forward, expected):
+    assert WorkingCalendar().deadline(day, roll_forward=forward) == expected
+
+
+def test_calendar_previous_working_day():
+    assert WorkingCalendar().previous_working_day(D(2026, 10, 9)) == D(2026, 10, 8)
