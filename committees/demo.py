@@ -515,9 +515,14 @@ def load_accounts() -> list[tuple[str, str]]:
     reporter = account("reporter")
     dong = OrgUnit.objects.get(name="금호1가동 주민센터", parent__isnull=False)
     dong.reporting_officers.add(reporter)
-    reporter_person = PostHolding.objects.get(
-        post__name="마을행정팀장", post__unit__parent=dong, end__isnull=True
-    ).person
+    # A 주무관 who sits on no body, so the account lands on the reporter's home, not a member's.
+    reporter_person = Person.objects.filter(note="[demo:reporter]").first() or Person.objects.create(
+        name="보고 데모",
+        gender=Gender.FEMALE,
+        affiliation="금호1가동 주민센터",
+        title="주무관",
+        note="[demo:reporter]",
+    )
     _link(reporter_person, reporter)
     accounts.append(("reporter", "성과 보고 담당 (금호1가동 주민센터)"))
     del admin
