@@ -1,5 +1,5 @@
-"""Home-page panels: staff see terms ending soon and vacant appointed seats; a member sees their own
-certificates."""
+"""Home-page panels: staff see terms ending soon, vacant appointed seats and members whose attendance
+over the last 12 months is below 50 %; a member sees their own certificates."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ def panels(request, roles):
                 {
                     "ending": selectors.ending_within(today, rules.ALERT_DAYS),
                     "vacant": selectors.vacant_appointed_seats(today),
+                    "low_attendance": selectors.low_attendance(today),
+                    "can_end": roles.is_admin,
                     "alert_days": rules.ALERT_DAYS,
                     "today": today,
                 },

@@ -37,13 +37,22 @@ def _seal_data_uri(seal: SealImage | None) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
 
+# Lines of the body text that fit the frame at full size (17pt, about 22 Hangul besides spaces per
+# line); a longer custom text is set smaller so the issue date and issuer keep their place at the foot.
+FULL_SIZE_LINES = 4
+CHARS_PER_LINE = 22
+
+
 def page_context(cert: Certificate) -> dict:
     m = cert.appointment.membership
     end = m.end
+    lines = appointment_text(m.body).splitlines()
+    visual_lines = sum(max(1, -(-len(line.replace(" ", "")) // CHARS_PER_LINE)) for line in lines)
     return {
         "number": cert.number,
         "name": rules.spaced(m.person.name),
-        "lines": appointment_text(m.body).splitlines(),
+        "lines": lines,
+        "dense": visual_lines > FULL_SIZE_LINES,
         "start": rules.date_dots(m.start),
         "end": rules.date_dots(end) if end else "",
         "years": rules.term_years_label(m.start, end) if end else "",

@@ -118,6 +118,17 @@ def attendance_below_half(attended: int, held: int) -> bool:
     return held > 0 and attended * 2 < held
 
 
+def attendance_window_start(today: dt.date) -> dt.date:
+    """First day of the 12 months ending `today` (inclusive): the day after the same date a year
+    earlier (29 February: the day after 28 February), the period over which Seoul's 50 % attendance
+    ground is judged."""
+    try:
+        year_ago = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        year_ago = dt.date(today.year - 1, 2, 28)
+    return year_ago + dt.timedelta(days=1)
+
+
 def ending_soon(end: dt.date | None, today: dt.date, days: int = ALERT_DAYS) -> bool:
     """A term that ends today or within the next `days` days."""
     return end is not None and today <= end <= today + dt.timedelta(days=days)

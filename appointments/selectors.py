@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
+from appointments import rules
 from appointments.models import Appointment, Certificate, SealImage
 from committees.models import Membership, Seat, SeatGroup
+from meetings.models import Attendance, Meeting, MeetingKind
 
 
 def register(*, year: int | None = None, body_id: int | None = None, q: str = "") -> QuerySet[Certificate]:
@@ -51,7 +54,13 @@ def issuable(body_id: int | None = None) -> QuerySet[Appointment]:
     qs = (
         Appointment.objects.filter(certificates__isnull=True)
         .select_related("membership__person", "membership__body", "membership__seat__group")
-        .order_by("membership__body__order", "membership__start", "membership__seat__group__order", "pk")
+        .order_by(
+            "membership__body__order",
+            "membership__start",
+            "membership__seat__group__order",
+            "membership__seat__number",
+            "pk",
+        )
     )
     if body_id:
         qs = qs.filter(membership__body_id=body_id)
@@ -82,3 +91,55 @@ def vacant_appointed_seats(today: dt.date) -> QuerySet[Seat]:
         .select_related("group__body")
         .order_by("group__body__order", "group__order", "number")
     )
+
+
+@dataclass(frozen=True)
+class LowAttendance:
+    membership: Membership
+    attended: int
+    held: int
+
+    @property
+    def percent(self) -> int:
+        return round(self.attended * 100 / self.held)
+
+
+def low_attendance(today: dt.date) -> list[LowAttendance]:
+    """Current appointed members who attended fewer than half of the meetings recorded for them over the
+    12 months ending `today` (Seoul's dismissal ground). Counts the meetings app's attendance lines of
+    held meetings (위촉식 excluded); an excused absence is still an absence. Terms served back to back on
+    the same body count together. Members with no recorded meeting are not flagged."""
+    since = rules.attendance_window_start(today)
+    rows = (
+        Attendance.objects.filter(
+            membership__seat__group__kind=SeatGroup.Kind.APPOINTED,
+            meeting__status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED],
+            meeting__starts_at__date__gte=since,
+            meeting__starts_at__date__lte=today,
+        )
+        .exclude(meeting__kind=MeetingKind.CEREMONY)
+        .values("membership__person_id", "membership__body_id")
+        .annotate(held=Count("meeting", distinct=True), attended=Count("id", filter=Q(status="present")))
+    )
+    counts = {
+        (r["membership__person_id"], r["membership__body_id"]): (r["attended"], r["held"])
+        for r in rows
+        if rules.attendance_below_half(r["attended"], r["held"])
+    }
+    if not counts:
+        return []
+    current = (
+        Membership.objects.filter(
+            seat__group__kind=SeatGroup.Kind.APPOINTED,
+            person_id__in={p for p, _ in counts},
+            start__lte=today,
+        )
+        .filter(Q(end__isnull=True) | Q(end__gte=today))
+        .select_related("person", "body", "appointment")
+        .order_by("body__order", "person__name")
+    )
+    return [
+        LowAttendance(m, *counts[(m.person_id, m.body_id)])
+        for m in current
+        if (m.person_id, m.body_id) in counts
+    ]

@@ -1,12 +1,18 @@
 import datetime as dt
 import io
+import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
 from pypdf import PdfReader
 
-from appointments import services
-from appointments.models import Certificate
+from appointments import rules, services
+from appointments.models import Appointment, Certificate, SealImage, validate_seal
+from seongdong_gov.models import AuditEntry
 from tests import factories
 
 D = dt.date
@@ -65,13 +71,57 @@ def test_batch_of_8_is_one_pdf_of_8_pages(login, admin_user, issued):
     assert [f"제2016-00{i}호" in _text(p) for i, p in enumerate(reader.pages, start=1)] == [True] * 8
 
 
-def test_body_batch_prints_current_appointments(login, admin_user, issued, cohort):
+def test_body_batch_prints_newest_certificate_of_current_appointments(login, admin_user, issued, cohort):
+    """The 2016 cohort has ended; the current members' certificates print, a reissue replacing its original."""
+    today = timezone.localdate()
+    start = today - dt.timedelta(days=100)
+    current = []
+    for i in range(2):
+        m = factories.appoint(
+            cohort["group"],
+            factories.PersonFactory(name=f"현위원{i}"),
+            start=start,
+            end=rules.term_end(start, 2),
+        )
+        current.append(services.appointment_record(actor=None, membership=m))
+    first, second = services.certificate_issue(actor=None, appointments=current, issued_on=start)
+    again = services.certificate_reissue(actor=None, certificate=first, issued_on=today, reason="분실")
     url = reverse("appointments:batch_pdf") + f"?body={cohort['body'].pk}"
-    from django.utils import timezone
+    reader = _reader(login(admin_user).get(url))
+    texts = [_text(p) for p in reader.pages]
+    assert len(texts) == 2
+    assert [(second.number in t, again.number in t) for t in texts] == [(True, False), (False, True)]
+    assert "현위원1" in texts[0] and "현위원0" in texts[1]
+    assert not any("김위원" in t for t in texts)
 
-    # the 2016 cohort is no longer current today: nothing to print
-    if timezone.localdate() > D(2018, 1, 14):
-        assert login(admin_user).get(url).status_code == 404
+
+def test_body_batch_without_current_certificates_is_404(login, admin_user, issued, cohort):
+    url = reverse("appointments:batch_pdf") + f"?body={cohort['body'].pk}"
+    assert login(admin_user).get(url).status_code == 404
+
+
+def test_certificate_uses_body_text_and_seal(login, admin_user, issued, cohort, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    body = cohort["body"]
+    body.appointment_text = "성동구 주민자치의 발전을 위하여\n귀하를 특별위원으로\n위촉합니다."
+    body.save()
+    image = io.BytesIO()
+    Image.new("RGB", (120, 120), (200, 30, 30)).save(image, "PNG")
+    seal = SealImage(label="구청장 직인")
+    seal.image.save("seal.png", ContentFile(image.getvalue()), save=True)
+    reader = _reader(login(admin_user).get(reverse("appointments:certificate_pdf", args=[issued[0].pk])))
+    page = reader.pages[0]
+    text = _text(page)
+    assert "성동구주민자치의발전을위하여귀하를특별위원으로위촉합니다." in text
+    assert "찾아가는" not in text
+    images = list(page.images)
+    assert len(images) == 1
+    assert images[0].image.size == (120, 120)
+
+
+def test_seal_upload_rejects_non_image():
+    with pytest.raises(ValidationError):
+        validate_seal(ContentFile(b"not an image", name="seal.png"))
 
 
 def test_member_downloads_only_own_certificate(login, issued):
@@ -150,3 +200,68 @@ def test_register_query_count(login, django_assert_num_queries, cohort, rows):
     with django_assert_num_queries(10):
         response = client.get(reverse("appointments:register"))
     assert response.content.decode().count("제2016-00") == rows
+
+
+def test_register_filters_by_year_body_and_name(login, admin_user, issued, cohort):
+    other = factories.BodyFactory(name="다른위원회", gender_balance_applies=False)
+    group = factories.seat_group(other, count=1)
+    m = factories.appoint(
+        group, factories.PersonFactory(name="박다른"), start=D(2017, 3, 2), end=D(2019, 3, 1)
+    )
+    services.certificate_issue(
+        actor=None,
+        appointments=[services.appointment_record(actor=None, membership=m)],
+        issued_on=D(2017, 3, 2),
+    )
+    client = login(admin_user)
+
+    def numbers(query):
+        page = client.get(reverse("appointments:register") + query).content.decode()
+        return sorted(set(re.findall(r"제20\d\d-\d{3}호", page)))
+
+    assert numbers("?year=2017") == ["제2017-001호"]
+    assert numbers(f"?body={other.pk}") == ["제2017-001호"]
+    assert numbers(f"?body={cohort['body'].pk}&q=김위원3") == ["제2016-004호"]
+    assert numbers("?issued_on=2016-01-15") == [f"제2016-00{i}호" for i in range(1, 9)]
+    assert numbers("?q=제2016-002") == ["제2016-002호"]
+
+
+def test_reissue_view_links_original_and_keeps_it(login, admin_user, issued):
+    url = reverse("appointments:reissue", args=[issued[0].pk])
+    client = login(admin_user)
+    response = client.post(url, {"issued_on": "2016-03-02", "reason": ""})
+    assert "재발급 사유" in response.content.decode()
+    assert Certificate.objects.count() == 8
+    response = client.post(url, {"issued_on": "2016-03-02", "reason": "분실"})
+    assert response.status_code == 302
+    new = Certificate.objects.get(reissue_of=issued[0])
+    assert (new.number, new.reissue_reason) == ("제2016-009호", "분실")
+    assert Certificate.objects.count() == 9
+    csv_rows = client.get(reverse("appointments:register") + "?format=csv").content.decode("utf-8-sig")
+    assert (
+        "제2016-009호,김위원0,추진운영위원회,2016. 1. 15. ~ 2018. 1. 14. 2년,2016. 3. 2.,,제2016-001호,분실"
+        in csv_rows
+    )
+
+
+def test_end_view_dismissal_needs_ground_and_keeps_input(login, admin_user, cohort):
+    appointment = cohort["appointments"][3]
+    url = reverse("appointments:end", args=[appointment.pk])
+    client = login(admin_user)
+    response = client.post(url, {"kind": "dismissal", "on": "2017-02-01", "ground": ""})
+    page = response.content.decode()
+    assert "해촉은 근거를 기록해야 합니다." in page
+    assert 'value="2017-02-01"' in page
+    appointment.refresh_from_db()
+    assert appointment.end_kind == ""
+    response = client.post(url, {"kind": "dismissal", "on": "2017-02-01", "ground": "출석률 50% 미만"})
+    assert response.status_code == 302
+    appointment.refresh_from_db()
+    appointment.membership.refresh_from_db()
+    assert (appointment.end_kind, appointment.end_ground, appointment.membership.end) == (
+        Appointment.EndKind.DISMISSAL,
+        "출석률 50% 미만",
+        D(2017, 2, 1),
+    )
+    assert AuditEntry.objects.filter(action="end").count() == 2  # the appointment and its membership
+    assert client.post(url, {"kind": "resignation", "on": "2017-03-01"}).status_code == 200

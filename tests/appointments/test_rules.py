@@ -136,3 +136,17 @@ def test_ending_soon_table(end, today, soon):
 
 def test_spaced_name():
     assert rules.spaced("정원오") == "정 원 오"
+
+
+@pytest.mark.parametrize(
+    ("today", "start"),
+    [
+        (D(2017, 1, 15), D(2016, 1, 16)),
+        (D(2017, 3, 1), D(2016, 3, 2)),
+        (D(2016, 2, 29), D(2015, 3, 1)),  # no 29 Feb in 2015: the window starts after 28 Feb
+        (D(2017, 2, 28), D(2016, 2, 29)),
+        (D(2017, 1, 1), D(2016, 1, 2)),
+    ],
+)
+def test_attendance_window_start_table(today, start):
+    assert rules.attendance_window_start(today) == start

@@ -139,7 +139,7 @@ def test_certificate_cannot_be_deleted(cohort):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_issue_numbers_unique_on_postgresql(cohort):
-    if connection.vendor != "postgresql":
+    if connection.vendor == "sqlite":
         pytest.skip("row locks (SELECT … FOR UPDATE) are tested on PostgreSQL; SQLite serialises writers")
     appointments = cohort["appointments"]
     barrier = threading.Barrier(4)
@@ -164,3 +164,9 @@ def test_concurrent_issue_numbers_unique_on_postgresql(cohort):
     assert errors == []
     sequences = sorted(Certificate.objects.values_list("sequence", flat=True))
     assert sequences == list(range(1, 9))
+    assert sorted(Certificate.objects.values_list("number", flat=True)) == [
+        f"제2016-00{i}호" for i in range(1, 9)
+    ]
+    assert sorted(Certificate.objects.values_list("appointment_id", flat=True)) == sorted(
+        a.pk for a in appointments
+    )

@@ -1,0 +1,125 @@
+import datetime as dt
+import itertools
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from appointments import selectors, services
+from meetings.models import Attendance, Meeting, MeetingKind
+from tests import factories
+
+D = dt.date
+_uid = itertools.count(1)
+
+
+def _meeting(body, day, *, status=Meeting.Status.HELD, kind=MeetingKind.REGULAR):
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time(16, 0)))
+    meeting = Meeting.objects.create(
+        title=f"회의 {day}",
+        host_body=body,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        status=status,
+        kind=kind,
+        uid=f"appt-test-{next(_uid)}",
+    )
+    meeting.bodies.add(body)
+    return meeting
+
+
+def _attend(meeting, marks):
+    for membership, status in marks.items():
+        Attendance.objects.create(meeting=meeting, membership=membership, status=status)
+
+
+P, A, E = Attendance.Status.PRESENT, Attendance.Status.ABSENT, Attendance.Status.EXCUSED
+
+
+@pytest.fixture
+def attendance_body(db):
+    """Four members from 2016-01-15; meetings in and out of the 12 months ending 2017-06-30."""
+    body = factories.BodyFactory(name="추진운영위원회", gender_balance_applies=False)
+    group = factories.seat_group(body, count=4)
+    m = {name: factories.appoint(group, factories.PersonFactory(name=name)) for name in "가나다라"}
+    for name in "가나다라":
+        services.appointment_record(actor=None, membership=m[name])
+    # 라 leaves before the day the alert is computed: no longer a member, never flagged
+    services.appointment_end(
+        actor=None, appointment=m["라"].appointment, kind="resignation", on=D(2017, 3, 1), ground="이사"
+    )
+    counted = [D(2016, 9, 1), D(2016, 12, 1), D(2017, 3, 2), D(2017, 6, 1)]
+    rows = {  # 가 1/4 (25 %), 나 2/4 (exactly half: not below), 다 excused 3 + present 1, 라 0/4
+        "가": [P, A, A, A],
+        "나": [P, P, A, A],
+        "다": [E, E, E, P],
+        "라": [A, A, A, A],
+    }
+    for i, day in enumerate(counted):
+        _attend(_meeting(body, day), {m[n]: rows[n][i] for n in "가나다라" if n != "라" or i < 2})
+    # not counted: before the window (2016-06-30 is the day it starts after), a 위촉식, a planned meeting;
+    # 나 is absent at each, so counting any of them would push 나 below half
+    _attend(_meeting(body, D(2016, 6, 30)), {m["나"]: A})
+    _attend(_meeting(body, D(2016, 10, 1), kind=MeetingKind.CEREMONY), {m["나"]: A})
+    _attend(_meeting(body, D(2017, 6, 20), status=Meeting.Status.PLANNED), {m["나"]: A})
+    return {"body": body, "m": m}
+
+
+def test_low_attendance_flags_members_below_half_over_last_12_months(attendance_body):
+    rows = selectors.low_attendance(D(2017, 6, 30))
+    assert [(r.membership.person.name, r.attended, r.held, r.percent) for r in rows] == [
+        ("가", 1, 4, 25),
+        ("다", 1, 4, 25),
+    ]
+
+
+def test_low_attendance_window_moves_with_today(attendance_body):
+    # by 2017-12-02 only the meetings of 2017-03-02 and 2017-06-01 are within 12 months: 다 is at half
+    rows = selectors.low_attendance(D(2017, 12, 2))
+    assert [(r.membership.person.name, r.attended, r.held) for r in rows] == [("가", 0, 2), ("나", 0, 2)]
+
+
+def test_low_attendance_without_meetings_flags_nobody(cohort):
+    assert selectors.low_attendance(D(2017, 6, 30)) == []
+
+
+def test_ending_within_60_days_and_vacant_seats(db):
+    body = factories.BodyFactory(gender_balance_applies=False)
+    group = factories.seat_group(body, count=3)
+    soon = factories.appoint(group, factories.PersonFactory(name="곧만료"))
+    factories.appoint(
+        group, factories.PersonFactory(name="새위원"), start=D(2016, 12, 1), end=D(2018, 11, 30)
+    )
+    today = D(2017, 11, 15)  # 2018-01-14 is 60 days away
+    assert list(selectors.ending_within(today, 60)) == [soon]
+    assert list(selectors.ending_within(D(2017, 11, 14), 60)) == []
+    assert [s.number for s in selectors.vacant_appointed_seats(today)] == [3]
+    assert [s.number for s in selectors.vacant_appointed_seats(D(2018, 1, 15))] == [1, 3]
+
+
+def test_home_shows_alerts_to_staff_only(login, db):
+    today = timezone.localdate()
+    body = factories.BodyFactory(name="알림위원회", gender_balance_applies=False)
+    group = factories.seat_group(body, count=3, effective=today - dt.timedelta(days=700))
+    ending = factories.appoint(
+        group,
+        factories.PersonFactory(name="임기끝"),
+        start=today - dt.timedelta(days=600),
+        end=today + dt.timedelta(days=20),
+    )
+    low = factories.appoint(
+        group,
+        factories.PersonFactory(name="결석많음"),
+        start=today - dt.timedelta(days=300),
+        end=today + dt.timedelta(days=400),
+    )
+    for days, status in [(200, A), (100, A), (50, P)]:
+        _attend(_meeting(body, today - dt.timedelta(days=days)), {low: status, ending: P})
+    staff_page = login(factories.staff_user()).get(reverse("home")).content.decode()
+    section = staff_page[staff_page.index("panel-appointment-alerts") :]
+    assert "임기끝" in section.split("공석인 위촉직 좌석")[0]
+    assert "3회 중 1회 출석 (33%)" in section
+    assert "결석많음" in section.split("절반에 못 미치는")[1]
+    assert "임기끝" not in section.split("절반에 못 미치는")[1]
+    member_page = login(factories.UserFactory(username="plain_u")).get(reverse("home")).content.decode()
+    assert "panel-appointment-alerts" not in member_page
