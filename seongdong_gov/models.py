@@ -31,3 +31,35 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class LoginAttempt(models.Model):
+    """Every login attempt, kept for the lockout rule and for the security review (who tried, from where)."""
+
+    class Outcome(models.TextChoices):
+        SUCCESS = "success", _("성공")
+        FAILURE = "failure", _("실패")
+        LOCKED = "locked", _("잠금으로 거부")
+
+    at = models.DateTimeField(_("일시"), auto_now_add=True)
+    username = models.CharField(_("사용자 이름"), max_length=150)
+    ip = models.GenericIPAddressField(_("IP 주소"), null=True, blank=True)
+    outcome = models.CharField(_("결과"), max_length=8, choices=Outcome.choices)
+
+    class Meta:
+        verbose_name = _("로그인 시도")
+        verbose_name_plural = _("로그인 시도")
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["username", "at"], name="loginattempt_user_at"),
+            models.Index(fields=["ip", "at"], name="loginattempt_ip_at"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome__in=["success", "failure", "locked"]),
+                name="loginattempt_outcome_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username} {self.outcome}"

@@ -144,7 +144,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "governance@sd.go.kr")
 if DEVELOPMENT and not env_str("EMAIL_BACKEND"):
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8, minimum=60)
+# Inactivity timeout: 30 minutes by default, as public-sector systems commonly require.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60, minimum=60)
 SESSION_SAVE_EVERY_REQUEST = True  # inactivity timeout: the age restarts at every request
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -159,6 +160,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Login lockout: this many failures within the window lock the username (or, with the larger limit,
+# the address) until the window has passed.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_FAILURE_IP_LIMIT = env_int("LOGIN_FAILURE_IP_LIMIT", 20, minimum=1)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
 
 # Some regions cap one person at 3 committees at once (DOMAIN.md §5); above the cap staff are warned.
 MAX_BODIES_PER_PERSON = env_int("MAX_BODIES_PER_PERSON", 3, minimum=1)

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import math
+
+from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from seongdong_gov import services
+from seongdong_gov.models import LoginAttempt
+
+
+def client_ip(request) -> str | None:
+    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites REMOTE_ADDR.
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """Django's login form plus the lockout: every attempt is recorded, and after repeated failures the
+    account (and the address) is refused for a while without even checking the password."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("사용자 이름 또는 비밀번호가 올바르지 않습니다."),
+        "locked": _(
+            "로그인에 여러 번 실패하여 잠시 잠겼습니다. %(minutes)s분 뒤에 다시 시도하세요. "
+            "급하면 운영 담당(자치행정과)에 문의하세요."
+        ),
+    }
+
+    def clean(self):
+        username = (self.cleaned_data.get("username") or "").strip()
+        ip = client_ip(self.request)
+        until = services.login_locked_until(username=username, ip=ip)
+        if until is not None:
+            services.login_attempt_record(username=username, ip=ip, outcome=LoginAttempt.Outcome.LOCKED)
+            minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
+            raise forms.ValidationError(
+                self.error_messages["locked"], code="locked", params={"minutes": minutes}
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            services.login_attempt_record(username=username, ip=ip, outcome=LoginAttempt.Outcome.FAILURE)
+            raise
+        services.login_attempt_record(username=username, ip=ip, outcome=LoginAttempt.Outcome.SUCCESS)
+        return cleaned
+
+
+class ThrottledAdminAuthenticationForm(ThrottledAuthenticationForm, AdminAuthenticationForm):
+    """The admin's own login page gets the same lockout (it would otherwise be a way around it)."""
+
+    error_messages = {**AdminAuthenticationForm.error_messages, **ThrottledAuthenticationForm.error_messages}

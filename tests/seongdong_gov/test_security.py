@@ -1,0 +1,148 @@
+"""Login lockout, CSRF, CSP and the production settings check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from seongdong_gov.models import LoginAttempt
+from seongdong_gov.rules import lockout_until
+from tests import factories
+
+T0 = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
+WINDOW = dt.timedelta(minutes=15)
+
+
+def _m(*minutes_ago: float) -> list[dt.datetime]:
+    return [T0 - dt.timedelta(minutes=m) for m in minutes_ago]
+
+
+@pytest.mark.parametrize(
+    ("failures", "limit", "expected"),
+    [
+        (_m(), 5, None),
+        (_m(1, 2, 3, 4), 5, None),  # four failures: not yet
+        (_m(1, 2, 3, 4, 5), 5, T0 - dt.timedelta(minutes=5) + WINDOW),  # fifth locks until the 5th leaves
+        (_m(1, 2, 3, 4, 16), 5, None),  # the oldest is outside the window
+        (_m(0, 1, 2, 3, 4, 14), 5, T0 - dt.timedelta(minutes=4) + WINDOW),  # the 5 newest decide
+        (_m(1), 1, T0 - dt.timedelta(minutes=1) + WINDOW),
+        (_m(15), 1, None),  # exactly the window ago is outside it
+    ],
+)
+def test_lockout_until_table(failures, limit, expected):
+    assert lockout_until(failures, now=T0, limit=limit, window=WINDOW) == expected
+
+
+def _post_login(client, username, password, path=None):
+    return client.post(path or reverse("login"), {"username": username, "password": password})
+
+
+def test_login_locks_after_repeated_failures_even_with_right_password(client, db, settings):
+    settings.LOGIN_FAILURE_LIMIT = 3
+    user = factories.UserFactory(username="kim")
+    for _ in range(3):
+        response = _post_login(client, "kim", "wrong-password")
+        assert "사용자 이름 또는 비밀번호가 올바르지 않습니다." in response.content.decode()
+    response = _post_login(client, "kim", factories.PASSWORD)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "로그인에 여러 번 실패하여 잠시 잠겼습니다. 15분 뒤에 다시 시도하세요." in html
+    assert "_auth_user_id" not in client.session
+    outcomes = list(
+        LoginAttempt.objects.filter(username="kim").order_by("id").values_list("outcome", flat=True)
+    )
+    assert outcomes == ["failure", "failure", "failure", "locked"]
+    # the window passes: the right password works again and the success is recorded
+    LoginAttempt.objects.update(at=LoginAttempt.objects.first().at - dt.timedelta(minutes=16))
+    response = _post_login(client, "kim", factories.PASSWORD)
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == user.pk
+    assert LoginAttempt.objects.filter(username="kim").latest("id").outcome == "success"
+
+
+def test_login_failures_of_one_user_do_not_lock_another(client, db, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    factories.UserFactory(username="lee")
+    for _ in range(2):
+        _post_login(client, "park", "guess")
+    assert _post_login(client, "lee", factories.PASSWORD).status_code == 302
+
+
+def test_one_address_guessing_many_accounts_is_locked(client, db, settings):
+    settings.LOGIN_FAILURE_LIMIT = 5
+    settings.LOGIN_FAILURE_IP_LIMIT = 4
+    factories.UserFactory(username="choi")
+    for i in range(4):
+        _post_login(client, f"user-{i}", "guess")
+    response = _post_login(client, "choi", factories.PASSWORD)
+    assert "잠시 잠겼습니다" in response.content.decode()
+    other_address = Client(REMOTE_ADDR="10.1.2.3")
+    assert _post_login(other_address, "choi", factories.PASSWORD).status_code == 302
+
+
+def test_admin_login_page_has_the_same_lockout(client, db, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    for _ in range(2):
+        _post_login(client, "root", "guess", path="/admin/login/")
+    response = _post_login(client, "root", factories.PASSWORD, path="/admin/login/")
+    assert "잠시 잠겼습니다" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_without_csrf_token_is_refused(db):
+    factories.UserFactory(username="jung")
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("login"), {"username": "jung", "password": factories.PASSWORD})
+    assert response.status_code == 403
+    assert "_auth_user_id" not in client.session
+
+
+def test_pages_carry_a_strict_content_security_policy(client, db):
+    response = client.get(reverse("login"))
+    policy = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_session_expires_after_inactivity_and_is_refreshed_on_each_request(client, db, settings):
+    client.force_login(factories.staff_user())
+    client.get("/")
+    first = client.session.get_expiry_date()
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert 0 < client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
+    client.get("/")
+    assert client.session.get_expiry_date() >= first
+
+
+def test_check_deploy_is_clean_with_the_documented_production_environment(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_DEVELOPMENT", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        SECRET_KEY="x9!k2#pQ7@vL0$zR5^wT8&yU3*mN6(bC1)dF4_gH-jK+sA=eX%oI",
+        ALLOWED_HOSTS="gov.sd.go.kr",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        DJANGO_SETTINGS_MODULE="seongdong_gov.settings",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
