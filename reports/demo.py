@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
+
 from committees.models import OrgUnit
 from reports import rules, services
 from reports.models import Indicator, Report, ReportingField, ReportingObligation
@@ -53,6 +55,7 @@ def load(stdout=None) -> dict:
     obligations = list(
         ReportingObligation.objects.select_related("unit", "field").order_by("unit__order", "field__order")
     )
+    officers = _officers({ob.unit for ob in obligations})
     for m_index, month in enumerate(MONTHS):
         last = m_index == len(MONTHS) - 1
         for n, ob in enumerate(obligations):
@@ -68,7 +71,28 @@ def load(stdout=None) -> dict:
         "indicators": Indicator.objects.count(),
         "obligations": len(obligations),
         "reports_created": created,
+        "officers_created": officers,
     }
+
+
+def _officers(units) -> int:
+    """Give each reporting unit a (login-less) reporting officer with an e-mail address, so the
+    reminder command has someone to write to. Units that already have one are left alone."""
+    User = get_user_model()
+    created = 0
+    for unit in sorted(units, key=lambda u: u.pk):
+        if unit.reporting_officers.filter(is_active=True).exclude(email="").exists():
+            continue
+        username = f"demo-report-{unit.pk}"
+        user, made = User.objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.org", "first_name": unit.name}
+        )
+        if made:
+            user.set_unusable_password()
+            user.save()
+            created += 1
+        unit.reporting_officers.add(user)
+    return created
 
 
 def _make(ob: ReportingObligation, month: dt.date, state: str, *, seed: int) -> None:

@@ -9,11 +9,13 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 
-def consolidated_pdf(request, data: dict) -> bytes:
+def consolidated_pdf(data: dict) -> bytes:
+    """A4 PDF; the template is self-contained (fonts from fontconfig, charts inline SVG)."""
+    from django.conf import settings
     from weasyprint import HTML
 
-    html = render_to_string("reports/consolidated_pdf.html", data, request=request)
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    html = render_to_string("reports/consolidated_pdf.html", data)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 def consolidated_xlsx(data: dict) -> bytes:

@@ -5,12 +5,14 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from committees.models import OrgUnit
 from committees.validators import reject_resident_number
-from reports.models import Indicator, Report
+from reports.models import MAX_ATTACHMENT_BYTES, Indicator, Report, ReportingField
 
-MAX_UPLOAD = 10 * 1024 * 1024
+MAX_UPLOAD = MAX_ATTACHMENT_BYTES
 ALLOWED_TYPES = {
     "pdf": "application/pdf",
     "hwp": "application/x-hwp",
@@ -122,3 +124,49 @@ def parse_month(value: str | None, default: dt.date) -> dt.date:
         if 2000 <= year <= 2100 and 1 <= month <= 12:
             return dt.date(year, month, 1)
     return default
+
+
+class FieldForm(forms.ModelForm):
+    """A field's lead department and team, its deadline rule, and which units must report it."""
+
+    units = forms.ModelMultipleChoiceField(
+        label=_("보고 조직"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("매월 이 분야의 성과를 보고해야 하는 부서와 동 주민센터"),
+    )
+
+    class Meta:
+        model = ReportingField
+        fields = ["lead_department", "lead_team", "roll_forward"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reporting_kinds = [OrgUnit.Kind.DIVISION, OrgUnit.Kind.DONG]
+        self.fields["lead_department"].queryset = OrgUnit.objects.filter(kind=OrgUnit.Kind.DIVISION)
+        owing = Q(reporting_obligations__field=self.instance) if self.instance.pk else Q(pk__in=[])
+        self.fields["units"].queryset = (
+            OrgUnit.objects.filter(Q(kind__in=reporting_kinds) | owing)
+            .distinct()
+            .order_by("kind", "order", "name")
+        )
+        if self.instance.pk and "units" not in self.initial:
+            self.initial["units"] = list(self.instance.obligations.values_list("unit_id", flat=True))
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "order", "active"]
+
+    def __init__(self, *args, field: ReportingField, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reporting_field = field
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Indicator.objects.filter(field=self.reporting_field, name=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError(_("이 분야에 같은 이름의 지표가 이미 있습니다."), code="unique")
+        return name

@@ -157,7 +157,13 @@ def _attachment_path(instance: ReportAttachment, filename: str) -> str:
     return f"reports/{instance.report.month:%Y/%m}/{uuid.uuid4().hex}.{suffix}"
 
 
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
 class ReportAttachment(models.Model):
+    """A file attached to a report, stored under MEDIA_ROOT (never served by URL) and handed out only
+    by the attachment view after the unit check."""
+
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("파일"), upload_to=_attachment_path, max_length=200)
     original_name = models.CharField(_("파일명"), max_length=200)
@@ -172,6 +178,11 @@ class ReportAttachment(models.Model):
         verbose_name = _("첨부 파일")
         verbose_name_plural = _("첨부 파일")
         ordering = ["uploaded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(size__lte=MAX_ATTACHMENT_BYTES), name="reportattachment_size_limit"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.original_name

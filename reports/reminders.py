@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import smtplib
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -12,6 +14,8 @@ from django.utils.translation import gettext as _
 from committees.workdays import load_calendar
 from reports import rules, selectors
 from reports.models import ReminderLog, Report, ReportingObligation
+
+logger = logging.getLogger(__name__)
 
 
 def send_reminders(*, today: dt.date, days_before: int = 3) -> list[ReminderLog]:
@@ -50,6 +54,10 @@ def send_reminders(*, today: dt.date, days_before: int = 3) -> list[ReminderLog]
                 send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
         except IntegrityError:
             continue  # another run got there first
+        except (smtplib.SMTPException, OSError):
+            # not recorded (the transaction rolled back), so tomorrow's run tries this one again
+            logger.exception("reminder to %s failed", recipients)
+            continue
         sent.append(log)
     return sent
 

@@ -1,5 +1,5 @@
 """Reads for the reports pages. Each function runs a fixed number of queries, whatever the number of
-units, so the 자치행정과 dashboard stays fast (tests/reports/test_views.py counts them)."""
+units, so the 자치행정과 dashboard stays fast (tests/reports/test_pages.py counts them)."""
 
 from __future__ import annotations
 
@@ -182,3 +182,25 @@ def consolidated(month: dt.date, *, months: int = 6) -> dict:
             )
         )
     return {"month": month, "months": month_list, "fields": summaries}
+
+
+def review_meeting(month: dt.date):
+    """The 사업성과 회의 that reviews `month`'s reports: a meeting of the series named
+    REPORTS_MEETING_SERIES (default "사업성과 회의"), or titled so, held in the following month
+    (the 10th, moved by the calendar), not cancelled. None when it has not been scheduled."""
+    from django.db.models import Q
+
+    from meetings.models import Meeting
+
+    name = getattr(settings, "REPORTS_MEETING_SERIES", "사업성과 회의")
+    start = rules.next_month(month)
+    end = rules.next_month(start)
+    lower = dt.datetime.combine(start, dt.time.min, tzinfo=rules.SEOUL)
+    upper = dt.datetime.combine(end, dt.time.min, tzinfo=rules.SEOUL)
+    return (
+        Meeting.objects.filter(Q(series__name=name) | Q(title__startswith=name))
+        .filter(starts_at__gte=lower, starts_at__lt=upper)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at")
+        .first()
+    )

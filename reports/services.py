@@ -205,3 +205,126 @@ def report_accept(*, actor, report: Report, comment: str = "") -> Report:
         actor=actor, action="report.accept", obj=report, before=before, after=snapshot(report, _REPORT_FIELDS)
     )
     return report
+
+
+# ---- the consolidated report on the 사업성과 회의 agenda ------------------------------------------------
+
+
+def consolidated_file_names(month: dt.date) -> tuple[str, str]:
+    """The names under which the month's consolidated report is attached (PDF, Excel). Not translated:
+    the names identify the files to replace when the report is attached again."""
+    stem = f"사업성과 종합보고 {month:%Y-%m}"
+    return f"{stem}.pdf", f"{stem}.xlsx"
+
+
+@transaction.atomic
+def consolidated_attach_to_meeting(*, actor, month: dt.date, meeting, pdf: bytes, xlsx: bytes) -> list:
+    """Attach the consolidated report of `month` (PDF and Excel) to `meeting`, the 사업성과 회의 that
+    reviews it (see selectors.review_meeting), on its 보고 agenda item when it has one.
+
+    Attaching again replaces the files attached before for the same month, so the agenda always
+    carries the latest figures. Side effects: meetings.Attachment rows and files, an audit entry.
+    """
+    from django.core.files.base import ContentFile
+
+    from meetings.models import Attachment
+
+    month = rules.month_start(month)
+    names = consolidated_file_names(month)
+    item = (
+        meeting.items.filter(kind="report", title__contains="사업성과").order_by("order").first()
+        or meeting.items.filter(kind="report").order_by("order").first()
+    )
+    replaced = list(Attachment.objects.select_for_update().filter(meeting=meeting, original_name__in=names))
+    for old in replaced:
+        old.file.delete(save=False)
+        old.delete()
+    created = []
+    for name, content in zip(names, (pdf, xlsx), strict=True):
+        created.append(
+            Attachment.objects.create(
+                meeting=meeting,
+                item=item,
+                file=ContentFile(content, name=name),
+                original_name=name,
+                size=len(content),
+            )
+        )
+    audit_record(
+        actor=actor,
+        action="report.consolidated_attach",
+        obj=meeting,
+        note=f"{month:%Y-%m}: {', '.join(names)}" + (f" (replaced {len(replaced)})" if replaced else ""),
+    )
+    return created
+
+
+# ---- fields, indicators, obligations (자치행정과 maintains them in the UI) ---------------------------
+
+
+@transaction.atomic
+def field_update(
+    *,
+    actor,
+    field: ReportingField,
+    lead_department: OrgUnit | None,
+    lead_team: str,
+    roll_forward: bool,
+    units: list[OrgUnit],
+) -> ReportingField:
+    """Change a field's lead department and team, its deadline rule, and the set of units that must
+    report it. Existing reports are kept when a unit stops owing the field."""
+    from reports.models import ReportingObligation
+
+    names = ["lead_department", "lead_team", "roll_forward"]
+    before = snapshot(field, names)
+    before_units = set(ReportingObligation.objects.filter(field=field).values_list("unit_id", flat=True))
+    field.lead_department = lead_department
+    field.lead_team = lead_team.strip()
+    field.roll_forward = roll_forward
+    field.save()
+    wanted = {u.pk for u in units}
+    ReportingObligation.objects.filter(field=field).exclude(unit_id__in=wanted).delete()
+    for unit_id in sorted(wanted - before_units):
+        ReportingObligation.objects.create(field=field, unit_id=unit_id)
+    after = snapshot(field, names)
+    before["units"] = sorted(before_units)
+    after["units"] = sorted(wanted)
+    audit_record(actor=actor, action="report.field_update", obj=field, before=before, after=after)
+    return field
+
+
+@transaction.atomic
+def indicator_save(
+    *,
+    actor,
+    field: ReportingField,
+    indicator: Indicator | None = None,
+    name: str,
+    unit: str,
+    order: int,
+    active: bool,
+) -> Indicator:
+    """Create (indicator=None) or change an indicator of `field`. Indicators with recorded values are
+    never deleted; `active=False` takes one out of new reports and the consolidated report."""
+    names = ["name", "unit", "order", "active"]
+    if indicator is None:
+        indicator = Indicator(field=field)
+        before = None
+    else:
+        if indicator.field_id != field.pk:
+            raise ValidationError(_("이 분야의 지표가 아닙니다."), code="indicator")
+        before = snapshot(indicator, names)
+    indicator.name = name.strip()
+    indicator.unit = unit.strip()
+    indicator.order = order
+    indicator.active = active
+    indicator.save()
+    audit_record(
+        actor=actor,
+        action="report.indicator_create" if before is None else "report.indicator_update",
+        obj=indicator,
+        before=before,
+        after=snapshot(indicator, names),
+    )
+    return indicator

@@ -13,6 +13,11 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("unit/<int:unit_id>/", views.unit_history, name="unit_history"),
     path("consolidated/", views.consolidated, name="consolidated"),
+    path("fields/", views.field_list, name="field_list"),
+    path("fields/<slug:code>/", views.field_edit, name="field_edit"),
+    path("fields/<slug:code>/indicators/new/", views.indicator_edit, name="indicator_new"),
+    path("fields/<slug:code>/indicators/<int:pk>/", views.indicator_edit, name="indicator_edit"),
+    path("consolidated/attach/", views.consolidated_attach, name="consolidated_attach"),
     path("consolidated/pdf/", views.consolidated_pdf, name="consolidated_pdf"),
     path("consolidated/xlsx/", views.consolidated_xlsx, name="consolidated_xlsx"),
 ]

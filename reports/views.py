@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,7 +16,7 @@ from committees.models import OrgUnit
 from committees.permissions import roles_for
 from reports import exports, permissions, rules, selectors, services
 from reports.charts import line_chart
-from reports.forms import ReportForm, ReviewForm, parse_month
+from reports.forms import FieldForm, IndicatorForm, ReportForm, ReviewForm, parse_month
 from reports.labels import STATUS_LABELS
 from reports.models import Indicator, Report, ReportingField
 from seongdong_gov.decorators import staff_required
@@ -143,8 +144,6 @@ def report_detail(request, pk: int):
 
 
 def _edit_url(report: Report) -> str:
-    from django.urls import reverse
-
     return reverse(
         "reports:edit", args=[report.unit_id, report.field.code, report.month.year, report.month.month]
     )
@@ -220,8 +219,7 @@ def unit_history(request, unit_id: int):
     return render(request, "reports/unit_history.html", {"unit": unit, "fields": fields, "history": history})
 
 
-def _consolidated_context(request) -> dict:
-    month = parse_month(request.GET.get("month"), _last_month())
+def _consolidated_context(month: dt.date) -> dict:
     data = selectors.consolidated(month)
     for summary in data["fields"]:
         summary.chart = line_chart(
@@ -234,15 +232,45 @@ def _consolidated_context(request) -> dict:
     return data
 
 
+def _requested_month(request) -> dt.date:
+    return parse_month(request.GET.get("month") or request.POST.get("month"), _last_month())
+
+
 @staff_required
 def consolidated(request):
-    return render(request, "reports/consolidated.html", _consolidated_context(request))
+    data = _consolidated_context(_requested_month(request))
+    meeting = selectors.review_meeting(data["month"])
+    names = services.consolidated_file_names(data["month"])
+    data["meeting"] = meeting
+    data["meeting_files"] = list(meeting.attachments.filter(original_name__in=names)) if meeting else []
+    return render(request, "reports/consolidated.html", data)
+
+
+@staff_required
+@require_POST
+def consolidated_attach(request):
+    """Attach the month's PDF and Excel to the 사업성과 회의 that reviews it (POST, staff only)."""
+    month = _requested_month(request)
+    meeting = selectors.review_meeting(month)
+    if meeting is None:
+        messages.error(request, _("이 달의 보고를 검토할 사업성과 회의가 아직 등록되지 않았습니다."))
+    else:
+        data = _consolidated_context(month)
+        services.consolidated_attach_to_meeting(
+            actor=request.user,
+            month=month,
+            meeting=meeting,
+            pdf=exports.consolidated_pdf(data),
+            xlsx=exports.consolidated_xlsx(data),
+        )
+        messages.success(request, _("종합 보고서를 회의 안건 자료로 첨부했습니다."))
+    return redirect(f"{reverse('reports:consolidated')}?month={month:%Y-%m}")
 
 
 @staff_required
 def consolidated_pdf(request):
-    data = _consolidated_context(request)
-    pdf = exports.consolidated_pdf(request, data)
+    data = _consolidated_context(_requested_month(request))
+    pdf = exports.consolidated_pdf(data)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="report-{data["month"]:%Y-%m}.pdf"'
     return response
@@ -250,10 +278,75 @@ def consolidated_pdf(request):
 
 @staff_required
 def consolidated_xlsx(request):
-    data = selectors.consolidated(parse_month(request.GET.get("month"), _last_month()))
+    data = selectors.consolidated(_requested_month(request))
     response = HttpResponse(
         exports.consolidated_xlsx(data),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="report-{data["month"]:%Y-%m}.xlsx"'
     return response
+
+
+# ---- fields, indicators, obligations ---------------------------------------------------------------
+
+
+@staff_required
+def field_list(request):
+    """자치행정과: the reporting fields with their lead department, indicators and reporting units."""
+    fields = ReportingField.objects.select_related("lead_department").prefetch_related(
+        "indicators", "obligations__unit"
+    )
+    return render(request, "reports/field_list.html", {"fields": fields})
+
+
+def _field_or_404(code: str) -> ReportingField:
+    field = ReportingField.objects.filter(code=code).first()
+    if field is None:
+        raise Http404
+    return field
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def field_edit(request, code: str):
+    field = _field_or_404(code)
+    form = FieldForm(request.POST or None, instance=field)
+    if request.method == "POST" and form.is_valid():
+        services.field_update(
+            actor=request.user,
+            field=field,
+            lead_department=form.cleaned_data["lead_department"],
+            lead_team=form.cleaned_data["lead_team"],
+            roll_forward=form.cleaned_data["roll_forward"],
+            units=list(form.cleaned_data["units"]),
+        )
+        messages.success(request, _("분야 설정을 저장했습니다."))
+        return redirect("reports:field_list")
+    return render(request, "reports/field_edit.html", {"field": field, "form": form})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request, code: str, pk: int | None = None):
+    field = _field_or_404(code)
+    indicator = None
+    if pk is not None:
+        indicator = Indicator.objects.filter(pk=pk, field=field).first()
+        if indicator is None:
+            raise Http404
+    form = IndicatorForm(request.POST or None, instance=indicator or Indicator(field=field), field=field)
+    if request.method == "POST" and form.is_valid():
+        services.indicator_save(
+            actor=request.user,
+            field=field,
+            indicator=indicator,
+            name=form.cleaned_data["name"],
+            unit=form.cleaned_data["unit"],
+            order=form.cleaned_data["order"],
+            active=form.cleaned_data["active"],
+        )
+        messages.success(request, _("지표를 저장했습니다."))
+        return redirect("reports:field_list")
+    return render(
+        request, "reports/indicator_edit.html", {"field": field, "form": form, "indicator": indicator}
+    )

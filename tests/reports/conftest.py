@@ -49,3 +49,9 @@ def submitted_report(field, unit, officer, month=dt.date(2026, 1, 1), base=10, w
         narrative={"achievements": "성과", "problems": "", "improvements": ""},
     )
     return services.report_submit(actor=officer, report=report, now=when)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files go to a temporary MEDIA_ROOT, never the working tree."""
+    settings.MEDIA_ROOT = tmp_path / "media"

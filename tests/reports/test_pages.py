@@ -148,7 +148,7 @@ def test_consolidated_selector_ignores_drafts(field):
 
 
 def test_unit_history_for_staff(client, field, unit_and_officer, staff):
-    unit, officer = unit_and_officer
+    unit, _officer = unit_and_officer
     client.force_login(staff)
     response = client.get(reverse("reports:unit_history", args=[unit.pk]))
     assert response.context["unit"] == unit
@@ -156,7 +156,7 @@ def test_unit_history_for_staff(client, field, unit_and_officer, staff):
 
 
 def test_home_panels(client, field, unit_and_officer, staff):
-    unit, officer = unit_and_officer
+    _unit, officer = unit_and_officer
     client.force_login(officer)
     assert reverse("reports:list") in client.get("/").content.decode()
     client.force_login(staff)
@@ -164,7 +164,7 @@ def test_home_panels(client, field, unit_and_officer, staff):
 
 
 def test_reminder_command_emails_exactly_units_needing_it(field, mailoutbox):
-    late_unit, _ = make_unit(field, name="가동", email="a@example.org")
+    make_unit(field, name="가동", email="a@example.org")
     done_unit, done_officer = make_unit(field, name="나동", email="b@example.org")
     submitted_report(field, done_unit, done_officer)
     draft_unit, draft_officer = make_unit(field, name="다동", email="c@example.org")
@@ -191,3 +191,53 @@ def test_reminder_command_emails_exactly_units_needing_it(field, mailoutbox):
         ("다동", "due_soon"),
         ("다동", "overdue"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        (dt.datetime(2026, 2, 9, 23, 59, 59, tzinfo=SEOUL), "on_time"),
+        (dt.datetime(2026, 2, 10, 0, 0, 0, tzinfo=SEOUL), "late"),
+    ],
+)
+def test_dashboard_status_at_the_kst_boundary(client, field, staff, when, expected):
+    unit, officer = make_unit(field)
+    submitted_report(field, unit, officer, when=when)
+    client.force_login(staff)
+    response = client.get(reverse("reports:dashboard") + "?month=2026-01")
+    assert [c.status.value for c in response.context["rows"][0].cells] == [expected]
+
+
+def test_roll_forward_can_be_switched_off_for_the_office(client, field, staff, settings):
+    unit, officer = make_unit(field)
+    submitted_report(field, unit, officer, when=dt.datetime(2026, 2, 8, 10, 0, tzinfo=SEOUL))
+    client.force_login(staff)
+    url = reverse("reports:dashboard") + "?month=2026-01"
+    assert response_status(client, url) == "on_time"  # deadline Monday 2026-02-09 (민법 제161조)
+    settings.REPORTS_DEADLINE_ROLL_FORWARD = False
+    assert response_status(client, url) == "late"  # deadline stays Saturday 2026-02-07
+
+
+def response_status(client, url):
+    (cell,) = client.get(url).context["rows"][0].cells
+    return cell.status.value
+
+
+def test_failed_email_is_not_recorded_and_retried(field, mailoutbox, monkeypatch):
+    import smtplib
+
+    from reports import reminders
+    from reports.models import ReminderLog
+
+    make_unit(field, name="가동", email="a@example.org")
+
+    def broken(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("down")
+
+    monkeypatch.setattr(reminders, "send_mail", broken)
+    assert reminders.send_reminders(today=dt.date(2026, 2, 10)) == []
+    assert not ReminderLog.objects.exists()
+    monkeypatch.undo()
+    sent = reminders.send_reminders(today=dt.date(2026, 2, 11))
+    assert [(log.unit.name, log.kind) for log in sent] == [("가동", "overdue")]
+    assert len(mailoutbox) == 1

@@ -207,3 +207,50 @@ def test_anonymous_redirected_to_login(client, field, unit_and_officer):
 
 def test_values_helper_matches_indicators(field):
     assert len(full_values(field)) == 2
+
+
+def test_oversized_attachment_refused_and_nothing_lost(client, field, unit_and_officer):
+    unit, officer = unit_and_officer
+    client.force_login(officer)
+    big = SimpleUploadedFile(
+        "큰파일.pdf", b"%PDF" + b"0" * (10 * 1024 * 1024), content_type="application/pdf"
+    )
+    response = client.post(
+        edit_url(unit, field), {"achievements": "남는 글", "attachment": big, "action": "save"}
+    )
+    body = response.content.decode()
+    assert "파일은 10MB 이하만 올릴 수 있습니다." in body
+    assert "남는 글" in body
+    assert not Report.objects.exists()
+
+
+def test_wrong_type_refused(client, field, unit_and_officer):
+    unit, officer = unit_and_officer
+    client.force_login(officer)
+    exe = SimpleUploadedFile("run.exe", b"MZ\x90\x00", content_type="application/octet-stream")
+    response = client.post(edit_url(unit, field), {"achievements": "x", "attachment": exe, "action": "save"})
+    assert "허용되지 않는 파일 형식입니다" in response.content.decode()
+
+
+def test_db_refuses_oversized_attachment_row(field, unit_and_officer):
+    unit, _ = unit_and_officer
+    report = Report.objects.create(unit=unit, field=field, month=JAN)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        report.attachments.create(
+            file="reports/x.pdf",
+            original_name="x.pdf",
+            content_type="application/pdf",
+            size=10 * 1024 * 1024 + 1,
+        )
+
+
+def test_attachment_stored_under_media_root_and_not_served_by_url(client, field, unit_and_officer, settings):
+    unit, officer = unit_and_officer
+    client.force_login(officer)
+    pdf = SimpleUploadedFile("근거.pdf", b"%PDF-1.4 x", content_type="application/pdf")
+    client.post(edit_url(unit, field), {"achievements": "a", "attachment": pdf, "action": "save"})
+    attachment = Report.objects.get().attachments.get()
+    path = attachment.file.path
+    assert path.startswith(str(settings.MEDIA_ROOT))
+    assert "근거" not in path  # stored under a generated name
+    assert client.get("/media/" + attachment.file.name).status_code == 404

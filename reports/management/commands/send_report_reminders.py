@@ -1,3 +1,9 @@
+"""Daily reminder e-mails for monthly reports. Safe to run every day: each (unit, field, month, kind)
+is sent once and recorded in ReminderLog. Cron (08:30 KST every day, as the app user):
+
+    30 8 * * * cd /srv/seongdong_gov && .venv/bin/python manage.py send_report_reminders --days 3
+"""
+
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
