@@ -4,6 +4,12 @@ from django.core.management import call_command
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # PBKDF2 is slow on purpose; the demo's five accounts would cost ~1 s per test that loads the demo.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def demo(db):
     """The full demo data set (bodies from the plan and the five demo accounts)."""
