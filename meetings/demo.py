@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
 from committees.models import Body, Membership
 from committees.workdays import load_calendar
 from meetings import services
 from meetings.models import (
     AgendaItem,
     Attendance,
+    ConveningRequest,
     Election,
     Meeting,
     MeetingSeries,
@@ -177,6 +180,36 @@ def load(stdout=None) -> dict:
             actor=None, item=q_items[1], method="show_of_hands", taken=dt.time(17, 0), yes=9, no=2, abstain=1
         )
     _approve(q1, "추진계획(안)을 원안 가결함.")
+
+    # 2분기 정기회의 (from the quarterly series): agenda still a draft, so members do not see it yet.
+    q2 = series[0].meetings.order_by("starts_at").first()
+    if q2 is not None and not q2.items.exists():
+        _items(
+            q2,
+            [
+                ("report", "1분기 사업성과 종합 보고", "자치행정팀장", 15),
+                ("deliberation", "동 복지허브화 확대 방안(초안)", "복지정책과장", 30),
+            ],
+        )
+
+    # An open 소집 요구 of the 추진운영위원회, signed by three members in office today (threshold 15 → 5).
+    if not ConveningRequest.objects.filter(body=steering).exists():
+        today = timezone.localdate()
+        signers = list(
+            Membership.objects.filter(body=steering, seat__group__kind="appointed")
+            .filter(start__lte=today, end__gte=today)
+            .exclude(person__user__isnull=False)
+            .order_by("pk")[:3]
+        )
+        if signers:
+            request = services.convening_request_open(
+                actor=None,
+                body=steering,
+                membership=signers[0],
+                reason="동 주민센터 인력 재배치 계획에 관한 임시회의 소집을 요구합니다.",
+            )
+            for m in signers[1:]:
+                services.convening_request_sign(actor=None, request=request, membership=m)
     return {
         "series": len(series),
         "meetings_generated": generated,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from committees.models import Body, Membership
+from committees.models import Body, CalendarException, Membership
 from meetings.models import AgendaItem, Attachment, Attendance, Meeting, Vote, validate_attachment
 
 
@@ -104,3 +104,57 @@ class AttachmentForm(forms.Form):
     def save(self, meeting) -> Attachment:
         f = self.cleaned_data["file"]
         return Attachment.objects.create(meeting=meeting, file=f, original_name=f.name[:200], size=f.size)
+
+
+class RescheduleForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("새 시작"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    ends_at = forms.DateTimeField(
+        label=_("새 종료"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    reason = forms.CharField(label=_("변경 사유"), max_length=100)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", _("종료는 시작보다 늦어야 합니다."))
+        return data
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("취소 사유"), max_length=200)
+
+
+class ObserverForm(forms.Form):
+    name = forms.CharField(label=_("성명"), max_length=50)
+    affiliation = forms.CharField(label=_("소속·직위"), max_length=100, required=False)
+
+
+class RecusalForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
+    membership = forms.ModelChoiceField(label=_("위원"), queryset=Membership.objects.none())
+    reason = forms.CharField(label=_("사유 (제척·기피·회피)"), max_length=200)
+
+    def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.exclude(kind__in=["procedure", "report"])
+        self.fields["membership"].queryset = Membership.objects.filter(
+            pk__in=[m.pk for m in enrolled]
+        ).select_related("person")
+        self.fields["membership"].label_from_instance = lambda m: f"{m.person.name} ({m.body.name})"
+
+
+class ConveningForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("기구"), queryset=Body.objects.none())
+    reason = forms.CharField(label=_("소집 요구 사유"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+
+
+class CalendarExceptionForm(forms.Form):
+    date = forms.DateField(label=_("날짜"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=_("구분"), choices=CalendarException.Kind.choices)
+    reason = forms.CharField(label=_("사유"), max_length=100)

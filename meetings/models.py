@@ -117,6 +117,9 @@ class SeriesHost(models.Model):
         ordering = ["series", "order"]
         constraints = [models.UniqueConstraint(fields=["series", "order"], name="serieshost_unique_order")]
 
+    def __str__(self) -> str:
+        return f"{self.series} {self.order}. {self.body}"
+
 
 class Meeting(models.Model):
     class Status(models.TextChoices):
@@ -277,6 +280,9 @@ class Attendance(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.meeting_id}: {self.membership_id} {self.status}"
+
 
 class Observer(models.Model):
     """배석자: attend without being members; kept apart from attendance (공공기록물법 시행령 제18조②)."""
@@ -288,6 +294,9 @@ class Observer(models.Model):
     class Meta:
         ordering = ["meeting", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.name} {self.affiliation}".strip()
+
 
 class Recusal(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="recusals")
@@ -296,6 +305,9 @@ class Recusal(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "membership"], name="recusal_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.membership_id}"
 
 
 class Vote(models.Model):
@@ -327,6 +339,9 @@ class Vote(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.taken_at:%H:%M} {self.outcome_label}"
+
 
 class NamedBallot(models.Model):
     """Each member's choice, for named votes only; secret ballots keep totals only."""
@@ -343,6 +358,9 @@ class NamedBallot(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["vote", "membership"], name="ballot_one_per_member")]
 
+    def __str__(self) -> str:
+        return f"{self.vote_id}: {self.membership_id} {self.choice}"
+
 
 class Election(models.Model):
     """선거 (e.g. 위원장 호선): candidates' counts, the winner and the role recorded on the membership."""
@@ -351,6 +369,9 @@ class Election(models.Model):
     role = models.CharField(_("선출 직책"), max_length=20, choices=Membership.Role.choices)
     winner = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     voting = models.PositiveSmallIntegerField(_("투표 인원"))
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.winner_id} ({self.role})"
 
 
 class ElectionCandidate(models.Model):
@@ -361,16 +382,28 @@ class ElectionCandidate(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["election", "membership"], name="candidate_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.election_id}: {self.membership_id} {self.votes}"
+
 
 class ConveningRequest(models.Model):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="convening_requests")
     reason = models.TextField(_("소집 요구 사유"))
     created_at = models.DateTimeField(auto_now_add=True)
+    enrolled = models.PositiveSmallIntegerField(_("재적 (요구 시점)"), default=0)
     threshold = models.PositiveSmallIntegerField(_("필요 서명 수"))
     satisfied_at = models.DateTimeField(_("충족 일시"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("소집 요구")
+        verbose_name_plural = _("소집 요구")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(threshold__gte=1), name="convening_threshold_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.created_at:%Y-%m-%d}"
 
 
 class ConveningSignature(models.Model):
@@ -380,6 +413,9 @@ class ConveningSignature(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["request", "membership"], name="signature_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.request_id}: {self.membership_id}"
 
 
 class Minutes(models.Model):
@@ -408,6 +444,9 @@ class Minutes(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.meeting_id} ({self.status})"
+
 
 class MinutesCorrection(models.Model):
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="corrections")
@@ -421,6 +460,9 @@ class MinutesCorrection(models.Model):
     class Meta:
         ordering = ["minutes", "created_at"]
 
+    def __str__(self) -> str:
+        return f"{self.minutes_id}: {self.reason}"
+
 
 class FeedToken(models.Model):
     """The secret of a personal iCalendar feed; replacing it revokes the old URL."""
@@ -430,3 +472,6 @@ class FeedToken(models.Model):
     )
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}"

@@ -12,7 +12,15 @@ from committees.models import Body, Membership
 from committees.permissions import Roles
 from committees.selectors import current_q
 from meetings import rules
-from meetings.models import AgendaItem, Attendance, Meeting, Minutes, Vote
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    ConveningRequest,
+    ConveningSignature,
+    Meeting,
+    Minutes,
+    Vote,
+)
 
 
 def visible_meetings(roles: Roles) -> QuerySet[Meeting]:
@@ -91,6 +99,18 @@ def quorum_panel(
     )
 
 
+def _run_of_show(meeting: Meeting, items: list[AgendaItem]) -> None:
+    """Timed run-of-show: each item starts when the previous ends (위촉식 및 1차 회의: 16:00–16:05 안내,
+    16:05–16:15 위촉장 수여, ...). Sets slot_start and slot_end (local times) on the items."""
+    from django.utils import timezone
+
+    moment = timezone.localtime(meeting.starts_at)
+    for item in items:
+        item.slot_start = moment
+        moment = moment + dt.timedelta(minutes=item.planned_minutes)
+        item.slot_end = moment
+
+
 def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_draft: bool) -> dict:
     """Fixed number of queries whatever the number of items, members or votes."""
     enrolled = enrolled_memberships(meeting)
@@ -104,6 +124,7 @@ def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_dra
                 "attachments",
             )
         )
+    _run_of_show(meeting, items)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     if minutes and not show_minutes_draft and minutes.status == Minutes.Status.DRAFT:
         minutes = None
@@ -144,3 +165,53 @@ def meetings_for_user_bodies(body_ids) -> QuerySet[Meeting]:
     return Meeting.objects.filter(
         pk__in=Meeting.objects.filter(bodies__in=body_ids).values("pk")
     ).prefetch_related("bodies")
+
+
+def convening_requests(roles: Roles) -> list[ConveningRequest]:
+    """Convening requests (with their history of signatures) of the bodies the user belongs to or
+    manages; all of them for governance staff. Two queries."""
+    qs = ConveningRequest.objects.select_related("body").prefetch_related(
+        Prefetch(
+            "signatures",
+            queryset=ConveningSignature.objects.select_related("membership__person").order_by("signed_at"),
+        )
+    )
+    if not roles.is_governance_staff:
+        qs = qs.filter(body_id__in=roles.member_body_ids | roles.secretary_body_ids)
+    return list(qs.order_by("-created_at"))
+
+
+def own_membership(roles: Roles, body_id: int, on: dt.date) -> Membership | None:
+    """The user's membership in office in the body, if any."""
+    if roles.person_id is None:
+        return None
+    return (
+        Membership.objects.filter(person_id=roles.person_id, body_id=body_id)
+        .filter(current_q(on))
+        .select_related("body", "person")
+        .first()
+    )
+
+
+def convening_request_for_member_or_404(roles: Roles, pk: int) -> ConveningRequest:
+    request = ConveningRequest.objects.select_related("body").filter(pk=pk, body_id__in=roles.member_body_ids)
+    found = request.first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def calendar_year(year: int):
+    """Public holidays (holidays package, KR) and staff exceptions of one year, for the calendar page."""
+    from committees.models import CalendarException
+    from committees.workdays import WorkingCalendar
+
+    statutory = WorkingCalendar()
+    day, holidays = dt.date(year, 1, 1), []
+    while day.year == year:
+        name = statutory.holiday_name(day)
+        if name:
+            holidays.append((day, name))
+        day += dt.timedelta(days=1)
+    exceptions = list(CalendarException.objects.filter(date__year=year).order_by("date"))
+    return holidays, exceptions

@@ -8,17 +8,25 @@ import secrets
 import uuid
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from committees.models import Membership
+from committees import rules as committee_rules
+from committees.models import Body, CalendarException, Membership, SeatGroup
+from committees.permissions import GOVERNANCE_STAFF_GROUP
+from committees.selectors import current_q
 from committees.workdays import WorkingCalendar, load_calendar
 from meetings import rules, schedule, selectors
 from meetings.models import (
     AgendaItem,
     Attendance,
+    ConveningRequest,
+    ConveningSignature,
     Election,
     ElectionCandidate,
     FeedToken,
@@ -26,6 +34,8 @@ from meetings.models import (
     MeetingSeries,
     Minutes,
     NamedBallot,
+    Observer,
+    Recusal,
     Vote,
 )
 from seongdong_gov.audit import audit_record, snapshot
@@ -86,15 +96,126 @@ def _transition(*, actor, meeting: Meeting, to: str, allowed_from: tuple[str, ..
     return meeting
 
 
-def meeting_send_notice(*, actor, meeting: Meeting) -> Meeting:
-    """planned → notice_sent; the meeting appears in members' portals. Side effects: AuditEntry."""
-    return _transition(
+def _kdate(day: dt.date) -> str:
+    """Dates as 행정업무규정 제7조⑤ writes them: 2016. 1. 15."""
+    return f"{day.year}. {day.month}. {day.day}."
+
+
+def _when(meeting: Meeting) -> str:
+    start = timezone.localtime(meeting.starts_at, SEOUL)
+    return f"{_kdate(start.date())} {start:%H:%M}"
+
+
+def member_emails(meeting: Meeting) -> list[str]:
+    """E-mail addresses of the members in office, on the meeting date, of the meeting's bodies."""
+    on = timezone.localtime(meeting.starts_at, SEOUL).date()
+    return sorted(
+        set(
+            Membership.objects.filter(body__in=meeting.bodies.all())
+            .filter(current_q(on))
+            .exclude(person__email="")
+            .values_list("person__email", flat=True)
+        )
+    )
+
+
+def _mail(subject: str, body: str, recipients: list[str]) -> int:
+    if not recipients:
+        return 0
+    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+def _notice_text(meeting: Meeting, heading: str) -> str:
+    lines = [
+        heading,
+        "",
+        _("회의명: %(t)s") % {"t": meeting.title},
+        _("일시: %(w)s") % {"w": _when(meeting)},
+        _("장소: %(p)s") % {"p": meeting.place or "-"},
+    ]
+    if meeting.urgent:
+        lines.append(_("긴급 소집 사유: %(r)s") % {"r": meeting.urgent_reason})
+    if meeting.moved_reason and meeting.original_date:
+        lines.append(
+            _("일정 변경: %(d)s %(r)s") % {"d": _kdate(meeting.original_date), "r": meeting.moved_reason}
+        )
+    lines += ["", _("자세한 내용은 '내 회의'에서 확인하세요: %(u)s") % {"u": meeting.get_absolute_url()}]
+    return "\n".join(lines)
+
+
+def meeting_send_notice(*, actor, meeting: Meeting, today: dt.date | None = None) -> Meeting:
+    """planned → notice_sent; e-mails the notice to every member in office of the meeting's bodies and the
+    meeting appears in their portals. Notice shorter than the rule body's notice_days is refused unless
+    the meeting is marked urgent with a reason (DOMAIN.md §5). Side effects: AuditEntry, e-mails."""
+    today = today or timezone.localdate()
+    meeting_day = timezone.localtime(meeting.starts_at, SEOUL).date()
+    body = selectors.rule_body(meeting)
+    if (
+        meeting_day >= today
+        and rules.notice_is_short(notice_date=today, meeting_date=meeting_day, notice_days=body.notice_days)
+        and not (meeting.urgent and meeting.urgent_reason)
+    ):
+        raise ValidationError(
+            _("소집 통지 기한(%(n)d일 전)보다 촉박합니다. 긴급 소집으로 표시하고 사유를 적으세요.")
+            % {"n": body.notice_days}
+        )
+    meeting = _transition(
         actor=actor,
         meeting=meeting,
         to=Meeting.Status.NOTICE_SENT,
         allowed_from=("planned",),
         notice_sent_at=timezone.now(),
     )
+    _mail(
+        _("[소집 통지] %(t)s (%(w)s)") % {"t": meeting.title, "w": _when(meeting)},
+        _notice_text(meeting, _("다음과 같이 회의를 소집합니다.")),
+        member_emails(meeting),
+    )
+    return meeting
+
+
+def meeting_reschedule(
+    *,
+    actor,
+    meeting: Meeting,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    reason: str,
+    calendar: WorkingCalendar | None = None,
+) -> Meeting:
+    """Move one occurrence without touching the rest of its series: the nominal date (original_date)
+    stays, so series_generate never recreates it, and the reason is shown next to the new date. A new
+    date that is not a working day is kept but flagged. Members already notified get the change by
+    e-mail; the iCalendar SEQUENCE increases. Side effects: AuditEntry, e-mails."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("변경 사유를 적으세요.")})
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("종료는 시작보다 늦어야 합니다.")})
+    calendar = calendar or load_calendar()
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT):
+            raise ValidationError(
+                _("현재 상태(%(s)s)에서는 일정을 바꿀 수 없습니다.") % {"s": meeting.get_status_display()}
+            )
+        before = snapshot(meeting)
+        if meeting.original_date is None:
+            meeting.original_date = timezone.localtime(meeting.starts_at, SEOUL).date()
+        new_day = timezone.localtime(starts_at, SEOUL).date()
+        off = calendar.non_working_reason(new_day)
+        meeting.starts_at, meeting.ends_at = starts_at, ends_at
+        meeting.moved_reason = reason.strip()[:100]
+        meeting.date_flagged = bool(off)
+        meeting.sequence += 1
+        meeting.save()
+        audit_record(actor=actor, action="reschedule", obj=meeting, before=before, after=snapshot(meeting))
+    if meeting.status == Meeting.Status.NOTICE_SENT:
+        _mail(
+            _("[일정 변경] %(t)s (%(w)s)") % {"t": meeting.title, "w": _when(meeting)},
+            _notice_text(meeting, _("회의 일정이 다음과 같이 변경되었습니다.")),
+            member_emails(meeting),
+        )
+    return meeting
 
 
 def meeting_mark_held(*, actor, meeting: Meeting) -> Meeting:
@@ -104,15 +225,27 @@ def meeting_mark_held(*, actor, meeting: Meeting) -> Meeting:
 
 
 def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
+    """Cancel one meeting (the series keeps its other occurrences). Notified members get an e-mail; the
+    iCalendar entry becomes STATUS:CANCELLED. Side effects: AuditEntry, e-mails."""
     if not reason.strip():
-        raise ValidationError(_("취소 사유를 적으세요."))
-    return _transition(
+        raise ValidationError({"reason": _("취소 사유를 적으세요.")})
+    was_noticed = meeting.status == Meeting.Status.NOTICE_SENT
+    meeting = _transition(
         actor=actor,
         meeting=meeting,
         to=Meeting.Status.CANCELLED,
         allowed_from=("planned", "notice_sent"),
-        cancelled_reason=reason,
+        cancelled_reason=reason.strip(),
     )
+    if was_noticed:
+        _mail(
+            _("[회의 취소] %(t)s (%(w)s)") % {"t": meeting.title, "w": _when(meeting)},
+            _notice_text(
+                meeting, _("다음 회의가 취소되었습니다. 사유: %(r)s") % {"r": meeting.cancelled_reason}
+            ),
+            member_emails(meeting),
+        )
+    return meeting
 
 
 def agenda_item_save(*, actor, item: AgendaItem) -> AgendaItem:
@@ -132,7 +265,8 @@ def agenda_item_save(*, actor, item: AgendaItem) -> AgendaItem:
 
 
 def agenda_publish(*, actor, meeting: Meeting) -> Meeting:
-    """Publish the agenda to members (they see it in 내 회의). Side effects: AuditEntry."""
+    """Publish the agenda: members see it in 내 회의 and are told by e-mail (until then it is a draft
+    only managers see). Side effects: AuditEntry, e-mails."""
     with transaction.atomic():
         if not meeting.items.exists():
             raise ValidationError(_("안건이 없어 공개할 수 없습니다."))
@@ -142,6 +276,11 @@ def agenda_publish(*, actor, meeting: Meeting) -> Meeting:
         audit_record(
             actor=actor, action="agenda_publish", obj=meeting, before=before, after=snapshot(meeting)
         )
+    _mail(
+        _("[안건 공개] %(t)s (%(w)s)") % {"t": meeting.title, "w": _when(meeting)},
+        _notice_text(meeting, _("회의 안건이 공개되었습니다.")),
+        member_emails(meeting),
+    )
     return meeting
 
 
@@ -170,6 +309,10 @@ def attendance_record(
         raise ValidationError(_("퇴장 시각은 도착 시각보다 늦어야 합니다."))
     if deputy_name and not selectors.rule_body(meeting).allows_deputies:
         raise ValidationError(_("이 기구는 대리 출석을 허용하지 않습니다."))
+    if deputy_name and membership.seat.group.kind != SeatGroup.Kind.EX_OFFICIO:
+        raise ValidationError(
+            _("대리 출석은 당연직 위원만 할 수 있습니다 (%(p)s).") % {"p": membership.person}
+        )
     with transaction.atomic():
         existing = Attendance.objects.filter(meeting=meeting, membership=membership).first()
         before = snapshot(existing) if existing else None
@@ -336,7 +479,7 @@ def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
         audit_record(
             actor=actor, action="minutes_approve", obj=minutes, before=before, after=snapshot(minutes)
         )
-        meeting = minutes.meeting
+        meeting = Meeting.objects.get(pk=minutes.meeting_id)  # fresh: the status may have moved on
         if meeting.status == Meeting.Status.HELD:
             _transition(
                 actor=actor, meeting=meeting, to=Meeting.Status.MINUTES_APPROVED, allowed_from=("held",)
@@ -429,3 +572,170 @@ def attachment_add(*, actor, meeting: Meeting, form):
         attachment = form.save(meeting)
         audit_record(actor=actor, action="attachment_add", obj=meeting, note=attachment.original_name)
     return attachment
+
+
+def observer_add(*, actor, meeting: Meeting, name: str, affiliation: str = "") -> Observer:
+    """배석자: kept apart from members' attendance; listed in the minutes (공공기록물법 시행령 제18조②)."""
+    if not name.strip():
+        raise ValidationError({"name": _("성명을 적으세요.")})
+    with transaction.atomic():
+        observer = Observer.objects.create(
+            meeting=meeting, name=name.strip(), affiliation=affiliation.strip()
+        )
+        audit_record(actor=actor, action="observer_add", obj=meeting, note=observer.name)
+    return observer
+
+
+def recusal_add(*, actor, item: AgendaItem, membership: Membership, reason: str) -> Recusal:
+    """제척·기피·회피 on one item: the member still counts toward the quorum to open but does not vote on
+    the item (법제처 해석 09-0129). Side effects: AuditEntry."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("회피·제척 사유를 적으세요.")})
+    if membership.pk not in {m.pk for m in selectors.enrolled_memberships(item.meeting)}:
+        raise ValidationError({"membership": _("이 회의의 재적위원이 아닙니다.")})
+    try:
+        with transaction.atomic():
+            recusal = Recusal.objects.create(item=item, membership=membership, reason=reason.strip())
+            audit_record(actor=actor, action="recusal_add", obj=item, note=f"{membership.person}: {reason}")
+    except IntegrityError as exc:
+        raise ValidationError({"membership": _("이미 회피·제척으로 기록된 위원입니다.")}) from exc
+    return recusal
+
+
+def _enrolled_in(body: Body, on: dt.date) -> int:
+    return Membership.objects.filter(body=body).filter(current_q(on)).count()
+
+
+def _convening_recipients(body: Body, on: dt.date) -> list[str]:
+    """The chair(s) of the body, its secretary and the governance staff."""
+    chairs = (
+        Membership.objects.filter(body=body)
+        .filter(current_q(on))
+        .filter(
+            role__in=[
+                Membership.Role.CHAIR,
+                Membership.Role.CO_CHAIR_OFFICIAL,
+                Membership.Role.CO_CHAIR_CIVIL,
+            ]
+        )
+        .exclude(person__email="")
+        .values_list("person__email", flat=True)
+    )
+    emails = set(chairs)
+    if body.secretary_person_id and body.secretary_person.email:
+        emails.add(body.secretary_person.email)
+    if body.secretary_post_id:
+        emails |= set(
+            body.secretary_post.holdings.filter(current_q(on))
+            .exclude(person__email="")
+            .values_list("person__email", flat=True)
+        )
+    emails |= set(
+        get_user_model()
+        .objects.filter(groups__name=GOVERNANCE_STAFF_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return sorted(emails)
+
+
+def _current_member_of(body: Body, membership: Membership, on: dt.date) -> None:
+    if membership.body_id != body.pk or not membership.is_current(on):
+        raise ValidationError(_("이 기구의 현재 위원만 소집을 요구할 수 있습니다."))
+
+
+def convening_request_open(
+    *, actor, body: Body, membership: Membership, reason: str, today: dt.date | None = None
+) -> ConveningRequest:
+    """A member opens a convening request (소집 요구) and signs it first. The threshold is fixed at
+    opening: ceil(재적 × the body's fraction) (1/3: 15 → 5). Side effects: request, signature,
+    AuditEntry; e-mails when already satisfied."""
+    today = today or timezone.localdate()
+    _current_member_of(body, membership, today)
+    if not reason.strip():
+        raise ValidationError({"reason": _("소집 요구 사유를 적으세요.")})
+    enrolled = _enrolled_in(body, today)
+    with transaction.atomic():
+        request = ConveningRequest.objects.create(
+            body=body,
+            reason=reason.strip(),
+            enrolled=enrolled,
+            threshold=committee_rules.convening_threshold(
+                enrolled, body.convening_numerator, body.convening_denominator
+            ),
+        )
+        ConveningSignature.objects.create(request=request, membership=membership)
+        audit_record(actor=actor, action="convening_open", obj=request, after=snapshot(request))
+        mail = _convening_check(actor=actor, request=request, today=today)
+    if mail:
+        _mail(*mail)
+    return request
+
+
+def convening_request_sign(
+    *, actor, request: ConveningRequest, membership: Membership, today: dt.date | None = None
+) -> ConveningRequest:
+    """A member signs. When signatures reach the threshold the request is satisfied once, and the chair,
+    the secretary and the governance staff are told by e-mail. Signing twice is refused.
+    Side effects: signature, AuditEntry, e-mails."""
+    today = today or timezone.localdate()
+    _current_member_of(request.body, membership, today)
+    try:
+        with transaction.atomic():
+            request = ConveningRequest.objects.select_for_update().get(pk=request.pk)
+            ConveningSignature.objects.create(request=request, membership=membership)
+            audit_record(actor=actor, action="convening_sign", obj=request, note=str(membership.person))
+            mail = _convening_check(actor=actor, request=request, today=today)
+    except IntegrityError as exc:
+        raise ValidationError(_("이미 서명했습니다.")) from exc
+    if mail:
+        _mail(*mail)
+    return request
+
+
+def _convening_check(*, actor, request: ConveningRequest, today: dt.date) -> tuple | None:
+    """Mark the request satisfied once its signatures reach the threshold; returns the e-mail to send
+    after the transaction (subject, text, recipients), or None."""
+    body = request.body
+    signed = request.signatures.count()
+    if request.satisfied_at is not None or not rules.convening_satisfied(
+        signed,
+        enrolled=request.enrolled,
+        numerator=body.convening_numerator,
+        denominator=body.convening_denominator,
+    ):
+        return None
+    before = snapshot(request)
+    request.satisfied_at = timezone.now()
+    request.save(update_fields=["satisfied_at"])
+    audit_record(
+        actor=actor, action="convening_satisfied", obj=request, before=before, after=snapshot(request)
+    )
+    recipients = _convening_recipients(body, today)
+    subject = _("[소집 요구 충족] %(b)s") % {"b": body.name}
+    text = _(
+        "%(b)s 재적위원 %(e)d명 중 %(n)d명이 회의 소집을 요구하였습니다 (필요 %(t)d명).\n사유: %(r)s"
+    ) % {"b": body.name, "e": request.enrolled, "n": signed, "t": request.threshold, "r": request.reason}
+    return subject, text, recipients
+
+
+def calendar_exception_save(*, actor, date: dt.date, kind: str, reason: str) -> CalendarException:
+    """Staff declare a closure (휴무일) or an extra working day; every app's working-day calendar
+    (committees.workdays.load_calendar) then follows it. One exception per date. Side effects: AuditEntry."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("사유를 적으세요.")})
+    with transaction.atomic():
+        existing = CalendarException.objects.select_for_update().filter(date=date).first()
+        before = snapshot(existing) if existing else None
+        exc = existing or CalendarException(date=date)
+        exc.kind, exc.reason = kind, reason.strip()
+        exc.full_clean()
+        exc.save()
+        audit_record(actor=actor, action="calendar_exception", obj=exc, before=before, after=snapshot(exc))
+    return exc
+
+
+def calendar_exception_delete(*, actor, exception: CalendarException) -> None:
+    with transaction.atomic():
+        audit_record(actor=actor, action="delete", obj=exception, before=snapshot(exception))
+        exception.delete()

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from committees.models import Body, CalendarException
 from committees.permissions import bodies_managed_by, roles_for
 from meetings import ical, selectors, services
-from meetings.forms import AgendaItemForm, AttachmentForm, AttendanceForm, MeetingForm, MinutesForm, VoteForm
+from meetings.forms import (
+    AgendaItemForm,
+    AttachmentForm,
+    AttendanceForm,
+    CalendarExceptionForm,
+    CancelForm,
+    ConveningForm,
+    MeetingForm,
+    MinutesForm,
+    ObserverForm,
+    RecusalForm,
+    RescheduleForm,
+    VoteForm,
+)
 from meetings.models import AgendaItem, Attachment, Attendance, FeedToken, Meeting, Minutes
 
 
@@ -34,6 +50,7 @@ def meeting_list(request):
         {
             "meetings": selectors.meeting_list(roles),
             "can_create": roles.is_governance_staff or roles.is_secretary,
+            "can_calendar": roles.is_governance_staff,
         },
     )
 
@@ -233,11 +250,14 @@ def minutes_view(request, pk: int):
     data = selectors.meeting_detail_data(meeting, show_agenda=True, show_minutes_draft=manage)
     ctx = {"meeting": meeting, "manage": manage, **data, "minutes": minutes}
     if request.GET.get("format") == "pdf":
+        from django.contrib.staticfiles import finders
         from django.template.loader import render_to_string
-        from weasyprint import HTML
+        from weasyprint import CSS, HTML
 
+        # The stylesheet (A4, NanumMyeongjo) is read from disk: WeasyPrint must not fetch it over HTTP.
         html = render_to_string("meetings/minutes_pdf.html", ctx, request=request)
-        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        css = CSS(filename=finders.find("meetings/print.css"))
+        pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[css])
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="minutes-{meeting.pk}.pdf"'
         return response
@@ -337,3 +357,189 @@ def feed(request, token: str):
     roles = roles_for(ft.user)
     meetings = selectors.visible_meetings(roles).order_by("starts_at")
     return _ics(ical.calendar_for(meetings, _("내 회의")), "meetings.ics")
+
+
+def _form_page(request, form, title, back=None):
+    return render(request, "meetings/form.html", {"form": form, "title": title, "back": back})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_reschedule(request, pk: int):
+    """Move one occurrence; the rest of its series is untouched."""
+    meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
+    form = RescheduleForm(
+        request.POST or None, initial={"starts_at": meeting.starts_at, "ends_at": meeting.ends_at}
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.meeting_reschedule(
+                actor=request.user,
+                meeting=meeting,
+                starts_at=d["starts_at"],
+                ends_at=d["ends_at"],
+                reason=d["reason"],
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("일정을 변경했습니다."))
+            return redirect(meeting)
+    return _form_page(request, form, _("일정 변경") + f" · {meeting.title}", meeting.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request, pk: int):
+    meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("회의를 취소했습니다."))
+            return redirect(meeting)
+    return _form_page(request, form, _("회의 취소") + f" · {meeting.title}", meeting.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def observer_add(request, pk: int):
+    meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
+    form = ObserverForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.observer_add(actor=request.user, meeting=meeting, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("배석자를 추가했습니다."))
+            return redirect(meeting)
+    return _form_page(request, form, _("배석자 추가"), meeting.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recusal_add(request, pk: int):
+    meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
+    form = RecusalForm(
+        request.POST or None, meeting=meeting, enrolled=selectors.enrolled_memberships(meeting)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recusal_add(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("회피·제척을 기록했습니다."))
+            return redirect(meeting)
+    return _form_page(request, form, _("회피·제척 기록"), meeting.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def convening_list(request):
+    """소집 요구: members open and sign requests; the history stays visible to the body."""
+    roles = roles_for(request.user)
+    if not (roles.is_governance_staff or roles.member_body_ids or roles.secretary_body_ids):
+        raise Http404
+    today = timezone.localdate()
+    member_bodies = Body.objects.filter(pk__in=roles.member_body_ids).order_by("order", "name")
+    form = ConveningForm(request.POST or None, bodies=member_bodies) if roles.member_body_ids else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            body = form.cleaned_data["body"]
+            try:
+                services.convening_request_open(
+                    actor=request.user,
+                    body=body,
+                    membership=selectors.own_membership(roles, body.pk, today),
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as exc:
+                _errors(form, exc)
+            else:
+                messages.success(request, _("소집 요구를 등록하고 서명했습니다."))
+                return redirect("meetings:convening")
+    requests = selectors.convening_requests(roles)
+    own = set()
+    if roles.person_id:
+        own = {
+            r.pk for r in requests for s in r.signatures.all() if s.membership.person_id == roles.person_id
+        }
+    return render(
+        request,
+        "meetings/convening.html",
+        {"requests": requests, "form": form, "signed": own, "member_body_ids": roles.member_body_ids},
+    )
+
+
+@login_required
+@require_POST
+def convening_sign(request, pk: int):
+    roles = roles_for(request.user)
+    convening = selectors.convening_request_for_member_or_404(roles, pk)
+    membership = selectors.own_membership(roles, convening.body_id, timezone.localdate())
+    if membership is None:
+        raise Http404
+    try:
+        convening = services.convening_request_sign(
+            actor=request.user, request=convening, membership=membership
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if convening.satisfied_at:
+            messages.success(request, _("서명했습니다. 소집 요구 요건이 충족되었습니다."))
+        else:
+            messages.success(request, _("서명했습니다."))
+    return redirect("meetings:convening")
+
+
+def _staff_or_404(request):
+    roles = roles_for(request.user)
+    if not roles.is_governance_staff:
+        raise Http404
+    return roles
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar_view(request):
+    """근무일 달력: statutory holidays (read only) and the closures and extra working days staff add."""
+    _staff_or_404(request)
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    form = CalendarExceptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            exc = services.calendar_exception_save(actor=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            _errors(form, e)
+        else:
+            messages.success(request, _("달력 예외를 저장했습니다."))
+            return redirect(f"{reverse('meetings:calendar')}?year={exc.date.year}")
+    holidays, exceptions = selectors.calendar_year(year)
+    return render(
+        request,
+        "meetings/calendar.html",
+        {"year": year, "holidays": holidays, "exceptions": exceptions, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def calendar_exception_delete(request, pk: int):
+    _staff_or_404(request)
+    exception = get_object_or_404(CalendarException, pk=pk)
+    year = exception.date.year
+    services.calendar_exception_delete(actor=request.user, exception=exception)
+    messages.success(request, _("달력 예외를 삭제했습니다."))
+    return redirect(f"{reverse('meetings:calendar')}?year={year}")

@@ -1,17 +1,22 @@
 import datetime as dt
 
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingSeries
 
 
 def test_secretary_records_attendance_and_vote_and_sees_outcome(demo_live, log_in, page):
     meeting = Meeting.objects.get(title="추진운영위원회 2016년 1분기 정기회의")
     item = meeting.items.get(kind="resolution")
+    votes_before = item.votes.count()
     log_in("secretary")
     page.goto(f"/meetings/{meeting.pk}/attendance/")
+    # Mark the first member who is marked present as absent: the quorum panel must drop by one.
+    first_status = page.locator("select[name$='-status']").first
+    before = int(meeting.attendances.filter(status="present").count())
+    first_status.select_option("absent")
     page.get_by_role("button", name="저장").click()
     page.wait_for_url(f"**/meetings/{meeting.pk}/")
     present = int(page.get_by_test_id("present").inner_text())
-    assert present >= 8
+    assert present == before - 1 and present >= 8
     page.goto(f"/meetings/{meeting.pk}/votes/new/")
     page.get_by_label("안건").select_option(str(item.pk))
     page.get_by_label("표결 방법").select_option("secret")
@@ -21,4 +26,42 @@ def test_secretary_records_attendance_and_vote_and_sees_outcome(demo_live, log_i
     page.get_by_label("기권").fill("0")
     page.get_by_role("button", name="표결 기록").click()
     assert page.get_by_test_id("outcome").inner_text() == "부결"
-    assert item.votes.filter(taken_at__time=dt.time(8, 10)).exists() or item.votes.count() == 2
+    # More votes than members present is refused with a message, and nothing is stored.
+    page.get_by_label("찬성").fill(str(present + 1))
+    page.get_by_label("반대").fill("0")
+    page.get_by_role("button", name="표결 기록").click()
+    assert page.get_by_text(
+        f"투표 수({present + 1})가 표결 가능한 출석위원 수({present})보다 많습니다."
+    ).is_visible()
+    votes = list(item.votes.order_by("taken_at"))
+    assert len(votes) == votes_before + 1
+    assert (votes[-1].yes, votes[-1].no, votes[-1].passed) == (3, present - 3, False)
+    assert votes[-1].taken_at.astimezone(dt.timezone(dt.timedelta(hours=9))).time() == dt.time(17, 10)
+
+
+def test_member_sees_published_agenda_and_not_a_draft(demo_live, log_in, page):
+    published = Meeting.objects.get(title="추진운영위원회 2016년 1분기 정기회의")
+    draft = MeetingSeries.objects.get(name="추진운영위원 회의 (분기)").meetings.order_by("starts_at").first()
+    assert draft.items.exists() and not draft.agenda_published
+    log_in("member")
+    page.goto(f"/meetings/{published.pk}/")
+    assert page.get_by_role("cell", name="2016년 찾아가는 동 주민센터 추진계획(안)").is_visible()
+    page.goto(f"/meetings/{draft.pk}/")
+    assert page.get_by_text("공개된 안건이 없습니다.").is_visible()
+    assert page.get_by_text("동 복지허브화 확대 방안(초안)").count() == 0
+    # The secretary publishes it; now the member sees it.
+    page.context.clear_cookies()
+    log_in("secretary")
+    page.goto(f"/meetings/{draft.pk}/")
+    page.get_by_role("button", name="안건 공개").click()
+    page.context.clear_cookies()
+    log_in("member")
+    page.goto(f"/meetings/{draft.pk}/")
+    assert page.get_by_text("동 복지허브화 확대 방안(초안)").is_visible()
+
+
+def test_moved_occurrence_shows_its_reason(demo_live, log_in, page):
+    moved = Meeting.objects.get(series__name="사업성과 회의", original_date=dt.date(2016, 2, 10))
+    log_in("staff")
+    page.goto(f"/meetings/{moved.pk}/")
+    assert page.get_by_test_id("moved").inner_text() == "2016. 2. 10. 설날 대체 휴일 → 변경"

@@ -195,3 +195,32 @@ def test_portal_query_count(login, setup, rows, django_assert_num_queries):
     with django_assert_num_queries(13):
         response = client.get(reverse("meetings:portal"))
     assert f"회의 {rows - 1}" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_meeting_list_query_count(login, setup, rows, django_assert_num_queries):
+    body, member, _ = setup
+    for i in range(rows):
+        _meeting(body, title=f"목록 회의 {i}")
+    client = login(member)
+    client.get(reverse("meetings:portal"))  # warm the session
+    # Constant for 1 and 10 rows: session, user, roles (5), context processors,
+    # meetings with their host body, and one prefetch of their bodies.
+    with django_assert_num_queries(12):
+        response = client.get(reverse("meetings:list"))
+    assert f"목록 회의 {rows - 1}" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_convening_page_query_count(login, setup, rows, django_assert_num_queries):
+    body, member, _ = setup
+    membership = Membership.objects.filter(body=body).first()
+    for i in range(rows):
+        services.convening_request_open(actor=None, body=body, membership=membership, reason=f"요구 {i}")
+    client = login(member)
+    client.get(reverse("meetings:portal"))
+    # Constant for 1 and 10 rows: session, user, roles (5), context processors, the form's bodies,
+    # requests with their body, signatures with members.
+    with django_assert_num_queries(13):
+        response = client.get(reverse("meetings:convening"))
+    assert f"요구 {rows - 1}" in response.content.decode()
