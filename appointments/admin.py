@@ -19,8 +19,17 @@ class SealImageAdmin(admin.ModelAdmin):
 
 @admin.register(Appointment)
 class AppointmentAdmin(admin.ModelAdmin):
+    """Read-only: appointments are recorded through the app's services (term check, audit entry)."""
+
     list_display = ["__str__", "recommended_by", "approval_number", "is_reappointment", "end_kind"]
-    raw_id_fields = ["membership", "replaces"]
+    list_filter = ["membership__body", "end_kind", "is_reappointment"]
+    list_select_related = ["membership__body", "membership__person"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

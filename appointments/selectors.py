@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from appointments import rules
 from appointments.models import Appointment, Certificate, SealImage
-from committees.models import Membership, Seat, SeatGroup
+from committees.models import Body, Membership, Seat, SeatGroup
 from meetings.models import Attendance, Meeting, MeetingKind
 
 
@@ -143,3 +143,60 @@ def low_attendance(today: dt.date) -> list[LowAttendance]:
         for m in current
         if (m.person_id, m.body_id) in counts
     ]
+
+
+def body_appointed_memberships(
+    body_id: int, today: dt.date, *, include_past: bool = False
+) -> QuerySet[Membership]:
+    """The appointed memberships of a body (current and upcoming; with `include_past`, every one) with
+    their appointment record and certificates, in seat order. Three queries: memberships (joined with
+    person, seat group and appointment), certificates, and nothing else."""
+    qs = (
+        Membership.objects.filter(body_id=body_id, seat__group__kind=SeatGroup.Kind.APPOINTED)
+        .select_related("person", "seat__group", "appointment")
+        .prefetch_related(
+            Prefetch("appointment__certificates", queryset=Certificate.objects.order_by("year", "sequence"))
+        )
+        .order_by("-start", "seat__group__order", "seat__number")
+    )
+    if not include_past:
+        qs = qs.filter(Q(end__isnull=True) | Q(end__gte=today))
+    return qs
+
+
+def bodies_with_appointed_seats(body_ids=None):
+    """Active bodies that have appointed seats, with the number of appointed memberships lacking a
+    recorded appointment (one query)."""
+    qs = (
+        Body.objects.filter(is_active=True, seat_groups__kind=SeatGroup.Kind.APPOINTED)
+        .annotate(
+            unrecorded=Count(
+                "memberships",
+                filter=Q(
+                    memberships__seat__group__kind=SeatGroup.Kind.APPOINTED,
+                    memberships__appointment__isnull=True,
+                ),
+                distinct=True,
+            )
+        )
+        .order_by("order", "name")
+        .distinct()
+    )
+    if body_ids is not None:
+        qs = qs.filter(pk__in=body_ids)
+    return qs
+
+
+def predecessors(body_id: int, exclude_membership_id: int | None = None) -> QuerySet[Appointment]:
+    """Appointments of a body a replacement (보궐 위촉) may succeed: those ended before expiry (resignation,
+    dismissal, or a membership ended with a reason)."""
+    qs = (
+        Appointment.objects.filter(membership__body_id=body_id, membership__end__isnull=False)
+        .exclude(membership__end_reason="")
+        .exclude(end_kind=Appointment.EndKind.EXPIRY)
+        .select_related("membership__person", "membership__body", "membership__seat__group", "replaces")
+        .order_by("-membership__start", "membership__person__name")
+    )
+    if exclude_membership_id:
+        qs = qs.exclude(membership_id=exclude_membership_id)
+    return qs

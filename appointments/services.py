@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from appointments import rules
 from appointments.models import Appointment, Certificate, CertificateCounter
-from committees.models import Membership, SeatGroup
-from committees.services import membership_end
+from committees.models import Membership, Person, Seat, SeatGroup
+from committees.services import Result, membership_appoint, membership_end
 from seongdong_gov.audit import audit_record, snapshot
 
 
@@ -40,6 +40,43 @@ def scheduled_term_end(appointment: Appointment) -> dt.date:
     return rules.term_end(first.start, first.body.term_years)
 
 
+def planned_end(*, body, start: dt.date, replaces: Appointment | None = None) -> dt.date:
+    """The end an appointment starting on `start` must have (never typed by staff): a full term of
+    Body.term_years, or for a replacement the end of the predecessor's scheduled term."""
+    predecessor_end = None
+    if replaces is not None:
+        if replaces.membership.body_id != body.pk:
+            raise ValidationError({"replaces": _("전임자는 같은 기구의 위원이어야 합니다.")})
+        predecessor_end = scheduled_term_end(replaces)
+    try:
+        return rules.expected_end(start, body.term_years, predecessor_end)
+    except ValueError as exc:
+        raise ValidationError(
+            {
+                "replaces": _("전임자의 임기(%(end)s 종료)가 보궐 위촉일 전에 끝났습니다.")
+                % {"end": rules.date_dots(predecessor_end)}
+            }
+        ) from exc
+
+
+def _reappointment_reason(membership: Membership, reason: str) -> tuple[int, str]:
+    """(previous consecutive terms, reason to store); a reason is required beyond the body's limit."""
+    body = membership.body
+    previous = previous_consecutive_terms(membership)
+    check = rules.reappointment_check(previous, body.reappointment_limit)
+    reason = reason.strip()
+    if check.needs_reason and not reason:
+        raise ValidationError(
+            {
+                "reappointment_reason": _(
+                    "%(body)s의 연임 허용 횟수(%(limit)d회)를 넘는 %(n)d번째 연임입니다. 사유를 기록하세요."
+                )
+                % {"body": body, "limit": check.limit, "n": check.number}
+            }
+        )
+    return previous, reason if check.needs_reason else ""
+
+
 def appointment_record(
     *,
     actor,
@@ -54,45 +91,33 @@ def appointment_record(
     """Record the appointment behind an appointed membership.
 
     Checks: appointed seats only; the membership's end equals the full term (Body.term_years) or, for a
-    replacement, the predecessor's end; a reappointment beyond Body.reappointment_limit needs a reason.
-    Side effects: one Appointment, one AuditEntry.
+    replacement, the predecessor's end (an earlier end is accepted only when the membership was ended
+    with a recorded reason); a reappointment beyond Body.reappointment_limit needs a reason.
+    Side effects: a membership without an end gets the computed term end (AuditEntry); one Appointment,
+    one AuditEntry.
     """
-    body = membership.body
     if membership.seat.group.kind != SeatGroup.Kind.APPOINTED:
         raise ValidationError(_("당연직 위원은 위촉 기록과 위촉장이 없습니다."))
-    predecessor_end = None
-    if replaces is not None:
-        prev = replaces.membership
-        if prev.body_id != body.pk:
-            raise ValidationError({"replaces": _("전임자는 같은 기구의 위원이어야 합니다.")})
-        predecessor_end = scheduled_term_end(replaces)
-    try:
-        expected = rules.expected_end(membership.start, body.term_years, predecessor_end)
-    except ValueError as exc:
-        raise ValidationError({"replaces": _("전임자의 임기가 보궐 위촉일 전에 끝났습니다.")}) from exc
-    if membership.end != expected:
+    if Appointment.objects.filter(membership=membership).exists():
+        raise ValidationError(_("이 재임에는 이미 위촉 기록이 있습니다. 위촉 기록 수정을 이용하세요."))
+    expected = planned_end(body=membership.body, start=membership.start, replaces=replaces)
+    ended_early = bool(membership.end and membership.end < expected and membership.end_reason)
+    if membership.end is not None and membership.end != expected and not ended_early:
         raise ValidationError(
             {
                 "membership": _("임기 종료일은 %(expected)s이어야 합니다 (재임 기록: %(actual)s).")
-                % {
-                    "expected": rules.date_dots(expected),
-                    "actual": rules.date_dots(membership.end) if membership.end else "-",
-                }
+                % {"expected": rules.date_dots(expected), "actual": rules.date_dots(membership.end)}
             }
         )
-    previous = previous_consecutive_terms(membership)
-    check = rules.reappointment_check(previous, body.reappointment_limit)
-    reason = reappointment_reason.strip()
-    if check.needs_reason and not reason:
-        raise ValidationError(
-            {
-                "reappointment_reason": _(
-                    "%(body)s의 연임 허용 횟수(%(limit)d회)를 넘는 %(n)d번째 연임입니다. 사유를 기록하세요."
-                )
-                % {"body": body, "limit": check.limit, "n": check.number}
-            }
-        )
+    previous, reason = _reappointment_reason(membership, reappointment_reason)
     with transaction.atomic():
+        if membership.end is None:
+            before = snapshot(membership)
+            membership.end = expected
+            membership.save(update_fields=["end"])
+            audit_record(
+                actor=actor, action="term_set", obj=membership, before=before, after=snapshot(membership)
+            )
         appointment = Appointment(
             membership=membership,
             recommended_by=recommended_by.strip() or membership.seat.group.recommender,
@@ -100,12 +125,101 @@ def appointment_record(
             approval_number=approval_number.strip(),
             approval_date=approval_date,
             is_reappointment=previous > 0,
-            reappointment_reason=reason if check.needs_reason else "",
+            reappointment_reason=reason,
             replaces=replaces,
         )
         appointment.full_clean()
         appointment.save()
         audit_record(actor=actor, action="appoint", obj=appointment, after=snapshot(appointment))
+    return appointment
+
+
+def appointment_create(
+    *,
+    actor,
+    seat: Seat,
+    person: Person,
+    role: str,
+    start: dt.date,
+    replaces: Appointment | None = None,
+    recommended_by: str = "",
+    recommended_on: dt.date | None = None,
+    approval_number: str = "",
+    approval_date: dt.date | None = None,
+    reappointment_reason: str = "",
+    gender_exception_reason: str = "",
+    note: str = "",
+) -> Result:
+    """Appoint a person to an appointed seat and record the appointment, in one transaction.
+
+    The end is computed (planned_end), never typed. Seat, period and gender-balance checks are
+    committees.services.membership_appoint's; the term and reappointment checks are appointment_record's.
+    Side effects: one Membership and one Appointment with their AuditEntries; nothing if any check fails.
+    Returns the appointment with membership_appoint's warnings (cross-membership cap).
+    """
+    if seat.group.kind != SeatGroup.Kind.APPOINTED:
+        raise ValidationError({"seat": _("위촉직 좌석을 고르세요. 당연직은 직위의 인사 발령으로 채웁니다.")})
+    end = planned_end(body=seat.group.body, start=start, replaces=replaces)
+    with transaction.atomic():
+        result = membership_appoint(
+            actor=actor,
+            seat=seat,
+            person=person,
+            role=role,
+            start=start,
+            end=end,
+            gender_exception_reason=gender_exception_reason,
+            note=note,
+        )
+        appointment = appointment_record(
+            actor=actor,
+            membership=result.obj,
+            recommended_by=recommended_by,
+            recommended_on=recommended_on,
+            approval_number=approval_number,
+            approval_date=approval_date,
+            reappointment_reason=reappointment_reason,
+            replaces=replaces,
+        )
+    return Result(appointment, result.warnings)
+
+
+def appointment_update(
+    *,
+    actor,
+    appointment: Appointment,
+    recommended_by: str,
+    recommended_on: dt.date | None,
+    approval_number: str,
+    approval_date: dt.date | None,
+    reappointment_reason: str,
+) -> Appointment:
+    """Correct the recommendation, approval and reappointment reason of a recorded appointment.
+
+    Dates and predecessor are not edited here (the term follows from them; end or re-record instead).
+    Side effects: one AuditEntry with the changed fields.
+    """
+    _previous, reason = _reappointment_reason(appointment.membership, reappointment_reason)
+    with transaction.atomic():
+        before = snapshot(appointment)
+        appointment.recommended_by = recommended_by.strip()
+        appointment.recommended_on = recommended_on
+        appointment.approval_number = approval_number.strip()
+        appointment.approval_date = approval_date
+        appointment.reappointment_reason = reason
+        appointment.full_clean()
+        appointment.save(
+            update_fields=[
+                "recommended_by",
+                "recommended_on",
+                "approval_number",
+                "approval_date",
+                "reappointment_reason",
+            ]
+        )
+        audit_record(
+            actor=actor, action="update", obj=appointment, before=before, after=snapshot(appointment)
+        )
     return appointment
 
 

@@ -11,4 +11,9 @@ urlpatterns = [
     path("certificates/<int:pk>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("certificates/<int:pk>/reissue/", views.certificate_reissue, name="reissue"),
     path("<int:pk>/end/", views.appointment_end, name="end"),
+    path("<int:pk>/edit/", views.appointment_edit, name="edit"),
+    path("bodies/", views.body_index, name="bodies"),
+    path("bodies/<int:body_pk>/", views.body_appointments, name="body"),
+    path("bodies/<int:body_pk>/new/", views.appointment_create, name="create"),
+    path("memberships/<int:membership_pk>/record/", views.appointment_record, name="record"),
 ]

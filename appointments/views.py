@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,14 +16,22 @@ from django.views.decorators.http import require_http_methods
 
 from appointments import pdf, rules, selectors, services
 from appointments.forms import (
+    AppointmentCreateForm,
+    AppointmentDetailsForm,
     AppointmentEndForm,
+    AppointmentRecordForm,
     CertificateIssueForm,
     CertificateReissueForm,
     RegisterFilterForm,
 )
 from appointments.models import Appointment, Certificate
-from appointments.permissions import certificate_for_download_or_404
-from committees.permissions import roles_for
+from appointments.permissions import (
+    appointment_for_manage_or_404,
+    body_for_appointments_or_404,
+    certificate_for_download_or_404,
+    membership_for_record_or_404,
+)
+from committees.permissions import bodies_managed_by, roles_for
 from seongdong_gov.decorators import admin_required, staff_required
 
 
@@ -216,4 +224,173 @@ def appointment_end(request, pk: int):
         request,
         "appointments/form.html",
         {"form": form, "title": title, "back": reverse("appointments:register")},
+    )
+
+
+# ---- appointment records (위촉 현황, 위촉 기록) ------------------------------------------------------
+
+
+@login_required
+def body_index(request):
+    """Bodies with appointed seats that the user keeps records for (staff: all; a secretary: theirs)."""
+    roles = roles_for(request.user)
+    if not roles.is_governance_staff and not roles.is_secretary:
+        raise PermissionDenied
+    managed = (
+        None if roles.is_governance_staff else list(bodies_managed_by(roles).values_list("pk", flat=True))
+    )
+    return render(
+        request,
+        "appointments/body_index.html",
+        {"bodies": selectors.bodies_with_appointed_seats(managed)},
+    )
+
+
+@login_required
+def body_appointments(request, body_pk: int):
+    """위촉 현황: a body's appointed members with their recommendation, approval and certificate."""
+    roles = roles_for(request.user)
+    body = body_for_appointments_or_404(roles, body_pk)
+    today = timezone.localdate()
+    include_past = request.GET.get("all") == "1"
+    memberships = selectors.body_appointed_memberships(body.pk, today, include_past=include_past)
+    return render(
+        request,
+        "appointments/body.html",
+        {
+            "body": body,
+            "memberships": memberships,
+            "include_past": include_past,
+            "today": today,
+            "roles": roles,
+        },
+    )
+
+
+def _term_preview(body, start, replaces) -> dict | None:
+    try:
+        end = services.planned_end(body=body, start=start, replaces=replaces)
+    except ValidationError:
+        return None
+    return {"start": start, "end": end, "label": rules.term_years_label(start, end)}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appointment_create(request, body_pk: int):
+    """Appoint a member and record the appointment in one step; 'check' shows the computed term."""
+    roles = roles_for(request.user)
+    body = body_for_appointments_or_404(roles, body_pk)
+    initial = {"start": timezone.localdate()}
+    if request.GET.get("seat", "").isdigit():
+        initial["seat"] = request.GET["seat"]
+    form = AppointmentCreateForm(request.POST or None, body=body, initial=initial)
+    term = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        term = _term_preview(body, data["start"], data["replaces"])
+        if "check" not in request.POST:
+            try:
+                result = services.appointment_create(actor=request.user, **data)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                appointment = result.obj
+                messages.success(
+                    request,
+                    _("%(person)s 님을 위촉했습니다 (%(period)s).")
+                    % {"person": data["person"], "period": appointment.period_label},
+                )
+                for warning in result.warnings:
+                    messages.warning(request, warning)
+                return redirect("appointments:body", body_pk=body.pk)
+    return render(
+        request,
+        "appointments/appointment_form.html",
+        {
+            "form": form,
+            "body": body,
+            "term": term,
+            "can_check": True,
+            "title": _("%(body)s 위원 위촉") % {"body": body},
+            "back": reverse("appointments:body", args=[body.pk]),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appointment_record(request, membership_pk: int):
+    """Record recommendation and approval for a member seated without an appointment record."""
+    roles = roles_for(request.user)
+    membership = membership_for_record_or_404(roles, membership_pk)
+    form = AppointmentRecordForm(request.POST or None, membership=membership)
+    replaces = None
+    if request.method == "POST" and form.is_valid():
+        replaces = form.cleaned_data["replaces"]
+        try:
+            services.appointment_record(actor=request.user, membership=membership, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request, _("%(person)s 님의 위촉 기록을 저장했습니다.") % {"person": membership.person}
+            )
+            return redirect("appointments:body", body_pk=membership.body_id)
+    return render(
+        request,
+        "appointments/appointment_form.html",
+        {
+            "form": form,
+            "body": membership.body,
+            "membership": membership,
+            "term": _term_preview(membership.body, membership.start, replaces),
+            "title": _("위촉 기록: %(person)s · %(body)s")
+            % {"person": membership.person, "body": membership.body},
+            "back": reverse("appointments:body", args=[membership.body_id]),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appointment_edit(request, pk: int):
+    """Correct the recommendation, approval and reappointment reason of a recorded appointment."""
+    roles = roles_for(request.user)
+    appointment = appointment_for_manage_or_404(roles, pk)
+    membership = appointment.membership
+    initial = {
+        name: getattr(appointment, name)
+        for name in ("recommended_by", "recommended_on", "approval_number", "approval_date")
+    }
+    initial["reappointment_reason"] = appointment.reappointment_reason
+    form = AppointmentDetailsForm(request.POST or None, initial=initial)
+    term_end = services.scheduled_term_end(appointment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appointment_update(actor=request.user, appointment=appointment, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request, _("%(person)s 님의 위촉 기록을 수정했습니다.") % {"person": membership.person}
+            )
+            return redirect("appointments:body", body_pk=membership.body_id)
+    return render(
+        request,
+        "appointments/appointment_form.html",
+        {
+            "form": form,
+            "body": membership.body,
+            "membership": membership,
+            "appointment": appointment,
+            "term": {
+                "start": membership.start,
+                "end": term_end,
+                "label": rules.term_years_label(membership.start, term_end),
+            },
+            "title": _("위촉 기록 수정: %(person)s · %(body)s")
+            % {"person": membership.person, "body": membership.body},
+            "back": reverse("appointments:body", args=[membership.body_id]),
+        },
     )
