@@ -41,6 +41,9 @@ def _series(name, bodies, hosts=(), **fields) -> MeetingSeries:
 def _meeting(title, bodies, starts, minutes, **fields) -> Meeting:
     meeting = Meeting.objects.filter(title=title, series__isnull=True).first()
     if meeting is None:
+        if fields.get("status") in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
+            # Held meetings were convened first (planned → notice sent → held): notice a week before.
+            fields.setdefault("notice_sent_at", starts - dt.timedelta(days=7))
         meeting = Meeting.objects.create(
             title=title,
             starts_at=starts,

@@ -386,6 +386,75 @@ class ElectionCandidate(models.Model):
         return f"{self.election_id}: {self.membership_id} {self.votes}"
 
 
+class WrittenResolution(models.Model):
+    """서면의결 on one agenda item: members answer in the portal until the deadline, then the secretary
+    counts it with meetings.rules.written_outcome. Only where the body allows it."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="written")
+    opened_at = models.DateTimeField(_("요청 일시"))
+    deadline = models.DateTimeField(_("응답 마감"))
+    counted_at = models.DateTimeField(_("집계 일시"), null=True, blank=True)
+    enrolled = models.PositiveSmallIntegerField(_("재적"), null=True, blank=True)
+    eligible = models.PositiveSmallIntegerField(_("응답 가능 인원"), null=True, blank=True)
+    yes = models.PositiveSmallIntegerField(_("찬성"), null=True, blank=True)
+    no = models.PositiveSmallIntegerField(_("반대"), null=True, blank=True)
+    abstain = models.PositiveSmallIntegerField(_("기권"), null=True, blank=True)
+    required = models.PositiveSmallIntegerField(_("가결 기준"), null=True, blank=True)
+    passed = models.BooleanField(_("가결"), null=True, blank=True)
+    outcome_label = models.CharField(_("결과"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("서면의결")
+        verbose_name_plural = _("서면의결")
+        ordering = ["deadline"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__gt=F("opened_at")), name="written_deadline_after_open"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(counted_at__isnull=True, passed__isnull=True, yes__isnull=True)
+                    | Q(
+                        counted_at__isnull=False,
+                        passed__isnull=False,
+                        eligible__lte=F("enrolled"),
+                        yes__lte=F("eligible") - F("no") - F("abstain"),
+                    )
+                ),
+                name="written_result_only_when_counted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} ~{self.deadline:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_counted(self) -> bool:
+        return self.counted_at is not None
+
+
+class WrittenAnswer(models.Model):
+    """One member's answer to a written resolution; changeable until the deadline."""
+
+    resolution = models.ForeignKey(WrittenResolution, on_delete=models.CASCADE, related_name="answers")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(_("의견"), max_length=8, choices=NamedBallot.Choice.choices)
+    answered_at = models.DateTimeField(_("응답 일시"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "membership"], name="written_answer_one_per_member"
+            ),
+            models.CheckConstraint(
+                condition=Q(choice__in=["yes", "no", "abstain"]), name="written_answer_choice_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution_id}: {self.membership_id} {self.choice}"
+
+
 class ConveningRequest(models.Model):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="convening_requests")
     reason = models.TextField(_("소집 요구 사유"))

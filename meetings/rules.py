@@ -217,3 +217,38 @@ def notice_is_short(*, notice_date: dt.date, meeting_date: dt.date, notice_days:
     """Notice given fewer than `notice_days` days before the meeting (e.g. 5 days in writing;
     양성평등기본법 시행령 제9조③ as an example rule) must be marked urgent with a reason."""
     return (meeting_date - notice_date).days < notice_days
+
+
+def written_outcome(
+    *, yes: int, no: int, abstain: int, enrolled: int, eligible: int, decision_rule: str
+) -> Outcome:
+    """The outcome of a written resolution (서면의결), counted after its deadline.
+
+    Only where the body allows it (Body.allows_written_resolution; DOMAIN.md §5, 법제처 의견 17-0150).
+    There is no sitting, so nobody is "present": every member in office (재적) is counted and a member
+    who does not answer by the deadline is not a yes. Hence:
+    - yes needed = majority of 재적, floor(재적/2)+1 (15 → 8), whatever the body's sitting rule, or
+      two thirds of 재적, ceil(2·재적/3) (15 → 10), when the body's rule is `two_thirds_present`;
+    - `eligible` = members in office not recused on the item (제척·기피·회피: they do not answer, but they
+      stay in 재적, as under the `enrolled_majority` rule of a sitting);
+    - 기권 is an answer but not yes; a tie (찬성 = 반대, short of the majority) is 부결 (가부동수): there is
+      no casting vote in writing.
+    Refused with a Korean message: negative counts, or more answers than eligible members.
+    """
+    if min(yes, no, abstain) < 0:
+        raise VoteError(_("표 수는 0 이상이어야 합니다."))
+    if eligible > enrolled:
+        raise VoteError(_("응답 가능 인원이 재적보다 많을 수 없습니다."))
+    cast = yes + no + abstain
+    if cast > eligible:
+        raise VoteError(
+            _("응답 수(%(cast)d)가 응답 가능한 위원 수(%(eligible)d)보다 많습니다.")
+            % {"cast": cast, "eligible": eligible}
+        )
+    if decision_rule == TWO_THIRDS_PRESENT:
+        required = two_thirds_of(enrolled)
+    else:
+        required = committee_rules.majority_of(enrolled)
+    passed = yes >= required
+    tie = not passed and yes == no and yes > 0
+    return Outcome(passed, required, eligible, tie, False)

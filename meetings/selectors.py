@@ -19,7 +19,10 @@ from meetings.models import (
     ConveningSignature,
     Meeting,
     Minutes,
+    NamedBallot,
     Vote,
+    WrittenAnswer,
+    WrittenResolution,
 )
 
 
@@ -118,8 +121,15 @@ def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_dra
     items = []
     if show_agenda:
         items = list(
-            AgendaItem.objects.filter(meeting=meeting).prefetch_related(
-                Prefetch("votes", queryset=Vote.objects.order_by("taken_at")),
+            AgendaItem.objects.filter(meeting=meeting)
+            .select_related("written", "election__winner__person")
+            .prefetch_related(
+                Prefetch(
+                    "votes",
+                    queryset=Vote.objects.order_by("taken_at").prefetch_related(
+                        Prefetch("ballots", queryset=NamedBallot.objects.select_related("membership__person"))
+                    ),
+                ),
                 "recusals",
                 "attachments",
             )
@@ -215,3 +225,58 @@ def calendar_year(year: int):
         day += dt.timedelta(days=1)
     exceptions = list(CalendarException.objects.filter(date__year=year).order_by("date"))
     return holidays, exceptions
+
+
+def my_written_resolutions(roles: Roles) -> list[tuple[WrittenResolution, Membership, WrittenAnswer | None]]:
+    """서면의결 the user may answer: open or counted, on items of meetings of the user's bodies where
+    the user holds a membership in office on the meeting date; with the user's own answer. Three queries."""
+    if roles.person_id is None or not roles.member_body_ids:
+        return []
+    resolutions = list(
+        WrittenResolution.objects.filter(item__meeting__bodies__in=roles.member_body_ids)
+        .select_related("item__meeting")
+        .prefetch_related("item__recusals", "item__meeting__bodies")
+        .distinct()
+        .order_by("-deadline")
+    )
+    if not resolutions:
+        return []
+    memberships = list(
+        Membership.objects.filter(
+            person_id=roles.person_id, body_id__in=roles.member_body_ids
+        ).select_related("body")
+    )
+    answers = {
+        (a.resolution_id, a.membership_id): a
+        for a in WrittenAnswer.objects.filter(
+            resolution__in=resolutions, membership__in=[m.pk for m in memberships]
+        )
+    }
+    out = []
+    for r in resolutions:
+        on = r.item.meeting.starts_at.date()
+        body_ids = {b.pk for b in r.item.meeting.bodies.all()}
+        recused = {x.membership_id for x in r.item.recusals.all()}
+        own = next(
+            (m for m in memberships if m.body_id in body_ids and m.is_current(on) and m.pk not in recused),
+            None,
+        )
+        if own is not None:
+            out.append((r, own, answers.get((r.pk, own.pk))))
+    return out
+
+
+def written_for_member_or_404(roles: Roles, pk: int):
+    """The resolution and the user's answering membership, or 404 when the user may not answer it."""
+    for r, own, answer in my_written_resolutions(roles):
+        if r.pk == pk:
+            return r, own, answer
+    raise Http404
+
+
+def written_for_manage_or_404(roles: Roles, pk: int) -> WrittenResolution:
+    resolution = WrittenResolution.objects.select_related("item__meeting").filter(pk=pk).first()
+    if resolution is None:
+        raise Http404
+    meeting_for_manage_or_404(roles, resolution.item.meeting_id)
+    return resolution

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,6 +38,8 @@ from meetings.models import (
     Observer,
     Recusal,
     Vote,
+    WrittenAnswer,
+    WrittenResolution,
 )
 from seongdong_gov.audit import audit_record, snapshot
 
@@ -219,9 +222,14 @@ def meeting_reschedule(
 
 
 def meeting_mark_held(*, actor, meeting: Meeting) -> Meeting:
-    return _transition(
-        actor=actor, meeting=meeting, to=Meeting.Status.HELD, allowed_from=("planned", "notice_sent")
-    )
+    """notice_sent → held. A meeting whose members were never given notice cannot be recorded as held
+    (issue 3 §3: planned → notice sent → held). Side effects: AuditEntry."""
+    current = Meeting.objects.only("status").get(pk=meeting.pk).status
+    if current == Meeting.Status.PLANNED:
+        raise ValidationError(
+            _("소집 통지를 하지 않은 회의는 개최 완료로 바꿀 수 없습니다. 먼저 소집 통지를 하세요.")
+        )
+    return _transition(actor=actor, meeting=meeting, to=Meeting.Status.HELD, allowed_from=("notice_sent",))
 
 
 def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
@@ -351,6 +359,25 @@ def vote_context(meeting: Meeting, item: AgendaItem, taken_at: dt.datetime) -> d
     }
 
 
+def vote_roster(meeting: Meeting, item: AgendaItem, taken: dt.time) -> dict:
+    """Who may vote on `item` at `taken` (for the named-vote sheet): the memberships present at that
+    moment and not recused, the recused ones, and the quorum at that moment."""
+    ctx = vote_context(meeting, item, _at(meeting, taken))
+    enrolled = selectors.enrolled_memberships(meeting)
+    recused_ids = set(item.recusals.values_list("membership_id", flat=True))
+    body = ctx["body"]
+    return {
+        "enrolled": ctx["enrolled"],
+        "present": len(ctx["present"]),
+        "eligible": [m for m in enrolled if m.pk in ctx["eligible"]],
+        "recused": [m for m in enrolled if m.pk in recused_ids and m.pk in ctx["present"]],
+        "quorum": rules.quorum_state(
+            enrolled=ctx["enrolled"], present=len(ctx["present"]), quorum_rule=body.quorum_rule
+        ),
+        "body": body,
+    }
+
+
 def vote_record(
     *,
     actor,
@@ -424,13 +451,21 @@ def election_record(
 ) -> Election:
     """호선: the candidate with a majority of those voting wins; the role is recorded on the winner's
     membership. Side effects: Election, candidates, Membership.role, AuditEntries."""
+    if item.kind != AgendaItem.Kind.ELECTION:
+        raise ValidationError(_("선거 안건에서만 선출 결과를 기록합니다."))
+    if Election.objects.filter(item=item).exists():
+        raise ValidationError(_("이 안건의 선출 결과는 이미 기록되었습니다."))
+    if not counts:
+        raise ValidationError(_("후보자와 득표 수를 적으세요."))
+    enrolled_ids = {m.pk for m in selectors.enrolled_memberships(item.meeting)}
+    if set(counts) - enrolled_ids:
+        raise ValidationError(_("후보자는 이 회의의 재적위원이어야 합니다."))
     ctx = vote_context(item.meeting, item, _at(item.meeting, taken))
     try:
         winner_id = rules.election_winner(counts, voting=len(ctx["eligible"]))
     except rules.VoteError as exc:
         raise ValidationError(str(exc)) from exc
     with transaction.atomic():
-        Election.objects.filter(item=item).delete()
         election = Election.objects.create(
             item=item, role=role, winner_id=winner_id, voting=len(ctx["eligible"])
         )
@@ -469,7 +504,8 @@ def minutes_save(
 
 
 def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
-    """draft → approved; the meeting becomes minutes_approved; members now see the minutes."""
+    """draft → approved; the meeting becomes minutes_approved; members now see the minutes and are told
+    by e-mail. Side effects: AuditEntries, e-mails."""
     with transaction.atomic():
         if minutes.status != Minutes.Status.DRAFT:
             raise ValidationError(_("초안 상태의 회의록만 승인할 수 있습니다."))
@@ -484,6 +520,13 @@ def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
             _transition(
                 actor=actor, meeting=meeting, to=Meeting.Status.MINUTES_APPROVED, allowed_from=("held",)
             )
+    _mail(
+        _("[회의록 승인] %(t)s (%(w)s)") % {"t": meeting.title, "w": _when(meeting)},
+        _notice_text(meeting, _("회의록이 승인되었습니다. '내 회의'에서 볼 수 있습니다.")).replace(
+            meeting.get_absolute_url(), reverse("meetings:minutes", args=[meeting.pk])
+        ),
+        member_emails(meeting),
+    )
     return minutes
 
 
@@ -739,3 +782,132 @@ def calendar_exception_delete(*, actor, exception: CalendarException) -> None:
     with transaction.atomic():
         audit_record(actor=actor, action="delete", obj=exception, before=snapshot(exception))
         exception.delete()
+
+
+# --- written resolutions (서면의결) ----------------------------------------------------------------
+
+
+def _kdatetime(moment: dt.datetime) -> str:
+    local = timezone.localtime(moment, SEOUL)
+    return f"{_kdate(local.date())} {local:%H:%M}"
+
+
+def written_eligible(resolution_or_item) -> list[Membership]:
+    """Members who may answer: in office on the meeting date (재적) and not recused on the item."""
+    item = getattr(resolution_or_item, "item", resolution_or_item)
+    recused = set(item.recusals.values_list("membership_id", flat=True))
+    return [m for m in selectors.enrolled_memberships(item.meeting) if m.pk not in recused]
+
+
+def written_open(*, actor, item: AgendaItem, deadline: dt.datetime, now: dt.datetime | None = None):
+    """Open a written resolution (서면의결) on an agenda item, only where the meeting's rule body allows
+    it (Body.allows_written_resolution; 법제처 의견 17-0150). Members answer in 내 회의 until the
+    deadline. Side effects: WrittenResolution, AuditEntry, e-mails to the members."""
+    now = now or timezone.now()
+    meeting = item.meeting
+    body = selectors.rule_body(meeting)
+    if not body.allows_written_resolution:
+        raise ValidationError(_("%(b)s은(는) 서면의결을 허용하지 않습니다.") % {"b": body.name})
+    if item.kind not in (AgendaItem.Kind.RESOLUTION, AgendaItem.Kind.DELIBERATION):
+        raise ValidationError({"item": _("심의·의결 안건에서만 서면의결을 할 수 있습니다.")})
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError(_("취소된 회의입니다."))
+    if not meeting.agenda_published:
+        raise ValidationError(_("위원이 안건을 볼 수 있도록 먼저 안건을 공개하세요."))
+    if deadline <= now:
+        raise ValidationError({"deadline": _("응답 마감은 지금보다 뒤여야 합니다.")})
+    if WrittenResolution.objects.filter(item=item).exists():
+        raise ValidationError({"item": _("이 안건의 서면의결은 이미 요청되었습니다.")})
+    with transaction.atomic():
+        resolution = WrittenResolution.objects.create(item=item, opened_at=now, deadline=deadline)
+        audit_record(actor=actor, action="written_open", obj=item, after=snapshot(resolution))
+    _mail(
+        _("[서면의결 요청] %(t)s (마감 %(d)s)") % {"t": item.title, "d": _kdatetime(deadline)},
+        "\n".join(
+            [
+                _("다음 안건에 대한 서면의결을 요청합니다."),
+                "",
+                _("회의명: %(t)s") % {"t": meeting.title},
+                _("안건: %(t)s") % {"t": item.title},
+                _("응답 마감: %(d)s") % {"d": _kdatetime(deadline)},
+                "",
+                _("'내 회의'에서 찬성·반대·기권을 골라 응답하세요: %(u)s")
+                % {"u": reverse("meetings:written_answer", args=[resolution.pk])},
+            ]
+        ),
+        sorted({m.person.email for m in written_eligible(item) if m.person.email}),
+    )
+    return resolution
+
+
+def written_answer(
+    *, actor, resolution: WrittenResolution, membership: Membership, choice: str, now=None
+) -> WrittenAnswer:
+    """A member answers (찬성/반대/기권); one answer per member, which may be changed until the deadline.
+    Side effects: WrittenAnswer, AuditEntry."""
+    now = now or timezone.now()
+    if choice not in NamedBallot.Choice.values:
+        raise ValidationError({"choice": _("찬성·반대·기권 중 하나를 고르세요.")})
+    with transaction.atomic():
+        resolution = WrittenResolution.objects.select_for_update().get(pk=resolution.pk)
+        if resolution.is_counted or now >= resolution.deadline:
+            raise ValidationError(
+                _("응답 마감(%(d)s)이 지나 응답할 수 없습니다.") % {"d": _kdatetime(resolution.deadline)}
+            )
+        if membership.pk not in {m.pk for m in written_eligible(resolution)}:
+            raise ValidationError(_("이 서면의결에 응답할 수 있는 위원이 아닙니다."))
+        existing = WrittenAnswer.objects.filter(resolution=resolution, membership=membership).first()
+        before = snapshot(existing) if existing else None
+        answer = existing or WrittenAnswer(resolution=resolution, membership=membership)
+        answer.choice, answer.answered_at = choice, now
+        answer.save()
+        audit_record(
+            actor=actor, action="written_answer", obj=resolution, before=before, after=snapshot(answer)
+        )
+    return answer
+
+
+def written_count(*, actor, resolution: WrittenResolution, now=None) -> WrittenResolution:
+    """After the deadline, count the answers with meetings.rules.written_outcome (majority of 재적).
+    Answers of members no longer eligible (recused after answering) are not counted.
+    Side effects: the result on the WrittenResolution, AuditEntry."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        resolution = (
+            WrittenResolution.objects.select_for_update()
+            .select_related("item__meeting")
+            .get(pk=resolution.pk)
+        )
+        if resolution.is_counted:
+            raise ValidationError(_("이미 집계한 서면의결입니다."))
+        if now < resolution.deadline:
+            raise ValidationError(
+                _("응답 마감(%(d)s) 전에는 집계할 수 없습니다.") % {"d": _kdatetime(resolution.deadline)}
+            )
+        meeting = resolution.item.meeting
+        eligible = {m.pk for m in written_eligible(resolution)}
+        enrolled = len(selectors.enrolled_memberships(meeting))
+        choices = [c for m, c in resolution.answers.values_list("membership_id", "choice") if m in eligible]
+        yes, no, abstain = (choices.count(c) for c in ("yes", "no", "abstain"))
+        try:
+            outcome = rules.written_outcome(
+                yes=yes,
+                no=no,
+                abstain=abstain,
+                enrolled=enrolled,
+                eligible=len(eligible),
+                decision_rule=selectors.rule_body(meeting).decision_rule,
+            )
+        except rules.VoteError as exc:
+            raise ValidationError(str(exc)) from exc
+        before = snapshot(resolution)
+        resolution.counted_at = now
+        resolution.enrolled, resolution.eligible = enrolled, len(eligible)
+        resolution.yes, resolution.no, resolution.abstain = yes, no, abstain
+        resolution.required, resolution.passed = outcome.required, outcome.passed
+        resolution.outcome_label = outcome.label
+        resolution.save()
+        audit_record(
+            actor=actor, action="written_count", obj=resolution, before=before, after=snapshot(resolution)
+        )
+    return resolution

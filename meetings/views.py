@@ -23,14 +23,19 @@ from meetings.forms import (
     CalendarExceptionForm,
     CancelForm,
     ConveningForm,
+    ElectionForm,
     MeetingForm,
     MinutesForm,
+    NamedBallotForm,
+    NamedVoteSetupForm,
     ObserverForm,
     RecusalForm,
     RescheduleForm,
     VoteForm,
+    WrittenAnswerForm,
+    WrittenOpenForm,
 )
-from meetings.models import AgendaItem, Attachment, Attendance, FeedToken, Meeting, Minutes
+from meetings.models import AgendaItem, Attachment, Attendance, Election, FeedToken, Meeting, Minutes
 
 
 def _errors(form, exc: ValidationError) -> None:
@@ -233,6 +238,161 @@ def vote_create(request, pk: int):
     return render(request, "meetings/vote.html", {"meeting": meeting, "form": form, "vote": vote})
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def vote_named(request, pk: int):
+    """기명 표결: pick the item and the moment (GET), then record each eligible member's choice (POST).
+    Eligible = present at that moment and not recused on the item; the outcome is computed."""
+    meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
+    posted = request.method == "POST"
+    if posted:
+        fixed = NamedVoteSetupForm(request.POST, meeting=meeting, hidden=True, prefix="v")
+        ready = fixed.is_valid()
+        data = fixed.cleaned_data if ready else {}
+        setup = NamedVoteSetupForm(initial=data, meeting=meeting)
+        if not ready:
+            messages.error(request, _("안건과 표결 시각을 다시 고르세요."))
+    else:
+        setup = NamedVoteSetupForm(request.GET if "item" in request.GET else None, meeting=meeting)
+        ready = setup.is_valid()
+        data = setup.cleaned_data if ready else {}
+        fixed = NamedVoteSetupForm(initial=data, meeting=meeting, hidden=True, prefix="v") if ready else None
+    roster = ballots = vote = None
+    if ready:
+        item, taken = data["item"], data["taken"]
+        roster = services.vote_roster(meeting, item, taken)
+        ballots = NamedBallotForm(request.POST if posted else None, eligible=roster["eligible"], prefix="v")
+        if posted and ballots.is_valid():
+            try:
+                vote = services.vote_record(
+                    actor=request.user,
+                    item=item,
+                    method="named",
+                    taken=taken,
+                    ballots=ballots.ballots(),
+                    chair_casting=ballots.cleaned_data["chair_casting"],
+                )
+            except ValidationError as exc:
+                _errors(ballots, exc)
+            else:
+                messages.success(request, _("표결 결과: %(r)s") % {"r": vote.outcome_label})
+    return render(
+        request,
+        "meetings/vote_named.html",
+        {
+            "meeting": meeting,
+            "setup": setup,
+            "fixed": fixed,
+            "roster": roster,
+            "ballots": ballots,
+            "vote": vote,
+            "named": vote and list(vote.ballots.select_related("membership__person").order_by("membership")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def election_record(request, pk: int):
+    """선거 (호선): candidates and their votes; the winner is computed and their role recorded."""
+    meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
+    enrolled = selectors.enrolled_memberships(meeting)
+    form = ElectionForm(request.POST or None, meeting=meeting, enrolled=enrolled)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            election = services.election_record(
+                actor=request.user, item=d["item"], role=d["role"], counts=form.counts(), taken=d["taken"]
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(p)s 위원이 %(r)s(으)로 선출되었습니다.")
+                % {"p": election.winner.person.name, "r": election.get_role_display()},
+            )
+            return redirect("meetings:election", pk=meeting.pk)
+    elections = list(
+        Election.objects.filter(item__meeting=meeting)
+        .select_related("item", "winner__person")
+        .prefetch_related("candidates__membership__person")
+    )
+    return render(
+        request, "meetings/election.html", {"meeting": meeting, "form": form, "elections": elections}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def written_open(request, pk: int):
+    """서면의결 요청: only where the meeting's rule body allows written resolutions."""
+    meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
+    body = selectors.rule_body(meeting)
+    form = WrittenOpenForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.written_open(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("서면의결을 요청했습니다. 위원은 '내 회의'에서 응답합니다."))
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/written_open.html",
+        {"meeting": meeting, "form": form, "allowed": body.allows_written_resolution, "body": body},
+    )
+
+
+@login_required
+@require_POST
+def written_count(request, pk: int):
+    resolution = selectors.written_for_manage_or_404(roles_for(request.user), pk)
+    try:
+        resolution = services.written_count(actor=request.user, resolution=resolution)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("서면의결 결과: %(r)s") % {"r": resolution.outcome_label})
+    return redirect(resolution.item.meeting)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def written_answer(request, pk: int):
+    """A member answers a written resolution (찬성/반대/기권), and may change it until the deadline."""
+    resolution, membership, answer = selectors.written_for_member_or_404(roles_for(request.user), pk)
+    form = WrittenAnswerForm(
+        request.POST if request.method == "POST" else None, initial={"choice": answer and answer.choice}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.written_answer(
+                actor=request.user,
+                resolution=resolution,
+                membership=membership,
+                choice=form.cleaned_data["choice"],
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("응답을 저장했습니다. 마감 전까지 바꿀 수 있습니다."))
+            return redirect("meetings:written_answer", pk=resolution.pk)
+    return render(
+        request,
+        "meetings/written_answer.html",
+        {
+            "resolution": resolution,
+            "item": resolution.item,
+            "meeting": resolution.item.meeting,
+            "answer": answer,
+            "form": form,
+            "open": not resolution.is_counted and timezone.now() < resolution.deadline,
+        },
+    )
+
+
 def _minutes_or_404(roles, meeting: Meeting, manage: bool) -> Minutes:
     minutes = Minutes.objects.filter(meeting=meeting).first()
     if minutes is None or (not manage and minutes.status == Minutes.Status.DRAFT):
@@ -326,7 +486,17 @@ def portal(request):
     roles = roles_for(request.user)
     upcoming, past = selectors.my_meetings(roles, timezone.localdate())
     token = FeedToken.objects.filter(user=request.user).first()
-    return render(request, "meetings/portal.html", {"upcoming": upcoming, "past": past, "token": token})
+    return render(
+        request,
+        "meetings/portal.html",
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "token": token,
+            "written": selectors.my_written_resolutions(roles),
+            "now": timezone.now(),
+        },
+    )
 
 
 @login_required

@@ -65,3 +65,38 @@ def test_moved_occurrence_shows_its_reason(demo_live, log_in, page):
     log_in("staff")
     page.goto(f"/meetings/{moved.pk}/")
     assert page.get_by_test_id("moved").inner_text() == "2016. 2. 10. 설날 대체 휴일 → 변경"
+
+
+def test_secretary_records_a_named_vote_and_sees_each_choice(demo_live, log_in, page):
+    from meetings import services
+    from meetings.models import NamedBallot
+
+    meeting = Meeting.objects.get(title="추진운영위원회 2016년 1분기 정기회의")
+    item = meeting.items.get(kind="resolution")
+    roster = services.vote_roster(meeting, item, dt.time(17, 30))
+    eligible = roster["eligible"]
+    assert len(eligible) >= 5
+    log_in("secretary")
+    page.goto(f"/meetings/{meeting.pk}/")
+    page.get_by_role("link", name="기명 표결").click()
+    page.get_by_label("안건", exact=False).and_(page.locator("select")).select_option(str(item.pk))
+    page.locator("input[type=time][name=taken]").fill("17:30")
+    page.get_by_role("button", name="표결 가능 위원 불러오기").click()
+    assert page.get_by_test_id("roster").inner_text().endswith(f"표결 가능 {len(eligible)}")
+    # Leave the last member without a choice: refused with a Korean message, nothing stored.
+    no_voter = eligible[0]
+    for m in eligible[1:-1]:
+        page.locator(f"input[name='v-b_{m.pk}'][value='yes']").check()
+    page.locator(f"input[name='v-b_{no_voter.pk}'][value='no']").check()
+    page.get_by_role("button", name="기명 표결 기록").click()
+    assert page.get_by_text("찬성·반대·기권 중 하나를 고르세요.").is_visible()
+    assert not item.votes.filter(method="named").exists()
+    page.locator(f"input[name='v-b_{eligible[-1].pk}'][value='abstain']").check()
+    page.get_by_role("button", name="기명 표결 기록").click()
+    yes = len(eligible) - 2
+    expected = "가결" if yes >= len(eligible) // 2 + 1 else "부결"
+    assert page.get_by_test_id("outcome").inner_text() == expected
+    vote = item.votes.get(method="named")
+    assert (vote.yes, vote.no, vote.abstain) == (yes, 1, 1)
+    assert NamedBallot.objects.get(vote=vote, membership=no_voter).choice == "no"
+    assert f"{no_voter.person.name}: 반대" in page.get_by_test_id("named-ballots").inner_text()

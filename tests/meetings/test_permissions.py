@@ -14,7 +14,14 @@ from django.urls import reverse
 
 from committees.models import CalendarException, OrgUnit
 from meetings import services
-from meetings.models import AgendaItem, Attachment, ConveningRequest, FeedToken, Meeting, Minutes
+from meetings.models import (
+    AgendaItem,
+    Attachment,
+    ConveningRequest,
+    FeedToken,
+    Meeting,
+    Minutes,
+)
 from tests import factories
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -65,6 +72,9 @@ def world(db, tmp_path, settings):
     item = AgendaItem.objects.create(meeting=meeting, order=1, kind="resolution", title="안건")
     meeting.agenda_published = True
     meeting.save()
+    body.allows_written_resolution = True
+    body.save()
+    written = services.written_open(actor=None, item=item, deadline=starts - dt.timedelta(days=1))
     attachment = Attachment.objects.create(
         meeting=meeting, file=SimpleUploadedFile("a.pdf", b"%PDF-1.4"), original_name="a.pdf", size=8
     )
@@ -80,6 +90,7 @@ def world(db, tmp_path, settings):
         "request": request,
         "exception": exception,
         "token": token,
+        "written": written,
     }
 
 
@@ -102,6 +113,11 @@ URLS = [
     _case("get", "attachment", ["attachment"], VIEWERS),
     _case("get", "attendance", [m], MANAGERS),
     _case("get", "vote", [m], MANAGERS),
+    _case("get", "vote_named", [m], MANAGERS),
+    _case("get", "election", [m], MANAGERS),
+    _case("get", "written_open", [m], MANAGERS),
+    _case("get", "written_answer", ["written"], {"member"}),  # only members who may answer
+    _case("post", "written_count", ["written"], MANAGERS, 302),
     _case("get", "minutes", [m], MANAGERS),  # a draft: members see approved minutes only
     _case("get", "minutes_edit", [m], MANAGERS),
     _case("post", "minutes_status", [m, "approve"], MANAGERS, 302),
@@ -176,3 +192,11 @@ def test_attachment_type_and_size_are_checked(client, world, settings):
         validate_attachment(big)
     client.post(url, {"file": SimpleUploadedFile("안건자료.hwp", b"HWP")})
     assert set(Attachment.objects.values_list("original_name", flat=True)) == {"a.pdf", "안건자료.hwp"}
+
+
+def test_every_meetings_url_is_in_the_matrix():
+    from meetings import urls
+
+    names = {p.name for p in urls.urlpatterns}
+    covered = {case.values[1] for case in URLS} | {"feed"}  # the feed has its own test above
+    assert names - covered == set(), f"add these URLs to the permission matrix: {names - covered}"

@@ -182,6 +182,7 @@ def test_reschedule_onto_a_holiday_is_flagged_and_held_meetings_cannot_move(frid
         actor=None, meeting=m, starts_at=start, ends_at=start + dt.timedelta(hours=1), reason="연말"
     )
     assert m.date_flagged is True
+    services.meeting_send_notice(actor=None, meeting=m, today=D(2026, 12, 1))
     services.meeting_mark_held(actor=None, meeting=m)
     with pytest.raises(ValidationError, match="일정을 바꿀 수 없습니다"):
         services.meeting_reschedule(
@@ -404,6 +405,7 @@ def test_minutes_draft_approved_locked_then_only_corrections(db, login):
     minutes = services.minutes_save(
         actor=None, meeting=m, remarks="요지", is_public=False, nondisclosure_reason="개인정보 포함"
     )
+    services.meeting_send_notice(actor=None, meeting=m)
     services.meeting_mark_held(actor=None, meeting=m)
     with pytest.raises(ValidationError, match="승인된 회의록만"):
         services.minutes_lock(actor=None, minutes=minutes)

@@ -187,14 +187,19 @@ def test_meeting_detail_query_count(login, setup, rows, django_assert_num_querie
 @pytest.mark.parametrize("rows", [1, 10])
 def test_portal_query_count(login, setup, rows, django_assert_num_queries):
     body, member, _ = setup
+    body.allows_written_resolution = True
+    body.save()
     for i in range(rows):
-        _meeting(body, title=f"회의 {i}")
+        m = _meeting(body, title=f"회의 {i}", published=True)
+        services.written_open(actor=None, item=m.items.get(), deadline=m.starts_at - dt.timedelta(days=1))
     client = login(member)
     # Constant for 1 and 10 rows: session, user, roles (5), context processors,
-    # meetings with minutes, their bodies, feed token.
-    with django_assert_num_queries(13):
+    # meetings with minutes, their bodies, feed token, written resolutions with their recusals and
+    # bodies, the member's memberships and answers.
+    with django_assert_num_queries(18):
         response = client.get(reverse("meetings:portal"))
     assert f"회의 {rows - 1}" in response.content.decode()
+    assert response.content.decode().count("응답 필요") == rows
 
 
 @pytest.mark.parametrize("rows", [1, 10])
