@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DJANGO_DEVELOPMENT ?= 1
 
-.PHONY: run install migrate demo test test-fast lint format bench messages clean
+.PHONY: run install migrate demo test test-fast lint format bench backup-check messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ messages: install
 
 bench: install
 	$(PY) -m seongdong_gov.bench
+
+backup-check: install
+	$(PY) manage.py backup_check
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
