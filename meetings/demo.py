@@ -195,9 +195,33 @@ def load(stdout=None) -> dict:
             ],
         )
 
+    # The next quarterly meeting in the present (the 2016 calendar alone would leave every portal empty):
+    # noticed, agenda published, three weeks ahead on a working day. Idempotent within a quarter.
+    today = timezone.localdate()
+    day = calendar.next_working_day(today + dt.timedelta(days=21))
+    quarter = (day.month - 1) // 3 + 1
+    upcoming = _meeting(
+        f"추진운영위원회 {day.year}년 {quarter}분기 정기회의",
+        [steering],
+        dt.datetime.combine(day, seoul_16, tzinfo=SEOUL),
+        90,
+        kind="regular",
+        place="구청 8층 대회의실",
+        status=Meeting.Status.NOTICE_SENT,
+        notice_sent_at=timezone.now(),
+        agenda_published=True,
+    )
+    _items(
+        upcoming,
+        [
+            ("report", "사업성과 종합 보고", "자치행정팀장", 15),
+            ("resolution", f"{day.year + 1}년 찾아가는 동 주민센터 운영계획(안)", "자치행정과장", 30),
+            ("deliberation", "민간협의체 제안 사업 검토", "민간 공동위원장", 20),
+        ],
+    )
+
     # An open 소집 요구 of the 추진운영위원회, signed by three members in office today (threshold 15 → 5).
     if not ConveningRequest.objects.filter(body=steering).exists():
-        today = timezone.localdate()
         signers = list(
             Membership.objects.filter(body=steering, seat__group__kind="appointed")
             .filter(start__lte=today, end__gte=today)

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Membership
@@ -169,6 +170,8 @@ class Meeting(models.Model):
         verbose_name = _("회의")
         verbose_name_plural = _("회의")
         ordering = ["-starts_at"]
+        # lists, calendars, the 12-month attendance window and the reports all range over starts_at
+        indexes = [models.Index(fields=["starts_at"], name="meeting_starts_at_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start"),
             models.CheckConstraint(
@@ -192,7 +195,8 @@ class Meeting(models.Model):
 
     @property
     def moved(self) -> bool:
-        return bool(self.original_date and self.original_date != self.starts_at.date())
+        # compare Seoul dates: starts_at is stored in UTC, where a 08:00 KST meeting is still the day before
+        return bool(self.original_date and self.original_date != timezone.localdate(self.starts_at))
 
 
 class AgendaItem(models.Model):
