@@ -8,18 +8,28 @@ from django.utils import timezone
 from appointments import rules, selectors
 from appointments.models import Certificate
 
+PANEL_ROWS = 10
+
 
 def panels(request, roles):
     today = timezone.localdate()
     out = []
     if roles.is_governance_staff:
+        ending = selectors.ending_within(today, rules.ALERT_DAYS)
+        vacant = selectors.vacant_appointed_seats(today)
+        low = selectors.low_attendance(today)
+        # each list capped at PANEL_ROWS rows beside its total, linking to the full list: a count and a
+        # slice per queryset, so the panel costs the same whatever the number of rows
         out.append(
             (
                 "appointments/_panel_alerts.html",
                 {
-                    "ending": selectors.ending_within(today, rules.ALERT_DAYS),
-                    "vacant": selectors.vacant_appointed_seats(today),
-                    "low_attendance": selectors.low_attendance(today),
+                    "ending": ending[:PANEL_ROWS],
+                    "ending_total": ending.count(),
+                    "vacant": vacant[:PANEL_ROWS],
+                    "vacant_total": vacant.count(),
+                    "low_attendance": low[:PANEL_ROWS],
+                    "low_total": len(low),
                     "can_end": roles.is_admin,
                     "alert_days": rules.ALERT_DAYS,
                     "today": today,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from appointments import rules
 from appointments.models import Appointment, Certificate, SealImage
@@ -104,34 +105,60 @@ class LowAttendance:
         return round(self.attended * 100 / self.held)
 
 
+def _local_midnight(day: dt.date) -> dt.datetime:
+    """00:00 of `day` in the project's time zone (Asia/Seoul), as an aware datetime."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _ids_or_none(ids) -> list[int]:
+    """`ids` for an IN filter, or [0] (no row has pk 0) when empty: Django skips a query whose IN list is
+    empty, and the page's query count would then depend on the data."""
+    return sorted(ids) or [0]
+
+
 def low_attendance(today: dt.date) -> list[LowAttendance]:
     """Current appointed members who attended fewer than half of the meetings recorded for them over the
     12 months ending `today` (Seoul's dismissal ground). Counts the meetings app's attendance lines of
     held meetings (위촉식 excluded); an excused absence is still an absence. Terms served back to back on
-    the same body count together. Members with no recorded meeting are not flagged."""
+    the same body count together. Members with no recorded meeting are not flagged.
+
+    Three queries whatever the data: (1) the held meetings of the window, a range of aware datetimes
+    from Seoul midnight to Seoul midnight on the indexed Meeting.starts_at (a filter on starts_at's
+    Seoul date could not use the index); (2) their attendance lines, fetched through the attendance
+    meeting index and aggregated per person and body, narrowed in SQL to those below half; (3) the
+    current memberships of the people found, with person, body and appointment joined."""
     since = rules.attendance_window_start(today)
+    meeting_ids = (
+        Meeting.objects.filter(
+            status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED],
+            starts_at__gte=_local_midnight(since),
+            starts_at__lt=_local_midnight(today + dt.timedelta(days=1)),
+        )
+        .exclude(kind=MeetingKind.CEREMONY)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    # One attendance line per member and meeting (terms of a person on a body never overlap), so
+    # counting lines counts meetings.
     rows = (
         Attendance.objects.filter(
+            meeting_id__in=_ids_or_none(meeting_ids),
             membership__seat__group__kind=SeatGroup.Kind.APPOINTED,
-            meeting__status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED],
-            meeting__starts_at__date__gte=since,
-            meeting__starts_at__date__lte=today,
         )
-        .exclude(meeting__kind=MeetingKind.CEREMONY)
         .values("membership__person_id", "membership__body_id")
-        .annotate(held=Count("meeting", distinct=True), attended=Count("id", filter=Q(status="present")))
+        .annotate(held=Count("id"), attended=Count("id", filter=Q(status=Attendance.Status.PRESENT)))
+        .filter(held__gt=F("attended") * 2)  # narrows the rows sent back; the rule below decides
+        .order_by()
     )
     counts = {
         (r["membership__person_id"], r["membership__body_id"]): (r["attended"], r["held"])
         for r in rows
         if rules.attendance_below_half(r["attended"], r["held"])
     }
-    if not counts:
-        return []
     current = (
         Membership.objects.filter(
             seat__group__kind=SeatGroup.Kind.APPOINTED,
-            person_id__in={p for p, _ in counts},
+            person_id__in=_ids_or_none({p for p, _ in counts}),
             start__lte=today,
         )
         .filter(Q(end__isnull=True) | Q(end__gte=today))

@@ -7,6 +7,7 @@ app_name = "appointments"
 urlpatterns = [
     path("", views.register, name="register"),
     path("issue/", views.certificate_issue, name="issue"),
+    path("alerts/", views.alerts, name="alerts"),
     path("certificates/batch.pdf", views.batch_pdf, name="batch_pdf"),
     path("certificates/<int:pk>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("certificates/<int:pk>/reissue/", views.certificate_reissue, name="reissue"),

@@ -6,7 +6,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +33,7 @@ from appointments.permissions import (
 )
 from committees.permissions import bodies_managed_by, roles_for
 from seongdong_gov.decorators import admin_required, staff_required
+from seongdong_gov.pagination import paginate
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -49,9 +50,39 @@ def _pdf_response(certs, filename: str) -> HttpResponse:
     return response
 
 
+class _Echo:
+    """A file-like object whose write returns the line, for csv.writer feeding a streamed response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _register_csv_lines(qs, header: list[str]):
+    """The register as CSV lines, the whole filtered register unpaginated, read from the database in
+    chunks so that memory stays flat however many certificates there are."""
+    yield "\ufeff"  # Excel reads UTF-8 with a BOM
+    writer = csv.writer(_Echo())
+    yield writer.writerow(header)
+    for c in qs.iterator(chunk_size=2000):
+        m = c.appointment.membership
+        yield writer.writerow(
+            [
+                c.number,
+                m.person.name,
+                m.body.name,
+                c.appointment.period_label,
+                rules.date_dots(c.issued_on),
+                c.ceremony,
+                c.reissue_of.number if c.reissue_of else "",
+                c.reissue_reason,
+            ]
+        )
+
+
 @staff_required
 def register(request):
-    """위촉장 발급대장: filters, CSV export. Staff and administrators."""
+    """위촉장 발급대장: filters, 50 certificates a page, CSV export of the whole filtered register
+    (streamed). Staff and administrators."""
     form = RegisterFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     body = filters.get("body")
@@ -61,38 +92,22 @@ def register(request):
     if filters.get("issued_on"):
         qs = qs.filter(issued_on=filters["issued_on"])
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="certificate-register.csv"'
-        response.write("\ufeff")  # Excel reads UTF-8 with a BOM
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                _("발급번호"),
-                _("성명"),
-                _("기구"),
-                _("위촉기간"),
-                _("발급일"),
-                _("위촉식"),
-                _("재발급 원번호"),
-                _("재발급 사유"),
-            ]
+        header = [  # translated now, while the request's language is active
+            _("발급번호"),
+            _("성명"),
+            _("기구"),
+            _("위촉기간"),
+            _("발급일"),
+            _("위촉식"),
+            _("재발급 원번호"),
+            _("재발급 사유"),
+        ]
+        response = StreamingHttpResponse(
+            _register_csv_lines(qs, header), content_type="text/csv; charset=utf-8"
         )
-        for c in qs:
-            m = c.appointment.membership
-            writer.writerow(
-                [
-                    c.number,
-                    m.person.name,
-                    m.body.name,
-                    c.appointment.period_label,
-                    rules.date_dots(c.issued_on),
-                    c.ceremony,
-                    c.reissue_of.number if c.reissue_of else "",
-                    c.reissue_reason,
-                ]
-            )
+        response["Content-Disposition"] = 'attachment; filename="certificate-register.csv"'
         return response
-    params = {k: v for k, v in request.GET.items() if k != "format" and v}
+    params = {k: v for k, v in request.GET.items() if k not in ("format", "page") and v}
     batch_query = ""
     if filters.get("issued_on"):
         batch_query = urlencode({"issued_on": filters["issued_on"].isoformat()})
@@ -103,7 +118,7 @@ def register(request):
         "appointments/register.html",
         {
             "form": form,
-            "certificates": qs,
+            **paginate(request, qs),
             "csv_query": urlencode({**params, "format": "csv"}),
             "batch_query": batch_query,
             "roles": roles_for(request.user),
@@ -224,6 +239,33 @@ def appointment_end(request, pk: int):
         request,
         "appointments/form.html",
         {"form": form, "title": title, "back": reverse("appointments:register")},
+    )
+
+
+ALERT_LISTS = ("ending", "vacant", "low")
+
+
+@staff_required
+def alerts(request):
+    """The home panel's alert lists in full, 50 rows a page: terms ending within 60 days (`?list=ending`,
+    the default), vacant appointed seats (`vacant`), attendance below half (`low`)."""
+    today = timezone.localdate()
+    which = request.GET.get("list")
+    which = which if which in ALERT_LISTS else "ending"
+    rows = {
+        "ending": lambda: selectors.ending_within(today, rules.ALERT_DAYS),
+        "vacant": lambda: selectors.vacant_appointed_seats(today),
+        "low": lambda: selectors.low_attendance(today),
+    }[which]()
+    return render(
+        request,
+        "appointments/alerts.html",
+        {
+            "which": which,
+            **paginate(request, rows),
+            "alert_days": rules.ALERT_DAYS,
+            "can_end": roles_for(request.user).is_admin,
+        },
     )
 
 

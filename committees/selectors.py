@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, Seat, SeatGroup
 
@@ -72,14 +72,23 @@ def composition_summary(groups: list[GroupRows]) -> dict[str, int]:
     }
 
 
+def _count_subquery(qs: QuerySet) -> Subquery:
+    """The rows of `qs` (correlated to the outer row through OuterRef) counted in a scalar subquery.
+    COUNT without GROUP BY always returns one row, so an empty match counts 0."""
+    counted = qs.order_by().annotate(_n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
+    return Subquery(counted.values("_n"), output_field=IntegerField())
+
+
 def bodies_with_counts(on: dt.date) -> QuerySet[Body]:
+    """Active bodies with `seat_total` (active seats) and `member_total` (members in office on `on`). One
+    query; each count is its own correlated subquery, so seats and memberships never multiply each
+    other's rows (a join of both made the count cost seats × memberships per body)."""
+    seats = Seat.objects.filter(group__body=OuterRef("pk"), active=True)
+    members = Membership.objects.filter(current_q(on), body=OuterRef("pk"))
     return (
         Body.objects.filter(is_active=True)
         .select_related("parent", "dong_unit")
-        .annotate(
-            seat_total=Count("seat_groups__seats", filter=Q(seat_groups__seats__active=True), distinct=True),
-            member_total=Count("memberships", filter=current_q(on, "memberships__"), distinct=True),
-        )
+        .annotate(seat_total=_count_subquery(seats), member_total=_count_subquery(members))
     )
 
 
