@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 from django.http import Http404
 
 from committees.models import Body, Membership
@@ -18,8 +18,10 @@ from meetings.models import (
     ConveningRequest,
     ConveningSignature,
     Meeting,
+    MeetingSeries,
     Minutes,
     NamedBallot,
+    SeriesHost,
     Vote,
     WrittenAnswer,
     WrittenResolution,
@@ -55,10 +57,32 @@ def meeting_for_manage_or_404(roles: Roles, pk: int) -> Meeting:
     return meeting
 
 
-def meeting_list(roles: Roles) -> QuerySet[Meeting]:
-    """One query for the meetings, one for their bodies."""
+def _seoul_midnight(day: dt.date) -> dt.datetime:
+    from django.utils import timezone
+
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def meeting_list(roles: Roles, *, today: dt.date, year: int | None = None) -> QuerySet[Meeting]:
+    """The meetings a user sees in date order: those of calendar `year`, or by default those from 12
+    months before `today` onwards (everything upcoming included). The window is a range of aware
+    datetimes on the indexed starts_at. Paginated by the view: a count, the page's meetings with their
+    host body, and one prefetch of their bodies."""
+    if year:
+        start, end = _seoul_midnight(dt.date(year, 1, 1)), _seoul_midnight(dt.date(year + 1, 1, 1))
+        window = {"starts_at__gte": start, "starts_at__lt": end}
+    else:
+        try:
+            year_ago = today.replace(year=today.year - 1)
+        except ValueError:  # 29 February
+            year_ago = dt.date(today.year - 1, 2, 28)
+        window = {"starts_at__gte": _seoul_midnight(year_ago)}
     return (
-        visible_meetings(roles).select_related("host_body").prefetch_related("bodies").order_by("starts_at")
+        visible_meetings(roles)
+        .filter(**window)
+        .select_related("host_body")
+        .prefetch_related("bodies")
+        .order_by("starts_at", "pk")
     )
 
 
@@ -280,3 +304,59 @@ def written_for_manage_or_404(roles: Roles, pk: int) -> WrittenResolution:
         raise Http404
     meeting_for_manage_or_404(roles, resolution.item.meeting_id)
     return resolution
+
+
+# --- meeting series (회의 일정 계획): staff, and the secretaries of the series' bodies -------------------
+
+
+def can_manage_series_at_all(roles: Roles) -> bool:
+    return roles.is_governance_staff or roles.is_secretary
+
+
+def managed_series(roles: Roles) -> QuerySet[MeetingSeries]:
+    """Staff manage every series; a secretary those with at least one of their bodies."""
+    if roles.is_governance_staff:
+        return MeetingSeries.objects.all()
+    return MeetingSeries.objects.filter(
+        pk__in=MeetingSeries.objects.filter(bodies__in=roles.secretary_body_ids).values("pk")
+    )
+
+
+def _with_bodies_and_hosts(qs: QuerySet[MeetingSeries]) -> QuerySet[MeetingSeries]:
+    return qs.prefetch_related(
+        "bodies", Prefetch("hosts", queryset=SeriesHost.objects.select_related("body").order_by("order"))
+    )
+
+
+def series_list(roles: Roles) -> QuerySet[MeetingSeries]:
+    """Three queries: the series with their meeting count and last generated date, their bodies, and
+    their hosts with each host's body."""
+    return _with_bodies_and_hosts(
+        managed_series(roles).annotate(
+            meeting_count=Count("meetings", distinct=True), generated_until=Max("meetings__original_date")
+        )
+    ).order_by("name")
+
+
+def series_for_manage_or_404(roles: Roles, pk: int) -> MeetingSeries:
+    series = _with_bodies_and_hosts(managed_series(roles)).filter(pk=pk).first()
+    if series is None:
+        raise Http404
+    return series
+
+
+def series_occurrences(series: MeetingSeries) -> list[Meeting]:
+    """The generated meetings in date order with their host (one query), moved and flagged ones
+    carrying their nominal date and reason."""
+    return list(series.meetings.select_related("host_body").order_by("starts_at", "pk"))
+
+
+def series_body_choices(roles: Roles, series: MeetingSeries | None = None) -> QuerySet[Body]:
+    """The bodies a series form offers: the user's own (all, for staff), plus on edit the series'
+    current bodies, so a joint series keeps its other bodies when one secretary edits it."""
+    if roles.is_governance_staff:
+        return Body.objects.order_by("order", "name")
+    q = Body.objects.filter(pk__in=roles.secretary_body_ids)
+    if series is not None and series.pk:
+        q = q | Body.objects.filter(pk__in=[b.pk for b in series.bodies.all()])
+    return q.distinct().order_by("order", "name")

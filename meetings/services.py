@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -37,6 +37,7 @@ from meetings.models import (
     NamedBallot,
     Observer,
     Recusal,
+    SeriesHost,
     Vote,
     WrittenAnswer,
     WrittenResolution,
@@ -570,9 +571,11 @@ def series_generate(
         series.non_working_policy,
         day_of_month=series.day_of_month,
     )
-    existing = set(series.meetings.values_list("original_date", flat=True))
     created = []
     with transaction.atomic():
+        # Lock the series so two generate requests at once cannot both create the same occurrence.
+        MeetingSeries.objects.select_for_update().get(pk=series.pk)
+        existing = set(series.meetings.values_list("original_date", flat=True))
         for o in occ:
             if o.nominal in existing:
                 continue
@@ -596,6 +599,49 @@ def series_generate(
             actor=actor, action="series_generate", obj=series, note=f"{len(created)} {until.isoformat()}"
         )
     return created
+
+
+def series_save(*, actor, series: MeetingSeries, bodies, hosts: list[Body]) -> MeetingSeries:
+    """Create or change a series with its bodies and its host rotation (`hosts` in order; each must be
+    one of `bodies`). Meetings already generated keep their own dates, places and hosts: each is an
+    occurrence that may have been moved or cancelled on its own. Side effects: one AuditEntry."""
+    body_ids = {b.pk for b in bodies}
+    if not body_ids:
+        raise ValidationError({"bodies": _("참여 기구를 하나 이상 고르세요.")})
+    strays = [h.name for h in hosts if h.pk not in body_ids]
+    if strays:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _("주관 기구는 참여 기구 중에서 골라야 합니다: %(b)s")
+                % {"b": ", ".join(strays)}
+            }
+        )
+    with transaction.atomic():
+        creating = series.pk is None
+        before = None
+        if not creating:
+            old = MeetingSeries.objects.select_for_update().get(pk=series.pk)
+            before = {
+                **snapshot(old),
+                "bodies": sorted(old.bodies.values_list("name", flat=True)),
+                "hosts": [h.body.name for h in old.hosts.select_related("body").order_by("order")],
+            }
+        series.full_clean()
+        series.save()
+        series.bodies.set(bodies)
+        series.hosts.all().delete()
+        SeriesHost.objects.bulk_create(
+            [SeriesHost(series=series, body=body, order=i) for i, body in enumerate(hosts, start=1)]
+        )
+        after = {
+            **snapshot(series),
+            "bodies": sorted(b.name for b in bodies),
+            "hosts": [h.name for h in hosts],
+        }
+        audit_record(
+            actor=actor, action="create" if creating else "update", obj=series, before=before, after=after
+        )
+    return series
 
 
 def feed_token_renew(*, actor) -> FeedToken:

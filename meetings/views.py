@@ -25,17 +25,21 @@ from meetings.forms import (
     ConveningForm,
     ElectionForm,
     MeetingForm,
+    MeetingListFilterForm,
     MinutesForm,
     NamedBallotForm,
     NamedVoteSetupForm,
     ObserverForm,
     RecusalForm,
     RescheduleForm,
+    SeriesForm,
+    SeriesGenerateForm,
     VoteForm,
     WrittenAnswerForm,
     WrittenOpenForm,
 )
 from meetings.models import AgendaItem, Attachment, Attendance, Election, FeedToken, Meeting, Minutes
+from seongdong_gov.pagination import paginate
 
 
 def _errors(form, exc: ValidationError) -> None:
@@ -48,12 +52,18 @@ def _errors(form, exc: ValidationError) -> None:
 
 @login_required
 def meeting_list(request):
+    """The meetings in reach, 50 a page: a calendar year, or by default the last 12 months and ahead."""
     roles = roles_for(request.user)
+    form = MeetingListFilterForm(request.GET or None)
+    year = form.cleaned_data.get("year") if form.is_valid() else None
+    meetings = selectors.meeting_list(roles, today=timezone.localdate(), year=year)
     return render(
         request,
         "meetings/list.html",
         {
-            "meetings": selectors.meeting_list(roles),
+            "form": form,
+            "year": year,
+            **paginate(request, meetings),
             "can_create": roles.is_governance_staff or roles.is_secretary,
             "can_calendar": roles.is_governance_staff,
         },
@@ -713,3 +723,116 @@ def calendar_exception_delete(request, pk: int):
     services.calendar_exception_delete(actor=request.user, exception=exception)
     messages.success(request, _("달력 예외를 삭제했습니다."))
     return redirect(f"{reverse('meetings:calendar')}?year={year}")
+
+
+# --- meeting series (회의 일정 계획): staff and the secretaries of the series' bodies ----------------------
+
+
+def _series_manager_or_404(request):
+    roles = roles_for(request.user)
+    if not selectors.can_manage_series_at_all(roles):
+        raise Http404
+    return roles
+
+
+def _series_form_page(request, form, title, series=None):
+    return render(
+        request,
+        "meetings/series_form.html",
+        {
+            "form": form,
+            "title": title,
+            "series": series,
+            "has_meetings": bool(series and series.meetings.exists()),
+        },
+    )
+
+
+@login_required
+def series_list(request):
+    roles = _series_manager_or_404(request)
+    return render(request, "meetings/series_list.html", {"series_list": selectors.series_list(roles)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def series_create(request):
+    roles = _series_manager_or_404(request)
+    form = SeriesForm(
+        request.POST or None,
+        bodies=selectors.series_body_choices(roles),
+        managed_ids=None if roles.is_governance_staff else roles.secretary_body_ids,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            series = services.series_save(
+                actor=request.user,
+                series=form.save(commit=False),
+                bodies=form.cleaned_data["bodies"],
+                hosts=form.hosts(),
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("회의 일정 계획을 등록했습니다. 생성 기한을 정해 회차를 만드세요."))
+            return redirect("meetings:series_detail", series.pk)
+    return _series_form_page(request, form, _("회의 일정 계획 등록"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def series_edit(request, pk: int):
+    roles = _series_manager_or_404(request)
+    series = selectors.series_for_manage_or_404(roles, pk)
+    form = SeriesForm(
+        request.POST or None,
+        instance=series,
+        bodies=selectors.series_body_choices(roles, series),
+        managed_ids=None if roles.is_governance_staff else roles.secretary_body_ids,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            series = services.series_save(
+                actor=request.user,
+                series=form.save(commit=False),
+                bodies=form.cleaned_data["bodies"],
+                hosts=form.hosts(),
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("회의 일정 계획을 고쳤습니다."))
+            return redirect("meetings:series_detail", series.pk)
+    return _series_form_page(request, form, _("회의 일정 계획 수정") + f" · {series.name}", series)
+
+
+def _series_detail_page(request, series, form):
+    return render(
+        request,
+        "meetings/series_detail.html",
+        {"series": series, "occurrences": selectors.series_occurrences(series), "form": form},
+    )
+
+
+@login_required
+def series_detail(request, pk: int):
+    roles = _series_manager_or_404(request)
+    series = selectors.series_for_manage_or_404(roles, pk)
+    return _series_detail_page(request, series, SeriesGenerateForm(series=series, today=timezone.localdate()))
+
+
+@login_required
+@require_POST
+def series_generate(request, pk: int):
+    """Create the occurrences up to the chosen date; running it again creates only what is missing."""
+    roles = _series_manager_or_404(request)
+    series = selectors.series_for_manage_or_404(roles, pk)
+    form = SeriesGenerateForm(request.POST, series=series, today=timezone.localdate())
+    if not form.is_valid():
+        return _series_detail_page(request, series, form)
+    created = services.series_generate(actor=request.user, series=series, until=form.cleaned_data["until"])
+    if created:
+        messages.success(request, _("회의 %(n)d건을 새로 만들었습니다.") % {"n": len(created)})
+    else:
+        messages.info(request, _("새로 만들 회차가 없습니다. 그 기한까지의 회차가 이미 모두 있습니다."))
+    return redirect("meetings:series_detail", series.pk)

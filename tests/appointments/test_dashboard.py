@@ -123,3 +123,31 @@ def test_home_shows_alerts_to_staff_only(login, db):
     assert "임기끝" not in section.split("절반에 못 미치는")[1]
     member_page = login(factories.UserFactory(username="plain_u")).get(reverse("home")).content.decode()
     assert "panel-appointment-alerts" not in member_page
+
+
+def test_low_attendance_makes_three_queries_flagged_or_not(attendance_body, django_assert_num_queries):
+    # the window's held meetings, their attendance lines aggregated per person and body, the current
+    # memberships of the people found (run even when nobody is flagged)
+    with django_assert_num_queries(3):
+        flagged = selectors.low_attendance(D(2017, 6, 30))
+    assert [r.membership.person.name for r in flagged] == ["가", "다"]
+    with django_assert_num_queries(3):
+        assert selectors.low_attendance(D(2020, 6, 30)) == []  # no meeting in the window
+
+
+def test_low_attendance_window_is_seoul_days(attendance_body):
+    """A meeting at 08:00 Seoul time on the first day of the window is 23:00 UTC the day before: it
+    counts, because the window runs from Seoul midnight to Seoul midnight."""
+    m = attendance_body["m"]
+    early = _meeting(attendance_body["body"], D(2016, 7, 1))
+    early.starts_at = timezone.make_aware(dt.datetime(2016, 7, 1, 8, 0))
+    early.ends_at = early.starts_at + dt.timedelta(hours=1)
+    early.save()
+    _attend(early, {m["다"]: P})  # 다: 2 of 5 → still below half
+    _attend(early, {m["나"]: A})  # 나: 2 of 5 → now below half
+    rows = selectors.low_attendance(D(2017, 6, 30))
+    assert [(r.membership.person.name, r.attended, r.held) for r in rows] == [
+        ("가", 1, 4),
+        ("나", 2, 5),
+        ("다", 2, 5),
+    ]

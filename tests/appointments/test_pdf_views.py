@@ -183,7 +183,8 @@ def test_issue_form_bad_input_keeps_data(login, admin_user, cohort):
 
 def test_register_csv_export(login, admin_user, issued):
     response = login(admin_user).get(reverse("appointments:register") + "?format=csv&year=2016")
-    body = response.content.decode("utf-8-sig")
+    assert response.streaming  # streamed, not built in memory
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert body.splitlines()[0].startswith("발급번호,성명,기구")
     assert len(body.strip().splitlines()) == 9
 
@@ -195,9 +196,9 @@ def test_register_query_count(login, django_assert_num_queries, cohort, rows):
     )
     client = login(factories.staff_user())
     # session, user, roles (person, groups, reporting units), body choices for the filter, the
-    # certificates with person/body/issuer/original joined; then the session save (savepoint, update,
-    # release: sessions are saved on every request)
-    with django_assert_num_queries(10):
+    # paginator's count, the page's certificates with person/body/issuer/original joined; then the
+    # session save (savepoint, update, release: sessions are saved on every request)
+    with django_assert_num_queries(11):
         response = client.get(reverse("appointments:register"))
     assert response.content.decode().count("제2016-00") == rows
 
@@ -237,7 +238,8 @@ def test_reissue_view_links_original_and_keeps_it(login, admin_user, issued):
     new = Certificate.objects.get(reissue_of=issued[0])
     assert (new.number, new.reissue_reason) == ("제2016-009호", "분실")
     assert Certificate.objects.count() == 9
-    csv_rows = client.get(reverse("appointments:register") + "?format=csv").content.decode("utf-8-sig")
+    response = client.get(reverse("appointments:register") + "?format=csv")
+    csv_rows = b"".join(response.streaming_content).decode("utf-8-sig")
     assert (
         "제2016-009호,김위원0,추진운영위원회,2016. 1. 15. ~ 2018. 1. 14. 2년,2016. 3. 2.,,제2016-001호,분실"
         in csv_rows

@@ -82,6 +82,7 @@ def _url(name, w):
     return {
         "register": lambda: reverse("appointments:register"),
         "issue": lambda: reverse("appointments:issue"),
+        "alerts": lambda: reverse("appointments:alerts"),
         "batch_body": lambda: reverse("appointments:batch_pdf") + f"?body={w['body'].pk}",
         "batch_day": lambda: reverse("appointments:batch_pdf") + f"?issued_on={w['start'].isoformat()}",
         "pdf_mine": lambda: reverse("appointments:certificate_pdf", args=[w["cert_mine"].pk]),
@@ -103,6 +104,7 @@ L = "login"  # redirected to the login page
 MATRIX = {
     "register": (L, 403, 403, 403, 403, 200, 200),
     "issue": (L, 403, 403, 403, 403, 403, 200),
+    "alerts": (L, 403, 403, 403, 403, 200, 200),
     "batch_body": (L, 403, 403, 403, 403, 403, 200),
     "batch_day": (L, 403, 403, 403, 403, 403, 200),
     "pdf_mine": (L, 200, 404, 404, 404, 404, 200),
@@ -121,6 +123,7 @@ MATRIX = {
 MARKERS = {
     "register": "제{year}-001호",
     "issue": "위촉장 발급",
+    "alerts": "60일 안에 임기가 끝나는 위원",
     "reissue": "재발급",
     "end": "위촉 종료",
     "bodies": "기구별 위촉 현황",

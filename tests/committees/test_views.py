@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -6,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, reverse
 
+from committees import selectors
 from committees.models import Body, Gender, Membership, OrgUnit, Person, Post, PostHolding
 from tests import factories
 
@@ -341,3 +343,41 @@ def test_person_detail_lists_memberships(client, actors, objects):
     html = client.get(objects["person"].get_absolute_url()).content.decode()
     assert objects["body"].name in html
     assert Person.objects.count() > 1
+
+
+def test_body_list_counts_seats_and_members_without_multiplying(client, db):
+    """Seats and memberships are counted in separate subqueries: 4 active seats (1 inactive not
+    counted), 3 members in office (1 past member not counted), whatever the product of the two."""
+    body = factories.BodyFactory(name="계수위원회", gender_balance_applies=False)
+    group = factories.seat_group(body, count=5)
+    group.seats.filter(number=5).update(active=False)
+    today = dt.date.today()
+    for i in range(3):
+        factories.appoint(
+            group,
+            factories.PersonFactory(),
+            start=today - dt.timedelta(days=10),
+            end=today + dt.timedelta(days=700),
+            seat_number=i + 1,
+        )
+    factories.appoint(
+        group,
+        factories.PersonFactory(),
+        start=today - dt.timedelta(days=900),
+        end=today - dt.timedelta(days=200),
+        seat_number=4,
+    )
+    empty = factories.BodyFactory(name="빈위원회")
+    rows = {b.pk: (b.seat_total, b.member_total) for b in selectors.bodies_with_counts(today)}
+    assert rows[body.pk] == (4, 3)
+    assert rows[empty.pk] == (0, 0)
+
+
+def test_home_bodies_panel_shows_10_and_links_to_the_list(client, db):
+    for i in range(12):
+        factories.BodyFactory(name=f"패널기구{i:02d}", order=i)
+    client.force_login(factories.staff_user())
+    page = client.get(reverse("home")).content.decode()
+    section = page[page.index('id="panel-bodies"') :].split("</section>")[0]
+    assert len(re.findall(r"패널기구\d\d", section)) == 10
+    assert f'href="{reverse("committees:body_list")}">전체 12개 기구 보기' in section

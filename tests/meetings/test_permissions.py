@@ -20,6 +20,7 @@ from meetings.models import (
     ConveningRequest,
     FeedToken,
     Meeting,
+    MeetingSeries,
     Minutes,
 )
 from tests import factories
@@ -82,6 +83,10 @@ def world(db, tmp_path, settings):
     request = ConveningRequest.objects.create(body=body, reason="요구", enrolled=2, threshold=1)
     exception = CalendarException.objects.create(date=dt.date(2026, 3, 10), kind="closure", reason="휴무")
     token = FeedToken.objects.create(user=users["member"], token="secret-token-for-matrix")
+    series = MeetingSeries.objects.create(
+        name="실무협의 회의", recurrence="second_fourth_friday", start_date=TODAY, start_time=dt.time(16, 0)
+    )
+    series.bodies.set([body])
     return {
         "users": users,
         "meeting": meeting,
@@ -91,6 +96,7 @@ def world(db, tmp_path, settings):
         "exception": exception,
         "token": token,
         "written": written,
+        "series": series,
     }
 
 
@@ -127,6 +133,12 @@ URLS = [
     _case("get", "recusal_add", [m], MANAGERS),
     _case("get", "convening", [], VIEWERS | {"other_secretary"}),
     _case("post", "convening_sign", ["request"], {"member"}, 302),
+    # Series are managed by staff and the secretaries of the series' bodies; members never see them.
+    _case("get", "series_list", [], MANAGERS | {"other_secretary"}),  # each secretary sees their own
+    _case("get", "series_create", [], MANAGERS | {"other_secretary"}),
+    _case("get", "series_detail", ["series"], MANAGERS),
+    _case("get", "series_edit", ["series"], MANAGERS),
+    _case("post", "series_generate", ["series"], MANAGERS, 200),  # no horizon posted: the form again
     _case("get", "calendar", [], STAFF),
     _case("post", "calendar_delete", ["exception"], STAFF, 302),
 ]

@@ -209,9 +209,9 @@ def test_meeting_list_query_count(login, setup, rows, django_assert_num_queries)
         _meeting(body, title=f"목록 회의 {i}")
     client = login(member)
     client.get(reverse("meetings:portal"))  # warm the session
-    # Constant for 1 and 10 rows: session, user, roles (5), context processors,
-    # meetings with their host body, and one prefetch of their bodies.
-    with django_assert_num_queries(12):
+    # Constant for 1 and 10 rows: session, user, roles (5), context processors, the paginator's count,
+    # the page's meetings with their host body, and one prefetch of their bodies.
+    with django_assert_num_queries(13):
         response = client.get(reverse("meetings:list"))
     assert f"목록 회의 {rows - 1}" in response.content.decode()
 
@@ -229,3 +229,73 @@ def test_convening_page_query_count(login, setup, rows, django_assert_num_querie
     with django_assert_num_queries(13):
         response = client.get(reverse("meetings:convening"))
     assert f"요구 {rows - 1}" in response.content.decode()
+
+
+# --- the meeting list at district scale: a date window, 50 a page ------------------------------------
+
+
+def _bulk_meetings(body, days, title="회의"):
+    """Meetings at 16:00 Seoul time on the given days, created in one go (the list reads them only)."""
+    meetings = Meeting.objects.bulk_create(
+        Meeting(
+            title=f"{title} {day:%Y-%m-%d}",
+            starts_at=dt.datetime.combine(day, dt.time(16, 0), tzinfo=SEOUL),
+            ends_at=dt.datetime.combine(day, dt.time(17, 0), tzinfo=SEOUL),
+            uid=f"list-{title}-{day.isoformat()}",
+        )
+        for day in days
+    )
+    for m in meetings:
+        m.bodies.add(body)
+    return meetings
+
+
+def test_meeting_list_page_2_shows_the_51st(login, setup):
+    body, *_ = setup
+    days = [TODAY + dt.timedelta(days=i) for i in range(1, 56)]
+    _bulk_meetings(body, days)
+    client = login(factories.staff_user())
+    first = client.get(reverse("meetings:list")).content.decode()
+    assert f"회의 {days[49]:%Y-%m-%d}" in first and f"회의 {days[50]:%Y-%m-%d}" not in first
+    assert "전체 55건 중 1–50번째" in first and 'href="?page=2"' in first
+    second = client.get(reverse("meetings:list") + "?page=2").content.decode()
+    assert f"회의 {days[50]:%Y-%m-%d}" in second and f"회의 {days[49]:%Y-%m-%d}" not in second
+    assert "전체 55건 중 51–55번째" in second
+
+
+def test_meeting_list_defaults_to_last_12_months_and_filters_by_year(login, setup):
+    body, *_ = setup
+    old_year = TODAY.year - 3
+    _bulk_meetings(
+        body,
+        [dt.date(old_year, 3, d) for d in range(1, 29)] + [dt.date(old_year, 4, d) for d in range(1, 29)],
+    )
+    _bulk_meetings(body, [TODAY - dt.timedelta(days=300), TODAY - dt.timedelta(days=400)], title="최근")
+    client = login(factories.staff_user())
+    default = client.get(reverse("meetings:list")).content.decode()
+    assert "최근 12개월과 예정된 회의" in default
+    assert f"최근 {TODAY - dt.timedelta(days=300):%Y-%m-%d}" in default
+    assert f"최근 {TODAY - dt.timedelta(days=400):%Y-%m-%d}" not in default
+    assert f"회의 {old_year}-03-01" not in default
+    by_year = client.get(reverse("meetings:list") + f"?year={old_year}").content.decode()
+    assert f"{old_year}년 회의" in by_year and f"회의 {old_year}-03-01" in by_year
+    assert "전체 56건 중 1–50번째" in by_year
+    assert f'href="?year={old_year}&amp;page=2"' in by_year  # the filter stays in the page links
+    page2 = client.get(reverse("meetings:list") + f"?year={old_year}&page=2").content.decode()
+    assert f"회의 {old_year}-04-28" in page2 and f"회의 {old_year}-03-01" not in page2
+    bad = client.get(reverse("meetings:list") + "?year=19").content.decode()
+    assert "2000" in bad and "최근 12개월과 예정된 회의" in bad  # a clear message, the default window
+
+
+@pytest.mark.parametrize("rows", [1, 60])
+def test_meeting_list_query_count_over_pages(login, setup, rows, django_assert_num_queries):
+    body, *_ = setup
+    _bulk_meetings(body, [TODAY + dt.timedelta(days=i) for i in range(1, rows + 1)])
+    client = login(factories.staff_user())
+    client.get(reverse("meetings:portal"))  # warm the session
+    # Constant for 1 and 60 rows, first or last page: session, user, a staff user's roles, context
+    # processors, the paginator's count, the page's meetings with their host body, one prefetch of their
+    # bodies (a member's roles take two more queries: 13 in test_meeting_list_query_count).
+    with django_assert_num_queries(11):
+        response = client.get(reverse("meetings:list") + ("?page=2" if rows > 50 else ""))
+    assert f"회의 {TODAY + dt.timedelta(days=rows):%Y-%m-%d}" in response.content.decode()

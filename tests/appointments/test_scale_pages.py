@@ -1,0 +1,131 @@
+"""The register, the alert lists and the home panel stay bounded at district scale (issue 6 §4):
+50 rows a page with the filters kept in the page links, the CSV export whole and streamed, the home
+panel capped at 10 rows beside its total."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from appointments import services
+from appointments.dashboard import PANEL_ROWS
+from tests import factories
+
+D = dt.date
+
+
+@pytest.fixture
+def many_certificates(cohort):
+    """58 certificates of 2016: the 8 originals of the cohort and 50 reissues, numbered 제2016-001호 to
+    제2016-058호 in order of issue."""
+    originals = services.certificate_issue(
+        actor=None, appointments=cohort["appointments"], issued_on=D(2016, 1, 15)
+    )
+    for i in range(50):
+        services.certificate_reissue(
+            actor=None, certificate=originals[i % 8], issued_on=D(2016, 3, 2), reason=f"분실 {i}"
+        )
+    return cohort
+
+
+def _numbers(html):
+    return re.findall(r"제2016-(\d{3})호", html.split("<tbody>")[1].split("</tbody>")[0])
+
+
+def test_register_shows_50_a_page_and_page_2_the_51st(login, many_certificates):
+    client = login(factories.staff_user())
+    first = client.get(reverse("appointments:register")).content.decode()
+    # newest first: 058 … 009 on page 1 (the numbers of reissued originals also appear in the 비고 column)
+    rows = re.findall(r'<th scope="row">제2016-(\d{3})호</th>', first)
+    assert rows == [f"{n:03d}" for n in range(58, 8, -1)]
+    assert "전체 58건 중 1–50번째" in first
+    assert 'aria-label="페이지 이동"' in first and 'href="?page=2"' in first
+    second = client.get(reverse("appointments:register") + "?page=2").content.decode()
+    assert re.findall(r'<th scope="row">제2016-(\d{3})호</th>', second) == [
+        f"{n:03d}" for n in range(8, 0, -1)
+    ]
+    assert "전체 58건 중 51–58번째" in second
+    assert 'aria-current="page"><span class="page-link">2' in second
+
+
+def test_register_page_links_keep_the_filters(login, many_certificates):
+    client = login(factories.staff_user())
+    body = many_certificates["body"].pk
+    page = client.get(reverse("appointments:register") + f"?year=2016&body={body}").content.decode()
+    assert f'href="?year=2016&amp;body={body}&amp;page=2"' in page
+    page2 = client.get(reverse("appointments:register") + f"?year=2016&body={body}&page=2").content.decode()
+    assert f'href="?year=2016&amp;body={body}&amp;page=1"' in page2  # 이전
+    # the CSV link carries the filters but never the page: the export is the whole register
+    assert f"?year=2016&amp;body={body}&amp;format=csv" in page2
+    # a filter that leaves one page shows no page navigation
+    assert "페이지 이동" not in client.get(reverse("appointments:register") + "?q=김위원3").content.decode()
+
+
+def test_register_bad_page_number_falls_back(login, many_certificates):
+    client = login(factories.staff_user())
+    assert (
+        "전체 58건 중 1–50번째" in client.get(reverse("appointments:register") + "?page=x").content.decode()
+    )
+    assert (
+        "전체 58건 중 51–58번째" in client.get(reverse("appointments:register") + "?page=99").content.decode()
+    )
+
+
+def test_csv_export_is_whole_and_unpaginated(login, many_certificates):
+    response = login(factories.staff_user()).get(reverse("appointments:register") + "?format=csv&page=2")
+    assert response.streaming
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").strip().splitlines()
+    assert len(lines) == 1 + 58
+    assert lines[1].startswith("제2016-058호,") and lines[-1].startswith("제2016-001호,")
+
+
+@pytest.mark.parametrize("rows", [1, 60])
+def test_register_query_count_independent_of_pages(login, many_certificates, rows, django_assert_num_queries):
+    client = login(factories.staff_user())
+    # session, user, roles (person, groups, reporting units), body choices, the paginator's count, the
+    # page's certificates (joined), then the session save (savepoint, update, release) — on page 1 and on
+    # the last page alike
+    page = 1 if rows == 1 else 2
+    with django_assert_num_queries(11):
+        client.get(reverse("appointments:register") + f"?page={page}")
+
+
+@pytest.fixture
+def ending_many(db):
+    """13 appointed members whose terms end within 60 days, on one body."""
+    today = timezone.localdate()
+    body = factories.BodyFactory(name="만료위원회", gender_balance_applies=False)
+    group = factories.seat_group(body, count=13, effective=today - dt.timedelta(days=800))
+    for i in range(13):
+        factories.appoint(
+            group,
+            factories.PersonFactory(name=f"만료{i:02d}"),
+            start=today - dt.timedelta(days=700),
+            end=today + dt.timedelta(days=1 + i),
+        )
+    return body
+
+
+def test_home_panel_caps_the_ending_list_and_links_to_the_full_list(login, ending_many):
+    client = login(factories.staff_user())
+    page = client.get(reverse("home")).content.decode()
+    section = page[page.index("panel-appointment-alerts") :].split("공석인 위촉직 좌석")[0]
+    shown = re.findall(r"만료(\d\d)", section)
+    assert shown == [f"{i:02d}" for i in range(PANEL_ROWS)]  # soonest first, 10 of 13
+    assert f'href="{reverse("appointments:alerts")}?list=ending">전체 13명 보기' in section
+    full = client.get(reverse("appointments:alerts") + "?list=ending").content.decode()
+    assert re.findall(r"만료(\d\d)", full) == [f"{i:02d}" for i in range(13)]
+
+
+def test_alerts_list_paginates_past_50(login, db):
+    today = timezone.localdate()
+    body = factories.BodyFactory(name="공석위원회", gender_balance_applies=False)
+    factories.seat_group(body, count=53, effective=today - dt.timedelta(days=10))
+    client = login(factories.staff_user())
+    first = client.get(reverse("appointments:alerts") + "?list=vacant").content.decode()
+    assert "전체 53건 중 1–50번째" in first and 'href="?list=vacant&amp;page=2"' in first
+    second = client.get(reverse("appointments:alerts") + "?list=vacant&page=2").content.decode()
+    assert "전체 53건 중 51–53번째" in second
+    assert re.findall(r'<th scope="row">[^<]* (\d+)</th>', second) == ["51", "52", "53"]
