@@ -78,7 +78,9 @@ def objects(demo_actors):
     reporter = demo_actors["reporter"]
     own_units = reporter.reporting_units.all()
     # editable reports (draft or returned), so the edit page answers rather than redirecting to the detail
-    editable = Report.objects.filter(state__in=["draft", "returned"]).select_related("field").order_by("-month")
+    editable = (
+        Report.objects.filter(state__in=["draft", "returned"]).select_related("field").order_by("-month")
+    )
     own = editable.filter(unit__in=own_units).first()
     other = editable.exclude(unit__in=own_units).first()
     attachments = {}
