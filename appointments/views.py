@@ -33,15 +33,8 @@ from appointments.permissions import (
 )
 from committees.permissions import bodies_managed_by, roles_for
 from seongdong_gov.decorators import admin_required, staff_required
+from seongdong_gov.forms import apply_validation_error
 from seongdong_gov.pagination import paginate
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _pdf_response(certs, filename: str) -> HttpResponse:
@@ -142,7 +135,7 @@ def certificate_issue(request):
                 ceremony=form.cleaned_data["ceremony"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(
                 request,
@@ -200,7 +193,7 @@ def certificate_reissue(request, pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("%(number)s로 재발급했습니다.") % {"number": cert.number})
             return redirect("appointments:register")
@@ -230,7 +223,7 @@ def appointment_end(request, pk: int):
                 ground=form.cleaned_data["ground"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("위촉 종료를 기록했습니다."))
             return redirect("appointments:register")
@@ -335,7 +328,7 @@ def appointment_create(request, body_pk: int):
             try:
                 result = services.appointment_create(actor=request.user, **data)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 appointment = result.obj
                 messages.success(
@@ -373,7 +366,7 @@ def appointment_record(request, membership_pk: int):
         try:
             services.appointment_record(actor=request.user, membership=membership, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(
                 request, _("%(person)s 님의 위촉 기록을 저장했습니다.") % {"person": membership.person}
@@ -412,7 +405,7 @@ def appointment_edit(request, pk: int):
         try:
             services.appointment_update(actor=request.user, appointment=appointment, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(
                 request, _("%(person)s 님의 위촉 기록을 수정했습니다.") % {"person": membership.person}

@@ -24,15 +24,7 @@ from committees.forms import (
 )
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
 from seongdong_gov.decorators import staff_required
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field_name, errors in exc.error_dict.items():
-            form.add_error(field_name if field_name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
+from seongdong_gov.forms import apply_validation_error
 
 # ---- bodies ----------------------------------------------------------------------------------------
 
@@ -90,7 +82,7 @@ def body_edit(request, pk: int | None = None):
         try:
             body = services.object_save(actor=request.user, instance=form.save(commit=False))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("기구를 저장했습니다."))
             return redirect(body)
@@ -117,7 +109,7 @@ def seat_group_edit(request, body_pk: int, pk: int | None = None):
                 actor=request.user, group=form.save(commit=False), effective=form.cleaned_data["effective"]
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("정원 구성을 저장했습니다."))
             return redirect(body)
@@ -153,7 +145,7 @@ def membership_appoint(request, body_pk: int):
                 note=data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("%(person)s 님을 위촉했습니다.") % {"person": data["person"]})
             for warning in result.warnings:
@@ -202,7 +194,7 @@ def membership_end(request, pk: int):
             try:
                 services.membership_end(actor=request.user, membership=membership, **form.cleaned_data)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("재임을 종료했습니다."))
                 return redirect(membership.body)
@@ -330,7 +322,7 @@ def post_move(request, pk: int):
                 actor=request.user, post=post, person=data["person"], start=data["start"], note=data["note"]
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(
                 request, _("인사 발령을 기록했습니다. 이 직위의 당연직 좌석이 함께 옮겨졌습니다.")

@@ -39,15 +39,8 @@ from meetings.forms import (
     WrittenOpenForm,
 )
 from meetings.models import AgendaItem, Attachment, Attendance, Election, FeedToken, Meeting, Minutes
+from seongdong_gov.forms import apply_validation_error
 from seongdong_gov.pagination import paginate
-
-
-def _errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errs in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errs)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
@@ -95,7 +88,7 @@ def meeting_create(request):
                 actor=request.user, meeting=form.save(commit=False), bodies=form.cleaned_data["bodies"]
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("회의를 등록했습니다."))
             return redirect(meeting)
@@ -142,7 +135,7 @@ def agenda_item_edit(request, pk: int, item_pk: int | None = None):
         try:
             services.agenda_item_save(actor=request.user, item=form.save(commit=False))
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("안건을 저장했습니다."))
             return redirect(meeting)
@@ -242,7 +235,7 @@ def vote_create(request, pk: int):
                 chair_casting=d["chair_casting"],
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("표결 결과: %(r)s") % {"r": vote.outcome_label})
     return render(request, "meetings/vote.html", {"meeting": meeting, "form": form, "vote": vote})
@@ -283,7 +276,7 @@ def vote_named(request, pk: int):
                     chair_casting=ballots.cleaned_data["chair_casting"],
                 )
             except ValidationError as exc:
-                _errors(ballots, exc)
+                apply_validation_error(ballots, exc)
             else:
                 messages.success(request, _("표결 결과: %(r)s") % {"r": vote.outcome_label})
     return render(
@@ -315,7 +308,7 @@ def election_record(request, pk: int):
                 actor=request.user, item=d["item"], role=d["role"], counts=form.counts(), taken=d["taken"]
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(
                 request,
@@ -344,7 +337,7 @@ def written_open(request, pk: int):
         try:
             services.written_open(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("서면의결을 요청했습니다. 위원은 '내 회의'에서 응답합니다."))
             return redirect(meeting)
@@ -385,7 +378,7 @@ def written_answer(request, pk: int):
                 choice=form.cleaned_data["choice"],
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("응답을 저장했습니다. 마감 전까지 바꿀 수 있습니다."))
             return redirect("meetings:written_answer", pk=resolution.pk)
@@ -461,7 +454,7 @@ def minutes_edit(request, pk: int):
                 nondisclosure_reason=d["nondisclosure_reason"],
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("회의록 초안을 저장했습니다."))
             return redirect("meetings:minutes", pk=meeting.pk)
@@ -562,7 +555,7 @@ def meeting_reschedule(request, pk: int):
                 reason=d["reason"],
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("일정을 변경했습니다."))
             return redirect(meeting)
@@ -578,7 +571,7 @@ def meeting_cancel(request, pk: int):
         try:
             services.meeting_cancel(actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("회의를 취소했습니다."))
             return redirect(meeting)
@@ -594,7 +587,7 @@ def observer_add(request, pk: int):
         try:
             services.observer_add(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("배석자를 추가했습니다."))
             return redirect(meeting)
@@ -612,7 +605,7 @@ def recusal_add(request, pk: int):
         try:
             services.recusal_add(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("회피·제척을 기록했습니다."))
             return redirect(meeting)
@@ -642,7 +635,7 @@ def convening_list(request):
                     reason=form.cleaned_data["reason"],
                 )
             except ValidationError as exc:
-                _errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("소집 요구를 등록하고 서명했습니다."))
                 return redirect("meetings:convening")
@@ -702,7 +695,7 @@ def calendar_view(request):
         try:
             exc = services.calendar_exception_save(actor=request.user, **form.cleaned_data)
         except ValidationError as e:
-            _errors(form, e)
+            apply_validation_error(form, e)
         else:
             messages.success(request, _("달력 예외를 저장했습니다."))
             return redirect(f"{reverse('meetings:calendar')}?year={exc.date.year}")
@@ -772,7 +765,7 @@ def series_create(request):
                 hosts=form.hosts(),
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("회의 일정 계획을 등록했습니다. 생성 기한을 정해 회차를 만드세요."))
             return redirect("meetings:series_detail", series.pk)
@@ -799,7 +792,7 @@ def series_edit(request, pk: int):
                 hosts=form.hosts(),
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("회의 일정 계획을 고쳤습니다."))
             return redirect("meetings:series_detail", series.pk)

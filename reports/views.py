@@ -20,18 +20,11 @@ from reports.forms import FieldForm, IndicatorForm, ReportForm, ReviewForm, pars
 from reports.labels import STATUS_LABELS
 from reports.models import Indicator, Report, ReportingField
 from seongdong_gov.decorators import staff_required
+from seongdong_gov.forms import apply_validation_error
 
 
 def _last_month() -> dt.date:
     return rules.previous_month(timezone.localdate())
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
@@ -79,7 +72,7 @@ def report_edit(request, unit_id: int, field_code: str, year: int, month: int):
                 files=[upload] if upload else [],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             if request.POST.get("action") != "submit":
                 messages.success(request, _("임시 저장했습니다."))

@@ -5,6 +5,7 @@ import math
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,3 +54,13 @@ class ThrottledAdminAuthenticationForm(ThrottledAuthenticationForm, AdminAuthent
     """The admin's own login page gets the same lockout (it would otherwise be a way around it)."""
 
     error_messages = {**AdminAuthenticationForm.error_messages, **ThrottledAuthenticationForm.error_messages}
+
+
+def apply_validation_error(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: field errors on their fields (when the form has them),
+    the rest as non-field errors, so a rejected form shows why and keeps what was typed."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
