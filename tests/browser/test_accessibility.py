@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 AXE_URL = "/static/vendor/axe/axe.min.js"
 SERIOUS = """async () => {
@@ -155,7 +156,7 @@ def test_login_page_and_its_error_state(demo_live, page):
     page.get_by_label("사용자 이름").fill("member")
     page.get_by_label("비밀번호").fill("wrong password")
     page.get_by_role("button", name="로그인").click()
-    assert page.locator(".alert-danger, .invalid-feedback, .errorlist").count() > 0
+    expect(page.locator(".alert-danger, .invalid-feedback, .errorlist").first).to_be_visible()
     assert _check(page) == []
 
 

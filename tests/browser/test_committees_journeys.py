@@ -1,5 +1,7 @@
+import datetime as dt
 import re
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from committees.models import Body, Membership, Post
@@ -23,20 +25,24 @@ def test_staff_records_personnel_move_and_seat_follows(demo_live, log_in):
     post = Post.objects.get(name="행정관리국장")
     steering = Body.objects.get(name="추진운영위원회")
     old = Membership.objects.get(body=steering, seat__group__post=post, end__isnull=True)
+    move_on = timezone.localdate() + dt.timedelta(days=6)  # a move announced for next week
+    last_day = move_on - dt.timedelta(days=1)
     page = log_in("staff")
     page.goto(f"/org/posts/{post.pk}/")
     page.get_by_role("link", name="인사 발령").click()
     page.get_by_label("새 재직자").select_option(label="주무관 데모")
-    page.get_by_label("발령일").fill("2026-12-01")
+    page.get_by_label("발령일").fill(move_on.isoformat())
     page.get_by_role("button", name="저장").click()
     expect(page.locator(".alert-success")).to_contain_text("당연직 좌석이 함께 옮겨졌습니다")
     expect(page.locator("#holdings tbody tr").first).to_contain_text("주무관 데모")
     page.goto(f"/bodies/{steering.pk}/")
     # the move is in the future: today the seat is still the old holder's; the history is on the person page
     page.goto(f"/people/{old.person_id}/")
-    expect(page.locator("main")).to_contain_text(re.compile(r"2026\. 11\. 30\."))
+    expect(page.locator("main")).to_contain_text(
+        re.compile(rf"{last_day.year}\. {last_day.month}\. {last_day.day}\.")
+    )
     old.refresh_from_db()
-    assert old.end.isoformat() == "2026-11-30"
+    assert old.end == last_day
     assert old.end_reason == "인사 발령"
-    new = Membership.objects.get(body=steering, seat=old.seat, start="2026-12-01")
+    new = Membership.objects.get(body=steering, seat=old.seat, start=move_on)
     assert new.person.name == "주무관 데모"

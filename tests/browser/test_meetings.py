@@ -1,5 +1,7 @@
 import datetime as dt
 
+from playwright.sync_api import expect
+
 from meetings.models import Meeting, MeetingSeries
 
 
@@ -30,9 +32,10 @@ def test_secretary_records_attendance_and_vote_and_sees_outcome(demo_live, log_i
     page.get_by_label("찬성").fill(str(present + 1))
     page.get_by_label("반대").fill("0")
     page.get_by_role("button", name="표결 기록").click()
-    assert page.get_by_text(
-        f"투표 수({present + 1})가 표결 가능한 출석위원 수({present})보다 많습니다."
-    ).is_visible()
+    # expect() waits for the re-rendered form; is_visible() would read the page before the answer arrives
+    expect(
+        page.get_by_text(f"투표 수({present + 1})가 표결 가능한 출석위원 수({present})보다 많습니다.")
+    ).to_be_visible()
     votes = list(item.votes.order_by("taken_at"))
     assert len(votes) == votes_before + 1
     assert (votes[-1].yes, votes[-1].no, votes[-1].passed) == (3, present - 3, False)
@@ -45,19 +48,20 @@ def test_member_sees_published_agenda_and_not_a_draft(demo_live, log_in, page):
     assert draft.items.exists() and not draft.agenda_published
     log_in("member")
     page.goto(f"/meetings/{published.pk}/")
-    assert page.get_by_role("cell", name="2016년 찾아가는 동 주민센터 추진계획(안)").is_visible()
+    expect(page.get_by_role("cell", name="2016년 찾아가는 동 주민센터 추진계획(안)")).to_be_visible()
     page.goto(f"/meetings/{draft.pk}/")
-    assert page.get_by_text("공개된 안건이 없습니다.").is_visible()
-    assert page.get_by_text("동 복지허브화 확대 방안(초안)").count() == 0
+    expect(page.get_by_text("공개된 안건이 없습니다.")).to_be_visible()
+    expect(page.get_by_text("동 복지허브화 확대 방안(초안)")).to_have_count(0)
     # The secretary publishes it; now the member sees it.
     page.context.clear_cookies()
     log_in("secretary")
     page.goto(f"/meetings/{draft.pk}/")
-    page.get_by_role("button", name="안건 공개").click()
+    with page.expect_navigation():  # the POST must land before the session is dropped
+        page.get_by_role("button", name="안건 공개").click()
     page.context.clear_cookies()
     log_in("member")
     page.goto(f"/meetings/{draft.pk}/")
-    assert page.get_by_text("동 복지허브화 확대 방안(초안)").is_visible()
+    expect(page.get_by_text("동 복지허브화 확대 방안(초안)")).to_be_visible()
 
 
 def test_moved_occurrence_shows_its_reason(demo_live, log_in, page):
@@ -89,7 +93,7 @@ def test_secretary_records_a_named_vote_and_sees_each_choice(demo_live, log_in, 
         page.locator(f"input[name='v-b_{m.pk}'][value='yes']").check()
     page.locator(f"input[name='v-b_{no_voter.pk}'][value='no']").check()
     page.get_by_role("button", name="기명 표결 기록").click()
-    assert page.get_by_text("찬성·반대·기권 중 하나를 고르세요.").is_visible()
+    expect(page.get_by_text("찬성·반대·기권 중 하나를 고르세요.")).to_be_visible()
     assert not item.votes.filter(method="named").exists()
     page.locator(f"input[name='v-b_{eligible[-1].pk}'][value='abstain']").check()
     page.get_by_role("button", name="기명 표결 기록").click()
