@@ -536,6 +536,20 @@ def _form_page(request, form, title, back=None):
     return render(request, "meetings/form.html", {"form": form, "title": title, "back": back})
 
 
+def _meeting_form(request, meeting: Meeting, form, save, done: str, title: str):
+    """The shape every small managing form shares: on a valid POST call `save(cleaned_data)` (a service);
+    its ValidationError goes back onto the form with the input kept; success returns to the meeting."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(meeting)
+    return _form_page(request, form, title, meeting.get_absolute_url())
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_reschedule(request, pk: int):
@@ -544,54 +558,48 @@ def meeting_reschedule(request, pk: int):
     form = RescheduleForm(
         request.POST or None, initial={"starts_at": meeting.starts_at, "ends_at": meeting.ends_at}
     )
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.meeting_reschedule(
-                actor=request.user,
-                meeting=meeting,
-                starts_at=d["starts_at"],
-                ends_at=d["ends_at"],
-                reason=d["reason"],
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("일정을 변경했습니다."))
-            return redirect(meeting)
-    return _form_page(request, form, _("일정 변경") + f" · {meeting.title}", meeting.get_absolute_url())
+    return _meeting_form(
+        request,
+        meeting,
+        form,
+        lambda d: services.meeting_reschedule(
+            actor=request.user,
+            meeting=meeting,
+            starts_at=d["starts_at"],
+            ends_at=d["ends_at"],
+            reason=d["reason"],
+        ),
+        _("일정을 변경했습니다."),
+        _("일정 변경") + f" · {meeting.title}",
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk: int):
     meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
-    form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_cancel(actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("회의를 취소했습니다."))
-            return redirect(meeting)
-    return _form_page(request, form, _("회의 취소") + f" · {meeting.title}", meeting.get_absolute_url())
+    return _meeting_form(
+        request,
+        meeting,
+        CancelForm(request.POST or None),
+        lambda d: services.meeting_cancel(actor=request.user, meeting=meeting, reason=d["reason"]),
+        _("회의를 취소했습니다."),
+        _("회의 취소") + f" · {meeting.title}",
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def observer_add(request, pk: int):
     meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
-    form = ObserverForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.observer_add(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("배석자를 추가했습니다."))
-            return redirect(meeting)
-    return _form_page(request, form, _("배석자 추가"), meeting.get_absolute_url())
+    return _meeting_form(
+        request,
+        meeting,
+        ObserverForm(request.POST or None),
+        lambda d: services.observer_add(actor=request.user, meeting=meeting, **d),
+        _("배석자를 추가했습니다."),
+        _("배석자 추가"),
+    )
 
 
 @login_required
@@ -601,15 +609,14 @@ def recusal_add(request, pk: int):
     form = RecusalForm(
         request.POST or None, meeting=meeting, enrolled=selectors.enrolled_memberships(meeting)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.recusal_add(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("회피·제척을 기록했습니다."))
-            return redirect(meeting)
-    return _form_page(request, form, _("회피·제척 기록"), meeting.get_absolute_url())
+    return _meeting_form(
+        request,
+        meeting,
+        form,
+        lambda d: services.recusal_add(actor=request.user, **d),
+        _("회피·제척을 기록했습니다."),
+        _("회피·제척 기록"),
+    )
 
 
 @login_required

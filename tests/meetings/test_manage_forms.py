@@ -1,0 +1,81 @@
+"""The small managing forms of a meeting (move, cancel, observer, recusal) through the views: a valid POST
+calls the service and returns to the meeting; a refusal shows the Korean reason and keeps what was typed."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import AgendaItem, Meeting, Observer, Recusal
+from tests import factories
+from tests.meetings.test_services import _meeting, _members
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+@pytest.fixture
+def setup(db, client):
+    body = factories.BodyFactory(gender_balance_applies=False)
+    members = _members(body, 5)
+    meeting = _meeting(body, days=20)
+    item = AgendaItem.objects.create(meeting=meeting, order=1, kind="resolution", title="예산안")
+    client.force_login(factories.staff_user())
+    return client, meeting, item, members
+
+
+def test_reschedule_moves_the_meeting_and_records_the_reason(setup):
+    client, meeting, *_ = setup
+    new_start = meeting.starts_at.astimezone(SEOUL) + dt.timedelta(days=3)
+    data = {
+        "starts_at": new_start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (new_start + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        "reason": "구청장 일정",
+    }
+    response = client.post(reverse("meetings:reschedule", args=[meeting.pk]), data)
+    assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
+    meeting.refresh_from_db()
+    assert meeting.starts_at == new_start
+    assert meeting.moved_reason == "구청장 일정"
+
+
+def test_reschedule_with_end_before_start_is_refused_and_keeps_input(setup):
+    client, meeting, *_ = setup
+    before = meeting.starts_at
+    data = {"starts_at": "2026-12-20T16:00", "ends_at": "2026-12-20T15:00", "reason": "장소 사정"}
+    html = client.post(reverse("meetings:reschedule", args=[meeting.pk]), data).content.decode()
+    assert "종료는 시작보다 늦어야 합니다." in html
+    assert "장소 사정" in html
+    meeting.refresh_from_db()
+    assert meeting.starts_at == before
+
+
+def test_cancel_needs_a_reason_then_cancels(setup):
+    client, meeting, *_ = setup
+    url = reverse("meetings:cancel", args=[meeting.pk])
+    assert client.post(url, {"reason": ""}).status_code == 200  # the form again, nothing cancelled
+    meeting.refresh_from_db()
+    assert meeting.status != Meeting.Status.CANCELLED
+    assert client.post(url, {"reason": "예산 심의와 겹침"}).status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.cancelled_reason) == (Meeting.Status.CANCELLED, "예산 심의와 겹침")
+
+
+def test_observer_added_through_the_form(setup):
+    client, meeting, *_ = setup
+    url = reverse("meetings:observer_add", args=[meeting.pk])
+    assert client.post(url, {"name": "김배석", "affiliation": "자치행정팀 주무관"}).status_code == 302
+    assert list(Observer.objects.filter(meeting=meeting).values_list("name", "affiliation")) == [
+        ("김배석", "자치행정팀 주무관")
+    ]
+
+
+def test_recusal_recorded_once_and_a_second_time_refused_with_input_kept(setup):
+    client, meeting, item, members = setup
+    url = reverse("meetings:recusal_add", args=[meeting.pk])
+    data = {"item": item.pk, "membership": members[0].pk, "reason": "이해관계 (배우자 운영 기관)"}
+    assert client.post(url, data).status_code == 302
+    html = client.post(url, {**data, "reason": "중복 기록"}).content.decode()
+    assert "이미 회피·제척으로 기록된 위원입니다." in html
+    assert "중복 기록" in html
+    assert Recusal.objects.filter(item=item).count() == 1
