@@ -249,6 +249,8 @@ def load(stdout=None) -> dict:
         gender_balance_applies=False,
         description="사업의 실질적 동력을 이끄는 행정단위 실무협의체. 실무 분야별 회의와 통합회의로 업무 추진사항 협의.",
         quorum_rule=Body.QuorumRule.NONE,
+        # the plan: the monthly 사업성과 회의 of the 추진단 "필요시 서면 가능"
+        allows_written_resolution=True,
         secretary_post=posts["자치행정팀장"],
     )
     support = _body(
