@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Membership
 from meetings import schedule
+from seongdong_gov.uploads import content_matches
 
 ALLOWED_EXTENSIONS = {
     ".pdf",
@@ -45,6 +46,8 @@ def validate_attachment(f) -> None:
         )
     if f.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(_("파일이 너무 큽니다. 20MB 이하만 올릴 수 있습니다."))
+    if not content_matches(f, ext):
+        raise ValidationError(_("파일 내용이 확장자(%(ext)s)와 맞지 않습니다."), params={"ext": ext})
 
 
 class MeetingKind(models.TextChoices):

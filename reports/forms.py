@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from committees.models import OrgUnit
 from committees.validators import reject_resident_number
 from reports.models import MAX_ATTACHMENT_BYTES, Indicator, Report, ReportingField
+from seongdong_gov.uploads import content_matches
 
 MAX_UPLOAD = MAX_ATTACHMENT_BYTES
 ALLOWED_TYPES = {
@@ -23,17 +24,6 @@ ALLOWED_TYPES = {
     "jpeg": "image/jpeg",
     "png": "image/png",
 }
-# Magic bytes: the extension alone is not trusted.
-_SIGNATURES = {
-    "pdf": [b"%PDF"],
-    "png": [b"\x89PNG"],
-    "jpg": [b"\xff\xd8\xff"],
-    "jpeg": [b"\xff\xd8\xff"],
-    "xlsx": [b"PK\x03\x04"],
-    "docx": [b"PK\x03\x04"],
-    "hwpx": [b"PK\x03\x04"],
-    "hwp": [b"\xd0\xcf\x11\xe0"],
-}
 
 
 def check_upload(upload) -> None:
@@ -45,9 +35,7 @@ def check_upload(upload) -> None:
         )
     if upload.size > MAX_UPLOAD:
         raise ValidationError(_("파일은 10MB 이하만 올릴 수 있습니다."), code="size")
-    head = upload.read(8)
-    upload.seek(0)
-    if not any(head.startswith(sig) for sig in _SIGNATURES[ext]):
+    if not content_matches(upload, ext):
         raise ValidationError(_("파일 내용이 확장자와 맞지 않습니다."), code="type")
     upload.content_type = ALLOWED_TYPES[ext]
 

@@ -202,7 +202,11 @@ def test_attachment_type_and_size_are_checked(client, world, settings):
 
     with pytest.raises(Exception, match="20MB"):
         validate_attachment(big)
-    client.post(url, {"file": SimpleUploadedFile("안건자료.hwp", b"HWP")})
+    # an executable renamed to .pdf is refused by its content, not accepted by its name
+    response = client.post(url, {"file": SimpleUploadedFile("회의자료.pdf", b"MZ\x90\x00")})
+    assert "파일 내용이 확장자(.pdf)와 맞지 않습니다." in response.content.decode()
+    hwp = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 24  # an OLE compound file, as HWP 5 is
+    client.post(url, {"file": SimpleUploadedFile("안건자료.hwp", hwp)})
     assert set(Attachment.objects.values_list("original_name", flat=True)) == {"a.pdf", "안건자료.hwp"}
 
 
