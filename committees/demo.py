@@ -109,6 +109,8 @@ def _person(names: _Names, gender: str, affiliation: str, title: str, key: str) 
         return person
     name = names.next(gender)
     slug = key.replace(":", "-")
+    if not slug.isascii():  # a Korean post name in the key: e-mail local parts must stay ASCII to validate
+        slug = f"person-{zlib.crc32(key.encode()):08x}"
     return Person.objects.create(
         name=name,
         gender=gender,

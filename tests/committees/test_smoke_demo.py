@@ -54,3 +54,11 @@ def test_load_demo_is_idempotent(demo):
         "secretary",
         "staff",
     ]
+
+
+def test_demo_persons_pass_the_validation_their_edit_form_applies(demo):
+    from committees.models import Person
+
+    # a staff member who opens a demo person's edit form must not meet an error in a field they never typed
+    for person in Person.objects.all():
+        person.full_clean()
