@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from appointments.models import Appointment, Certificate, SealImage
+from seongdong_gov.admin import AuditedModelAdmin
 
 
 @admin.register(SealImage)
-class SealImageAdmin(admin.ModelAdmin):
+class SealImageAdmin(AuditedModelAdmin):
     list_display = ["__str__", "is_active", "uploaded_at", "uploaded_by"]
     readonly_fields = ["uploaded_by", "uploaded_at"]
 
@@ -18,7 +19,7 @@ class SealImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
+class AppointmentAdmin(AuditedModelAdmin):
     """Read-only: appointments are recorded through the app's services (term check, audit entry)."""
 
     list_display = ["__str__", "recommended_by", "approval_number", "is_reappointment", "end_kind"]
@@ -36,7 +37,7 @@ class AppointmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(AuditedModelAdmin):
     """Read-only: certificates are issued through the app's services and never deleted."""
 
     list_display = ["number", "appointment", "issued_on", "reissue_of"]

@@ -11,6 +11,7 @@ from committees.models import (
     Seat,
     SeatGroup,
 )
+from seongdong_gov.admin import AuditedModelAdmin
 
 
 class PostHoldingInline(admin.TabularInline):
@@ -19,7 +20,7 @@ class PostHoldingInline(admin.TabularInline):
 
 
 @admin.register(OrgUnit)
-class OrgUnitAdmin(admin.ModelAdmin):
+class OrgUnitAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -27,14 +28,14 @@ class OrgUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(AuditedModelAdmin):
     list_display = ["name", "unit"]
     search_fields = ["name"]
     inlines = [PostHoldingInline]
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedModelAdmin):
     list_display = ["name", "gender", "affiliation", "title"]
     search_fields = ["name", "affiliation"]
 
@@ -45,17 +46,17 @@ class SeatGroupInline(admin.TabularInline):
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "parent", "is_active"]
     inlines = [SeatGroupInline]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedModelAdmin):
     list_display = ["person", "body", "role", "start", "end"]
     list_filter = ["body", "role"]
     search_fields = ["person__name"]
 
 
-admin.site.register(Seat)
-admin.site.register(CalendarException)
+admin.site.register(Seat, AuditedModelAdmin)
+admin.site.register(CalendarException, AuditedModelAdmin)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from meetings import models
+from seongdong_gov.admin import AuditedModelAdmin
 
 for model in (
     models.MeetingSeries,
@@ -9,4 +10,4 @@ for model in (
     models.Minutes,
     models.ConveningRequest,
 ):
-    admin.site.register(model)
+    admin.site.register(model, AuditedModelAdmin)

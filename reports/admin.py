@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from reports.models import Indicator, ReminderLog, Report, ReportEvent, ReportingField, ReportingObligation
+from seongdong_gov.admin import AuditedModelAdmin
 
 
 class IndicatorInline(admin.TabularInline):
@@ -9,19 +10,19 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(ReportingField)
-class ReportingFieldAdmin(admin.ModelAdmin):
+class ReportingFieldAdmin(AuditedModelAdmin):
     list_display = ["name", "lead_department", "lead_team", "roll_forward"]
     inlines = [IndicatorInline]
 
 
 @admin.register(ReportingObligation)
-class ReportingObligationAdmin(admin.ModelAdmin):
+class ReportingObligationAdmin(AuditedModelAdmin):
     list_display = ["unit", "field"]
     list_filter = ["field"]
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(AuditedModelAdmin):
     """Read-only: reports change only through the services (and their audit trail)."""
 
     list_display = ["unit", "field", "month", "state", "submitted_at"]
@@ -34,5 +35,5 @@ class ReportAdmin(admin.ModelAdmin):
         return False
 
 
-admin.site.register(ReportEvent)
-admin.site.register(ReminderLog)
+admin.site.register(ReportEvent, AuditedModelAdmin)
+admin.site.register(ReminderLog, AuditedModelAdmin)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from seongdong_gov.audit import audit_record, snapshot
 from seongdong_gov.forms import ThrottledAdminAuthenticationForm
 from seongdong_gov.models import AuditEntry, LoginAttempt
 
@@ -44,3 +45,51 @@ class LoginAttemptAdmin(admin.ModelAdmin):
 
 
 admin.site.login_form = ThrottledAdminAuthenticationForm
+
+
+class AuditedModelAdmin(admin.ModelAdmin):
+    """Django admin edits go around the services, so they write the audit trail here: who, when, and the
+    fields before and after, for the object and for the rows of its inlines."""
+
+    @staticmethod
+    def _stored(obj):
+        return snapshot(type(obj)._default_manager.get(pk=obj.pk)) if obj.pk else None
+
+    def save_model(self, request, obj, form, change):
+        before = self._stored(obj) if change else None
+        super().save_model(request, obj, form, change)
+        action = "admin_change" if change else "admin_add"
+        audit_record(actor=request.user, action=action, obj=obj, before=before, after=snapshot(obj))
+
+    def delete_model(self, request, obj):
+        audit_record(actor=request.user, action="admin_delete", obj=obj, before=snapshot(obj))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            audit_record(actor=request.user, action="admin_delete", obj=obj, before=snapshot(obj))
+        super().delete_queryset(request, queryset)
+
+    def save_formset(self, request, form, formset, change):
+        befores = {}
+        for inline_form in formset.initial_forms:
+            instance = inline_form.instance
+            if instance.pk is None:
+                continue
+            if inline_form in formset.deleted_forms:
+                audit_record(
+                    actor=request.user, action="admin_delete", obj=instance, before=self._stored(instance)
+                )
+            elif inline_form.has_changed():
+                befores[instance.pk] = self._stored(instance)
+        super().save_formset(request, form, formset, change)
+        for obj in getattr(formset, "new_objects", []):
+            audit_record(actor=request.user, action="admin_add", obj=obj, after=snapshot(obj))
+        for obj, _fields in getattr(formset, "changed_objects", []):
+            audit_record(
+                actor=request.user,
+                action="admin_change",
+                obj=obj,
+                before=befores.get(obj.pk),
+                after=snapshot(obj),
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -81,3 +82,37 @@ def test_history_link_on_person_page_for_administrators_only(client, move, usern
     client.force_login(get_user_model().objects.get(username=username))
     html = client.get(old.person.get_absolute_url()).content.decode()
     assert (audit_history_url(old.person).replace("&", "&amp;") in html) is sees_link
+
+
+def test_admin_edits_and_deletions_are_audited_with_before_and_after(client, demo):
+    import datetime as dt
+
+    from committees.models import CalendarException, Person
+
+    admin = get_user_model().objects.get(username="admin")
+    client.force_login(admin)
+    person = Person.objects.filter(user__isnull=True).order_by("pk").first()
+    data = {
+        "name": person.name,
+        "gender": person.gender,
+        "affiliation": "성동구 자원봉사센터",
+        "title": person.title,
+        "email": person.email,
+        "phone": person.phone,
+        "birth_date": "",
+        "user": "",
+        "note": person.note,
+    }
+    response = client.post(reverse("admin:committees_person_change", args=[person.pk]), data)
+    assert response.status_code == 302, re.findall(r"errorlist[^<]*<li>([^<]*)", response.content.decode())
+    entry = AuditEntry.objects.get(action="admin_change", object_id=str(person.pk))
+    assert entry.actor == admin
+    assert entry.changes == {"affiliation": [person.affiliation, "성동구 자원봉사센터"]}
+
+    closure = CalendarException.objects.create(date=dt.date(2026, 12, 31), kind="closure", reason="종무식")
+    response = client.post(
+        reverse("admin:committees_calendarexception_delete", args=[closure.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    deleted = AuditEntry.objects.get(action="admin_delete", object_id=str(closure.pk))
+    assert deleted.changes["reason"] == ["종무식", None]
