@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.contrib.auth import get_user_model
 
 from committees.models import Body, Membership, PostHolding, SeatGroup
@@ -62,3 +63,14 @@ def test_demo_persons_pass_the_validation_their_edit_form_applies(demo):
     # a staff member who opens a demo person's edit form must not meet an error in a field they never typed
     for person in Person.objects.all():
         person.full_clean()
+
+
+def test_load_demo_refuses_outside_development(db, settings):
+    from django.contrib.auth import get_user_model
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = False
+    settings.DEVELOPMENT = False
+    with pytest.raises(CommandError, match="development only"):
+        call_command("load_demo")
+    assert not get_user_model().objects.filter(username="admin").exists()
