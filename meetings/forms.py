@@ -111,6 +111,13 @@ class MinutesForm(forms.Form):
     nondisclosure_reason = forms.CharField(label=_("비공개 사유"), required=False, max_length=200)
 
 
+class MinutesCorrectionForm(forms.Form):
+    """A recorded correction of locked minutes (the locked text itself never changes)."""
+
+    text = forms.CharField(label=_("정정 내용"), widget=forms.Textarea(attrs={"rows": 4}))
+    reason = forms.CharField(label=_("정정 사유"), max_length=200)
+
+
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("파일"), validators=[validate_attachment])
 

@@ -543,8 +543,12 @@ def minutes_lock(*, actor, minutes: Minutes) -> Minutes:
 
 
 def minutes_correct(*, actor, minutes: Minutes, text: str, reason: str):
+    """Append a correction to locked minutes: the text stays as locked, the correction is shown with it.
+    Side effects: a MinutesCorrection, an AuditEntry."""
     if minutes.status != Minutes.Status.LOCKED:
         raise ValidationError(_("확정 전 회의록은 직접 고치세요."))
+    if not text.strip() or not reason.strip():
+        raise ValidationError(_("정정 내용과 사유를 모두 적으세요."))
     with transaction.atomic():
         c = minutes.corrections.create(
             text=text, reason=reason, created_by=actor if getattr(actor, "pk", None) else None

@@ -39,5 +39,6 @@ urlpatterns = [
     path("written/<int:pk>/count/", views.written_count, name="written_count"),
     path("<int:pk>/minutes/", views.minutes_view, name="minutes"),
     path("<int:pk>/minutes/edit/", views.minutes_edit, name="minutes_edit"),
+    path("<int:pk>/minutes/correct/", views.minutes_correct, name="minutes_correct"),
     path("<int:pk>/minutes/<str:action>/", views.minutes_status, name="minutes_status"),
 ]

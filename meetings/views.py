@@ -26,6 +26,7 @@ from meetings.forms import (
     ElectionForm,
     MeetingForm,
     MeetingListFilterForm,
+    MinutesCorrectionForm,
     MinutesForm,
     NamedBallotForm,
     NamedVoteSetupForm,
@@ -462,6 +463,29 @@ def minutes_edit(request, pk: int):
         request,
         "meetings/form.html",
         {"form": form, "title": _("회의록 작성"), "back": meeting.get_absolute_url()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes_correct(request, pk: int):
+    """Locked minutes change only by a recorded correction, shown beside the locked text."""
+    meeting = selectors.meeting_for_manage_or_404(roles_for(request.user), pk)
+    minutes = _minutes_or_404(roles_for(request.user), meeting, manage=True)
+    form = MinutesCorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_correct(actor=request.user, minutes=minutes, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("정정 기록을 남겼습니다."))
+            return redirect("meetings:minutes", pk=meeting.pk)
+    return _form_page(
+        request,
+        form,
+        _("회의록 정정") + f" · {meeting.title}",
+        reverse("meetings:minutes", args=[meeting.pk]),
     )
 
 

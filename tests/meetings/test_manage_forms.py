@@ -79,3 +79,25 @@ def test_recusal_recorded_once_and_a_second_time_refused_with_input_kept(setup):
     assert "이미 회피·제척으로 기록된 위원입니다." in html
     assert "중복 기록" in html
     assert Recusal.objects.filter(item=item).count() == 1
+
+
+def test_locked_minutes_change_only_by_a_recorded_correction(setup):
+    from meetings import services
+    from meetings.models import Minutes
+    from seongdong_gov.models import AuditEntry
+
+    client, meeting, *_ = setup
+    minutes = services.minutes_save(actor=None, meeting=meeting, remarks="원안 가결", is_public=True)
+    url = reverse("meetings:minutes_correct", args=[meeting.pk])
+    data = {"text": "찬성 9 → 찬성 8", "reason": "집계 오기"}
+    # a draft is edited directly, not corrected
+    assert "확정 전 회의록은 직접 고치세요." in client.post(url, data).content.decode()
+    services.minutes_approve(actor=None, minutes=minutes)
+    services.minutes_lock(actor=None, minutes=Minutes.objects.get(pk=minutes.pk))
+    response = client.post(url, data)
+    assert response.status_code == 302
+    html = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    assert "찬성 9 → 찬성 8" in html and "집계 오기" in html
+    minutes.refresh_from_db()
+    assert minutes.remarks == "원안 가결"  # the locked text itself is unchanged
+    assert AuditEntry.objects.filter(action="minutes_correct", object_id=str(minutes.pk)).count() == 1

@@ -126,6 +126,7 @@ URLS = [
     _case("post", "written_count", ["written"], MANAGERS, 302),
     _case("get", "minutes", [m], MANAGERS),  # a draft: members see approved minutes only
     _case("get", "minutes_edit", [m], MANAGERS),
+    _case("get", "minutes_correct", [m], MANAGERS),
     _case("post", "minutes_status", [m, "approve"], MANAGERS, 302),
     _case("get", "reschedule", [m], MANAGERS),
     _case("get", "cancel", [m], MANAGERS),
