@@ -191,7 +191,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.starts_at:%Y-%m-%d})"
+        return f"{self.title} ({timezone.localdate(self.starts_at):%Y-%m-%d})"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from committees.models import Body, Membership
 from committees.permissions import Roles
@@ -96,7 +97,7 @@ def rule_body(meeting: Meeting) -> Body:
 
 def enrolled_memberships(meeting: Meeting) -> list[Membership]:
     """재적: memberships of the meeting's bodies in office on the meeting date. One query."""
-    on = meeting.starts_at.date()
+    on = timezone.localdate(meeting.starts_at)  # the Seoul date: starts_at is stored in UTC
     return list(
         Membership.objects.filter(body__in=[b.pk for b in meeting.bodies.all()])
         .filter(current_q(on))
@@ -190,8 +191,8 @@ def my_meetings(roles: Roles, today: dt.date) -> tuple[list[Meeting], list[Meeti
         if (roles.member_body_ids or roles.secretary_body_ids)
         else []
     )
-    upcoming = [m for m in qs if m.starts_at.date() >= today]
-    past = [m for m in reversed(qs) if m.starts_at.date() < today]
+    upcoming = [m for m in qs if timezone.localdate(m.starts_at) >= today]
+    past = [m for m in reversed(qs) if timezone.localdate(m.starts_at) < today]
     return upcoming, past
 
 
@@ -278,7 +279,7 @@ def my_written_resolutions(roles: Roles) -> list[tuple[WrittenResolution, Member
     }
     out = []
     for r in resolutions:
-        on = r.item.meeting.starts_at.date()
+        on = timezone.localdate(r.item.meeting.starts_at)
         body_ids = {b.pk for b in r.item.meeting.bodies.all()}
         recused = {x.membership_id for x in r.item.recusals.all()}
         own = next(

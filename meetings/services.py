@@ -62,20 +62,7 @@ def meeting_create(*, actor, meeting: Meeting, bodies, today: dt.date | None = N
             if meeting.host_body is None
             else meeting.host_body
         )
-        short = rules.notice_is_short(
-            notice_date=today,
-            meeting_date=timezone.localtime(meeting.starts_at).date(),
-            notice_days=body.notice_days,
-        )
-        if short and meeting.starts_at.date() >= today and not (meeting.urgent and meeting.urgent_reason):
-            raise ValidationError(
-                {
-                    "urgent": _(
-                        "소집 통지 기한(%(n)d일 전)보다 촉박합니다. 긴급 소집으로 표시하고 사유를 적으세요."
-                    )
-                    % {"n": body.notice_days}
-                }
-            )
+        _check_notice(meeting, body, today, error_field="urgent")
         meeting.full_clean(exclude=["uid"])
         meeting.save()
         meeting.bodies.set(bodies)
@@ -103,6 +90,28 @@ def _transition(*, actor, meeting: Meeting, to: str, allowed_from: tuple[str, ..
 def _kdate(day: dt.date) -> str:
     """Dates as 행정업무규정 제7조⑤ writes them: 2016. 1. 15."""
     return f"{day.year}. {day.month}. {day.day}."
+
+
+def _check_notice(meeting: Meeting, body, today: dt.date, error_field: str | None = None) -> None:
+    """The body's notice period (DOMAIN.md §5: 5 days in writing, or the day before when urgent):
+    shorter notice needs "urgent" with a reason, and even an urgent notice keeps the body's urgent
+    minimum (urgent_notice_days). Meetings already past are not judged."""
+    meeting_day = timezone.localtime(meeting.starts_at, SEOUL).date()
+    if meeting_day < today:
+        return
+    if not rules.notice_is_short(notice_date=today, meeting_date=meeting_day, notice_days=body.notice_days):
+        return
+    if not (meeting.urgent and meeting.urgent_reason):
+        message = _("소집 통지 기한(%(n)d일 전)보다 촉박합니다. 긴급 소집으로 표시하고 사유를 적으세요.") % {
+            "n": body.notice_days
+        }
+    elif rules.notice_is_short(
+        notice_date=today, meeting_date=meeting_day, notice_days=body.urgent_notice_days
+    ):
+        message = _("긴급 소집도 회의 %(n)d일 전까지는 통지해야 합니다.") % {"n": body.urgent_notice_days}
+    else:
+        return
+    raise ValidationError({error_field: message} if error_field else message)
 
 
 def _when(meeting: Meeting) -> str:
@@ -152,17 +161,8 @@ def meeting_send_notice(*, actor, meeting: Meeting, today: dt.date | None = None
     meeting appears in their portals. Notice shorter than the rule body's notice_days is refused unless
     the meeting is marked urgent with a reason (DOMAIN.md §5). Side effects: AuditEntry, e-mails."""
     today = today or timezone.localdate()
-    meeting_day = timezone.localtime(meeting.starts_at, SEOUL).date()
     body = selectors.rule_body(meeting)
-    if (
-        meeting_day >= today
-        and rules.notice_is_short(notice_date=today, meeting_date=meeting_day, notice_days=body.notice_days)
-        and not (meeting.urgent and meeting.urgent_reason)
-    ):
-        raise ValidationError(
-            _("소집 통지 기한(%(n)d일 전)보다 촉박합니다. 긴급 소집으로 표시하고 사유를 적으세요.")
-            % {"n": body.notice_days}
-        )
+    _check_notice(meeting, body, today)
     meeting = _transition(
         actor=actor,
         meeting=meeting,

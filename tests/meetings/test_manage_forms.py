@@ -101,3 +101,46 @@ def test_locked_minutes_change_only_by_a_recorded_correction(setup):
     minutes.refresh_from_db()
     assert minutes.remarks == "원안 가결"  # the locked text itself is unchanged
     assert AuditEntry.objects.filter(action="minutes_correct", object_id=str(minutes.pk)).count() == 1
+
+
+def test_enrolled_members_are_those_in_office_on_the_seoul_date_of_an_early_meeting(db):
+    from meetings import selectors, services
+
+    body = factories.BodyFactory(gender_balance_applies=False)
+    group = factories.seat_group(body, count=1)
+    newcomer = factories.appoint(
+        group, factories.PersonFactory(), start=dt.date(2026, 3, 2), end=dt.date(2028, 3, 1), reason="위촉"
+    )
+    starts = dt.datetime(2026, 3, 2, 8, 0, tzinfo=SEOUL)  # 2026-03-01 23:00 in UTC
+    meeting = services.meeting_create(
+        actor=None,
+        meeting=Meeting(title="조찬 회의", starts_at=starts, ends_at=starts + dt.timedelta(hours=1)),
+        bodies=[body],
+    )
+    meeting = Meeting.objects.get(pk=meeting.pk)  # as the database returns it, in UTC
+    assert [m.pk for m in selectors.enrolled_memberships(meeting)] == [newcomer.pk]
+
+
+@pytest.mark.parametrize(("days_ahead", "refused"), [(0, True), (1, False)])
+def test_urgent_notice_still_keeps_the_bodys_urgent_minimum(db, days_ahead, refused):
+    from django.core.exceptions import ValidationError
+
+    from meetings import services
+
+    body = factories.BodyFactory(gender_balance_applies=False, notice_days=5, urgent_notice_days=1)
+    today = dt.date(2026, 11, 25)
+    starts = dt.datetime.combine(today + dt.timedelta(days=days_ahead), dt.time(16, 0), tzinfo=SEOUL)
+    meeting = Meeting.objects.create(
+        title="긴급 회의",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=1),
+        urgent=True,
+        urgent_reason="재난 대응",
+        uid=f"urgent-{days_ahead}@test",
+    )
+    meeting.bodies.set([body])
+    if refused:
+        with pytest.raises(ValidationError, match=r"긴급 소집도 회의 1일 전까지는 통지해야 합니다\."):
+            services.meeting_send_notice(actor=None, meeting=meeting, today=today)
+    else:
+        assert services.meeting_send_notice(actor=None, meeting=meeting, today=today).status == "notice_sent"
