@@ -462,6 +462,15 @@ def election_record(
     if set(counts) - enrolled_ids:
         raise ValidationError(_("후보자는 이 회의의 재적위원이어야 합니다."))
     ctx = vote_context(item.meeting, item, _at(item.meeting, taken))
+    # an election is a vote: the quorum must hold at that moment, as for vote_record
+    quorum = rules.quorum_state(
+        enrolled=ctx["enrolled"], present=len(ctx["present"]), quorum_rule=ctx["body"].quorum_rule
+    )
+    if not quorum.met:
+        raise ValidationError(
+            _("표결 시점의 출석(%(present)d명)이 의사정족수(%(needed)d명)에 미달하여 표결할 수 없습니다.")
+            % {"present": quorum.present, "needed": quorum.needed}
+        )
     try:
         winner_id = rules.election_winner(counts, voting=len(ctx["eligible"]))
     except rules.VoteError as exc:
@@ -472,6 +481,12 @@ def election_record(
         )
         ElectionCandidate.objects.bulk_create(
             ElectionCandidate(election=election, membership_id=m, votes=v) for m, v in counts.items()
+        )
+        audit_record(
+            actor=actor,
+            action="election_record",
+            obj=election,
+            after={**snapshot(election), "candidates": {str(m): v for m, v in counts.items()}},
         )
         membership = Membership.objects.select_for_update().get(pk=winner_id)
         before = snapshot(membership)

@@ -393,6 +393,37 @@ def test_election_records_the_winners_role_on_the_membership(db):
     assert Membership.objects.get(pk=members[0].pk).role == Membership.Role.MEMBER
 
 
+def test_election_without_quorum_at_that_moment_is_refused_and_a_held_one_is_audited(db):
+    from seongdong_gov.models import AuditEntry
+
+    body = factories.BodyFactory()
+    _m, item, members = _held(body, 5)
+    item.kind = "election"
+    item.save()
+    # three of five leave before the ballot: 2 present, the quorum to open is 3
+    left = _m.starts_at  # they left as the meeting opened, before the 16:30 ballot
+    Attendance.objects.filter(membership__in=members[2:]).update(left_at=left)
+    with pytest.raises(ValidationError, match="의사정족수"):
+        services.election_record(
+            actor=None,
+            item=item,
+            role=Membership.Role.CHAIR,
+            counts={members[0].pk: 2},
+            taken=dt.time(16, 30),
+        )
+    assert not Membership.objects.filter(pk=members[0].pk, role=Membership.Role.CHAIR).exists()
+    Attendance.objects.update(left_at=None)
+    election = services.election_record(
+        actor=None,
+        item=item,
+        role=Membership.Role.CHAIR,
+        counts={members[0].pk: 4, members[1].pk: 1},
+        taken=dt.time(16, 30),
+    )
+    entry = AuditEntry.objects.get(action="election_record", object_id=str(election.pk))
+    assert entry.changes["candidates"] == [None, {str(members[0].pk): 4, str(members[1].pk): 1}]
+
+
 # --- minutes ------------------------------------------------------------------------------------------
 
 
