@@ -162,7 +162,8 @@ def vote_outcome(
     who may vote on the item. Refused with a Korean message: negative counts; more votes than eligible
     voters; a vote without quorum at that moment (개의정족수 유지). A tie (가부동수: yes = no, no
     majority) is rejected by default; under `chair_decides` the chair's casting vote decides and must be
-    given (DOMAIN.md §5: "Ties are rejected by default; some bodies let the chair decide").
+    given (DOMAIN.md §5: "Ties are rejected by default; some bodies let the chair decide") — under the
+    majority of those present only: a stricter decision rule is not met by a tie-break.
     """
     if min(yes, no, abstain) < 0:
         raise VoteError(_("표 수는 0 이상이어야 합니다."))
@@ -183,7 +184,9 @@ def vote_outcome(
     required = yes_required(decision_rule, voting=voting, enrolled=enrolled)
     passed = yes >= required
     tie = not passed and yes == no and yes > 0
-    if tie and tie_rule == TIE_CHAIR_DECIDES:
+    # The casting vote only breaks a tie under the simple majority of those present: a 3–3 tie cannot
+    # carry a two-thirds or a majority-of-재적 motion, whatever the chair decides.
+    if tie and tie_rule == TIE_CHAIR_DECIDES and decision_rule == PRESENT_MAJORITY:
         if chair_casting is None:
             raise VoteError(_("가부동수입니다. 위원장의 결정(가/부)을 입력하세요."))
         return Outcome(chair_casting, required, voting, True, True)

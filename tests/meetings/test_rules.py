@@ -211,6 +211,26 @@ def test_tie_chair_decides(casting, passed):
     assert (outcome.passed, outcome.tie, outcome.decided_by_chair) == (passed, True, True)
 
 
+@pytest.mark.parametrize(
+    ("decision_rule", "yes", "no", "enrolled"),
+    [("two_thirds_present", 3, 3, 7), ("enrolled_majority", 3, 3, 7)],
+)
+def test_tie_chair_casting_vote_cannot_carry_a_stricter_rule(decision_rule, yes, no, enrolled):
+    outcome = rules.vote_outcome(
+        yes=yes,
+        no=no,
+        abstain=0,
+        enrolled=enrolled,
+        present=6,
+        voting=6,
+        quorum_rule="enrolled_majority",
+        decision_rule=decision_rule,
+        tie_rule="chair_decides",
+        chair_casting=True,
+    )
+    assert (outcome.passed, outcome.decided_by_chair) == (False, False)
+
+
 def test_tie_chair_decides_requires_the_casting_vote():
     with pytest.raises(rules.VoteError, match="위원장의 결정"):
         rules.vote_outcome(
