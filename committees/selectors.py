@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, Seat, SeatGroup
 
@@ -129,7 +130,7 @@ def current_holding(post: Post, on: dt.date) -> PostHolding | None:
 
 def org_tree() -> list[OrgUnit]:
     """All units with their posts and current holders, as a flat list in tree order, each with `.depth`."""
-    today = dt.date.today()
+    today = timezone.localdate()
     units = list(
         OrgUnit.objects.prefetch_related(
             Prefetch(

@@ -52,6 +52,10 @@ class MeetingForm(forms.ModelForm):
             self.add_error("ends_at", _("종료는 시작보다 늦어야 합니다."))
         if data.get("urgent") and not data.get("urgent_reason"):
             self.add_error("urgent_reason", _("긴급 소집 사유를 적으세요."))
+        host, bodies = data.get("host_body"), data.get("bodies")
+        if host is not None and bodies is not None and host not in bodies:
+            # the host's rules (quorum, notice) govern the meeting, so it must take part in it
+            self.add_error("host_body", _("주관 기구는 참여 기구 가운데에서 고르세요."))
         return data
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -196,17 +197,18 @@ def attendance_edit(request, pk: int):
         forms.append(AttendanceForm(request.POST or None, prefix=f"m{m.pk}", membership=m, initial=initial))
     if request.method == "POST" and all(f.is_valid() for f in forms):
         try:
-            for f in forms:
-                d = f.cleaned_data
-                services.attendance_record(
-                    actor=request.user,
-                    meeting=meeting,
-                    membership=f.membership,
-                    status=d["status"],
-                    arrived=d["arrived"],
-                    left=d["left"],
-                    deputy_name=d["deputy_name"],
-                )
+            with transaction.atomic():  # all rows or none: a refusal on one row must not keep the others
+                for f in forms:
+                    d = f.cleaned_data
+                    services.attendance_record(
+                        actor=request.user,
+                        meeting=meeting,
+                        membership=f.membership,
+                        status=d["status"],
+                        arrived=d["arrived"],
+                        left=d["left"],
+                        deputy_name=d["deputy_name"],
+                    )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

@@ -4,6 +4,7 @@ Both render `selectors.consolidated()`, the same structure as the web page."""
 from __future__ import annotations
 
 import io
+import re
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -23,10 +24,15 @@ def consolidated_xlsx(data: dict) -> bytes:
     from openpyxl.styles import Font
 
     wb = Workbook()
-    wb.remove(wb.active)
     month = data["month"]
+    if data["fields"]:
+        wb.remove(wb.active)
+    else:  # a workbook needs one sheet: say there is nothing to report rather than fail
+        wb.active.title = str(_("성과 없음"))
+        wb.active.append([str(_("이 달에 보고 분야가 없습니다."))])
     for summary in data["fields"]:
-        ws = wb.create_sheet(title=summary.field.name[:31])
+        # Excel forbids : \ / ? * [ ] in sheet titles and caps them at 31 characters
+        ws = wb.create_sheet(title=re.sub(r"[:\\/?*\[\]]", "·", summary.field.name)[:31])
         ws.append(
             [
                 _("%(year)s년 %(month)s월 %(field)s 분야 성과")

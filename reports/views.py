@@ -45,7 +45,7 @@ def report_list(request):
 def report_edit(request, unit_id: int, field_code: str, year: int, month: int):
     roles = roles_for(request.user)
     obligation = permissions.obligation_or_404(roles, unit_id, field_code)
-    if not 1 <= month <= 12:
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise Http404
     month_date = dt.date(year, month, 1)
     if month_date > rules.month_start(timezone.localdate()):

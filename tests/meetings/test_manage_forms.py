@@ -144,3 +144,23 @@ def test_urgent_notice_still_keeps_the_bodys_urgent_minimum(db, days_ahead, refu
             services.meeting_send_notice(actor=None, meeting=meeting, today=today)
     else:
         assert services.meeting_send_notice(actor=None, meeting=meeting, today=today).status == "notice_sent"
+
+
+def test_meeting_form_refuses_a_host_body_outside_the_meeting(db):
+    from committees.models import Body
+    from meetings.forms import MeetingForm
+
+    a, b = factories.BodyFactory(), factories.BodyFactory()
+    data = {
+        "title": "합동회의",
+        "bodies": [a.pk],
+        "host_body": b.pk,
+        "kind": "regular",
+        "place": "회의실",
+        "starts_at": "2026-12-10T16:00",
+        "ends_at": "2026-12-10T17:00",
+    }
+    form = MeetingForm(data, bodies=Body.objects.all())
+    assert not form.is_valid()
+    assert form.errors["host_body"] == ["주관 기구는 참여 기구 가운데에서 고르세요."]
+    assert MeetingForm({**data, "host_body": a.pk}, bodies=Body.objects.all()).is_valid()

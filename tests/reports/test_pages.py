@@ -241,3 +241,22 @@ def test_failed_email_is_not_recorded_and_retried(field, mailoutbox, monkeypatch
     sent = reminders.send_reminders(today=dt.date(2026, 2, 11))
     assert [(log.unit.name, log.kind) for log in sent] == [("가동", "overdue")]
     assert len(mailoutbox) == 1
+
+
+def test_consolidated_excel_on_an_install_without_fields_is_a_workbook_not_an_error(client, db):
+    from tests import factories
+
+    client.force_login(factories.staff_user())
+    response = client.get(reverse("reports:consolidated_xlsx"))
+    assert response.status_code == 200
+    wb = load_workbook(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    )
+    assert wb.sheetnames == ["성과 없음"]
+
+
+@pytest.mark.parametrize("year", [0, 1999, 2101])
+def test_report_edit_with_an_impossible_year_is_404(client, field, unit_and_officer, year):
+    unit, officer = unit_and_officer
+    client.force_login(officer)
+    assert client.get(f"/reports/{unit.pk}/{field.code}/{year}-1/").status_code == 404
