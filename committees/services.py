@@ -4,6 +4,7 @@ the audit trail. Input errors are raised as ValidationError with Korean messages
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -22,25 +23,37 @@ class Result:
     warnings: list[str] = field(default_factory=list)
 
 
-def object_save(*, actor, instance: models.Model, action: str | None = None) -> models.Model:
-    """Save a plain record (unit, post, person, body) and audit the fields that changed.
+def object_save(
+    *, actor, instance: models.Model, action: str | None = None, save_m2m: Callable[[], None] | None = None
+) -> models.Model:
+    """Save a plain record (unit, post, person, body) and audit the fields that changed, its
+    many-to-many links included (e.g. a unit's reporting officers, who decide who reaches its reports):
+    pass the form's `save_m2m` so the links are written in the same transaction.
 
     Side effects: one AuditEntry.
     """
+
+    def links(obj) -> dict:
+        return {
+            f.name: sorted(getattr(obj, f.name).values_list("pk", flat=True)) for f in obj._meta.many_to_many
+        }
+
     with transaction.atomic():
         before = None
         if instance.pk:
             previous = type(instance).objects.filter(pk=instance.pk).first()
-            before = snapshot(previous) if previous else None
+            before = {**snapshot(previous), **links(previous)} if previous else None
         created = instance.pk is None
         instance.full_clean()
         instance.save()
+        if save_m2m is not None:
+            save_m2m()
         audit_record(
             actor=actor,
             action=action or ("create" if created else "update"),
             obj=instance,
             before=before,
-            after=snapshot(instance),
+            after={**snapshot(instance), **links(instance)},
         )
     return instance
 

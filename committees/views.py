@@ -275,8 +275,9 @@ def unit_edit(request, pk: int | None = None):
     unit = get_object_or_404(OrgUnit, pk=pk) if pk else OrgUnit()
     form = OrgUnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
-        unit = services.object_save(actor=request.user, instance=form.save(commit=False))
-        form.save_m2m()
+        unit = services.object_save(
+            actor=request.user, instance=form.save(commit=False), save_m2m=form.save_m2m
+        )
         messages.success(request, _("조직을 저장했습니다."))
         return redirect(unit)
     return render(

@@ -116,3 +116,25 @@ def test_admin_edits_and_deletions_are_audited_with_before_and_after(client, dem
     assert response.status_code == 302
     deleted = AuditEntry.objects.get(action="admin_delete", object_id=str(closure.pk))
     assert deleted.changes["reason"] == ["종무식", None]
+
+
+def test_changing_who_reports_for_a_unit_is_audited(client, db):
+    from committees.models import OrgUnit
+
+    staff = factories.staff_user()
+    officer = factories.UserFactory(username="dong_officer")
+    unit = factories.OrgUnitFactory(name="사근동 주민센터", kind=OrgUnit.Kind.DONG)
+    client.force_login(staff)
+    data = {
+        "name": unit.name,
+        "kind": unit.kind,
+        "parent": "",
+        "order": 0,
+        "reporting_officers": [officer.pk],
+    }
+    response = client.post(reverse("committees:unit_edit", args=[unit.pk]), data)
+    assert response.status_code == 302
+    assert list(unit.reporting_officers.values_list("pk", flat=True)) == [officer.pk]
+    entry = AuditEntry.objects.get(action="update", object_id=str(unit.pk))
+    assert entry.actor == staff
+    assert entry.changes == {"reporting_officers": [[], [officer.pk]]}
