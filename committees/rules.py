@@ -82,3 +82,16 @@ def day_before(day: dt.date) -> dt.date:
 def active_on(periods: Iterable[tuple[dt.date, dt.date | None]], on: dt.date) -> int:
     """How many of the inclusive periods contain `on`."""
     return sum(1 for start, end in periods if start <= on and (end is None or on <= end))
+
+
+def peak_active(
+    periods: Iterable[tuple[dt.date, dt.date | None]], start: dt.date, end: dt.date | None
+) -> int:
+    """The most periods active on any one day of [start, end].
+
+    The gender-balance rule is about the members in office together: a member who resigns mid-term and
+    their successor overlap the new term but never sit at once, so they count once, not twice. The count
+    can only rise on `start` or on a day some period begins, so those days are enough to check."""
+    periods = list(periods)
+    days = {start} | {s for s, _e in periods if s >= start and (end is None or s <= end)}
+    return max((active_on(periods, day) for day in days), default=0)

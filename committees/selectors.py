@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from committees import rules
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, Seat, SeatGroup
 
 
@@ -101,14 +102,18 @@ def enrolled_count(body: Body, on: dt.date) -> int:
 def appointed_gender_counts(
     body: Body, on_start: dt.date, on_end: dt.date | None, exclude_pk=None
 ) -> Counter:
-    """Genders of the appointed members whose period overlaps [on_start, on_end]."""
+    """Per gender, the most appointed members in office together on any day of [on_start, on_end]
+    (committees.rules.peak_active): a predecessor and successor in one seat count once."""
     qs = Membership.objects.filter(
         body=body, seat__group__kind=SeatGroup.Kind.APPOINTED, start__lte=on_end or dt.date.max
     )
     qs = qs.filter(Q(end__isnull=True) | Q(end__gte=on_start))
     if exclude_pk:
         qs = qs.exclude(pk=exclude_pk)
-    return Counter(qs.values_list("person__gender", flat=True))
+    periods: dict[str, list] = {}
+    for gender, start, end in qs.values_list("person__gender", "start", "end"):
+        periods.setdefault(gender, []).append((start, end))
+    return Counter({g: rules.peak_active(p, on_start, on_end) for g, p in periods.items()})
 
 
 def appointed_seat_total(body: Body) -> int:

@@ -128,3 +128,32 @@ def test_calendar_deadline_rolls_forward(day, forward, expected):
 
 def test_calendar_previous_working_day():
     assert WorkingCalendar().previous_working_day(D(2026, 10, 9)) == D(2026, 10, 8)
+
+
+@pytest.mark.parametrize(
+    ("periods", "start", "end", "peak"),
+    [
+        ([], D(2016, 1, 15), D(2018, 1, 14), 0),
+        ([(D(2016, 1, 15), D(2018, 1, 14))] * 3, D(2016, 1, 15), D(2018, 1, 14), 3),
+        # predecessor and successor in one seat: one at a time
+        (
+            [(D(2016, 1, 15), D(2016, 12, 31)), (D(2017, 1, 1), D(2018, 1, 14))],
+            D(2016, 1, 15),
+            D(2018, 1, 14),
+            1,
+        ),
+        # they overlap by one day: two at once on that day
+        (
+            [(D(2016, 1, 15), D(2017, 1, 1)), (D(2017, 1, 1), D(2018, 1, 14))],
+            D(2016, 1, 15),
+            D(2018, 1, 14),
+            2,
+        ),
+        # a period outside the window does not count; an open-ended one does
+        ([(D(2014, 1, 1), D(2015, 12, 31)), (D(2015, 6, 1), None)], D(2016, 1, 15), D(2018, 1, 14), 1),
+        # a period that starts before the window and one inside it meet inside it
+        ([(D(2015, 1, 1), D(2016, 6, 30)), (D(2016, 6, 1), D(2016, 8, 1))], D(2016, 1, 15), None, 2),
+    ],
+)
+def test_peak_active_counts_those_in_office_together(periods, start, end, peak):
+    assert rules.peak_active(periods, start, end) == peak
