@@ -489,6 +489,20 @@ def election_record(
             after={**snapshot(election), "candidates": {str(m): v for m, v in counts.items()}},
         )
         membership = Membership.objects.select_for_update().get(pk=winner_id)
+        # one holder of an elected office at a time: whoever held it in this body steps back to 위원
+        on = timezone.localdate(item.meeting.starts_at)
+        previous = (
+            Membership.objects.select_for_update()
+            .filter(current_q(on), body_id=membership.body_id, role=role)
+            .exclude(pk=winner_id)
+        )
+        for old in previous:
+            old_before = snapshot(old)
+            old.role = Membership.Role.MEMBER
+            old.save(update_fields=["role"])
+            audit_record(
+                actor=actor, action="election_role_passed", obj=old, before=old_before, after=snapshot(old)
+            )
         before = snapshot(membership)
         membership.role = role
         membership.save(update_fields=["role"])

@@ -424,6 +424,23 @@ def test_election_without_quorum_at_that_moment_is_refused_and_a_held_one_is_aud
     assert entry.changes["candidates"] == [None, {str(members[0].pk): 4, str(members[1].pk): 1}]
 
 
+def test_a_new_election_to_an_office_returns_the_previous_holder_to_member(db):
+    body = factories.BodyFactory()
+    _m, item, members = _held(body, 5)
+    item.kind = "election"
+    item.save()
+    Membership.objects.filter(pk=members[0].pk).update(role=Membership.Role.CHAIR)
+    services.election_record(
+        actor=None,
+        item=item,
+        role=Membership.Role.CHAIR,
+        counts={members[1].pk: 4, members[0].pk: 1},
+        taken=dt.time(16, 30),
+    )
+    roles = dict(Membership.objects.filter(pk__in=[members[0].pk, members[1].pk]).values_list("pk", "role"))
+    assert roles == {members[0].pk: Membership.Role.MEMBER, members[1].pk: Membership.Role.CHAIR}
+
+
 # --- minutes ------------------------------------------------------------------------------------------
 
 
