@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.forms import DateInput
 from committees.models import Body, CalendarException, Membership
+from committees.validators import reject_resident_number
 from meetings.models import (
     AgendaItem,
     Attachment,
@@ -110,7 +111,9 @@ class VoteForm(forms.Form):
 
 
 class MinutesForm(forms.Form):
-    remarks = forms.CharField(label=_("발언 요지"), widget=forms.Textarea, required=False)
+    remarks = forms.CharField(
+        label=_("발언 요지"), widget=forms.Textarea, required=False, validators=[reject_resident_number]
+    )
     is_public = forms.BooleanField(label=_("공개"), required=False, initial=True)
     nondisclosure_reason = forms.CharField(label=_("비공개 사유"), required=False, max_length=200)
 
@@ -118,7 +121,9 @@ class MinutesForm(forms.Form):
 class MinutesCorrectionForm(forms.Form):
     """A recorded correction of locked minutes (the locked text itself never changes)."""
 
-    text = forms.CharField(label=_("정정 내용"), widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(
+        label=_("정정 내용"), widget=forms.Textarea(attrs={"rows": 4}), validators=[reject_resident_number]
+    )
     reason = forms.CharField(label=_("정정 사유"), max_length=200)
 
 
@@ -184,7 +189,11 @@ class RecusalForm(forms.Form):
 
 class ConveningForm(forms.Form):
     body = forms.ModelChoiceField(label=_("기구"), queryset=Body.objects.none())
-    reason = forms.CharField(label=_("소집 요구 사유"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("소집 요구 사유"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[reject_resident_number],
+    )
 
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)

@@ -44,11 +44,22 @@ class ReportForm(forms.Form):
     """Indicator values (one field per active indicator) plus the narrative and one attachment."""
 
     achievements = forms.CharField(
-        label=_("주요 성과"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("주요 성과"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[reject_resident_number],
     )
-    problems = forms.CharField(label=_("문제점"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    problems = forms.CharField(
+        label=_("문제점"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[reject_resident_number],
+    )
     improvements = forms.CharField(
-        label=_("개선사항"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("개선사항"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[reject_resident_number],
     )
     attachment = forms.FileField(
         label=_("첨부 파일"), required=False, help_text=_("PDF, HWP, HWPX, XLSX, DOCX, JPG, PNG · 10MB 이하")

@@ -147,3 +147,22 @@ def test_check_deploy_is_clean_with_the_documented_production_environment(tmp_pa
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("form_path", "field", "kwargs"),
+    [
+        ("meetings.forms.MinutesForm", "remarks", {}),
+        ("meetings.forms.MinutesCorrectionForm", "text", {}),
+        ("reports.forms.ReportForm", "achievements", {"indicators": []}),
+        ("reports.forms.ReportForm", "problems", {"indicators": []}),
+    ],
+)
+def test_free_text_refuses_a_resident_registration_number(db, form_path, field, kwargs):
+    """개인정보 보호법 제24조의2: no resident registration number is stored, not even inside minutes or
+    report narratives."""
+    from django.utils.module_loading import import_string
+
+    form = import_string(form_path)({field: "홍길동(801231-1234567) 참석", "reason": "오기"}, **kwargs)
+    assert not form.is_valid()
+    assert "주민등록번호로 보이는 값은 저장할 수 없습니다" in " ".join(form.errors[field])
