@@ -220,6 +220,30 @@ def load(stdout=None) -> dict:
         ],
     )
 
+    # This month's 사업성과 회의 (the 10th, on a working day), which reviews last month's reports: the
+    # consolidated report can be attached to its agenda from the reports dashboard.
+    tenth = calendar.next_working_day(today.replace(day=10))
+    last_month = (today.replace(day=1) - dt.timedelta(days=1)).month
+    review_starts = dt.datetime.combine(tenth, seoul_16, tzinfo=SEOUL)
+    review = _meeting(
+        f"사업성과 회의 {tenth.year}. {tenth.month}.",
+        [task_force],
+        review_starts,
+        60,
+        kind="regular",
+        place="자치행정과 회의실",
+        status=Meeting.Status.HELD if tenth < today else Meeting.Status.NOTICE_SENT,
+        notice_sent_at=review_starts - dt.timedelta(days=7),
+        agenda_published=True,
+    )
+    _items(
+        review,
+        [
+            ("report", f"{last_month}월 분야별(마을·복지·보건) 사업성과 보고", "자치행정팀장", 30),
+            ("deliberation", "미제출·지연 조직 후속 조치", "자치행정과장", 15),
+        ],
+    )
+
     # An open 소집 요구 of the 추진운영위원회, signed by three members in office today (threshold 15 → 5).
     if not ConveningRequest.objects.filter(body=steering).exists():
         signers = list(
