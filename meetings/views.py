@@ -780,18 +780,19 @@ def series_list(request):
     return render(request, "meetings/series_list.html", {"series_list": selectors.series_list(roles)})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def series_create(request):
-    roles = _series_manager_or_404(request)
+def _series_form(request, roles, series=None):
+    """Create (series None) or edit a series through series_save; the form keeps its input on refusal."""
     form = SeriesForm(
         request.POST or None,
-        bodies=selectors.series_body_choices(roles),
+        instance=series,
+        bodies=selectors.series_body_choices(roles, series)
+        if series
+        else selectors.series_body_choices(roles),
         managed_ids=None if roles.is_governance_staff else roles.secretary_body_ids,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            series = services.series_save(
+            saved = services.series_save(
                 actor=request.user,
                 series=form.save(commit=False),
                 bodies=form.cleaned_data["bodies"],
@@ -800,36 +801,29 @@ def series_create(request):
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            messages.success(request, _("회의 일정 계획을 등록했습니다. 생성 기한을 정해 회차를 만드세요."))
-            return redirect("meetings:series_detail", series.pk)
-    return _series_form_page(request, form, _("회의 일정 계획 등록"))
+            if series is None:
+                messages.success(
+                    request, _("회의 일정 계획을 등록했습니다. 생성 기한을 정해 회차를 만드세요.")
+                )
+            else:
+                messages.success(request, _("회의 일정 계획을 고쳤습니다."))
+            return redirect("meetings:series_detail", saved.pk)
+    if series is None:
+        return _series_form_page(request, form, _("회의 일정 계획 등록"))
+    return _series_form_page(request, form, _("회의 일정 계획 수정") + f" · {series.name}", series)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def series_create(request):
+    return _series_form(request, _series_manager_or_404(request))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def series_edit(request, pk: int):
     roles = _series_manager_or_404(request)
-    series = selectors.series_for_manage_or_404(roles, pk)
-    form = SeriesForm(
-        request.POST or None,
-        instance=series,
-        bodies=selectors.series_body_choices(roles, series),
-        managed_ids=None if roles.is_governance_staff else roles.secretary_body_ids,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            series = services.series_save(
-                actor=request.user,
-                series=form.save(commit=False),
-                bodies=form.cleaned_data["bodies"],
-                hosts=form.hosts(),
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("회의 일정 계획을 고쳤습니다."))
-            return redirect("meetings:series_detail", series.pk)
-    return _series_form_page(request, form, _("회의 일정 계획 수정") + f" · {series.name}", series)
+    return _series_form(request, roles, selectors.series_for_manage_or_404(roles, pk))
 
 
 def _series_detail_page(request, series, form):
