@@ -14,6 +14,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from seongdong_gov.rules import date_dots  # noqa: F401  (re-exported: the app calls rules.date_dots)
+
 ALERT_DAYS = 60
 
 
@@ -94,11 +96,6 @@ def certificate_number(year: int, sequence: int) -> str:
     if sequence < 1:
         raise ValueError("sequence starts at 1")
     return f"제{year}-{sequence:03d}호"
-
-
-def date_dots(day: dt.date) -> str:
-    """`2016. 1. 15.` (행정업무규정 제7조⑤)."""
-    return f"{day.year}. {day.month}. {day.day}."
 
 
 def date_long(day: dt.date) -> str:

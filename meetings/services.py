@@ -43,6 +43,7 @@ from meetings.models import (
     WrittenResolution,
 )
 from seongdong_gov.audit import audit_record, snapshot
+from seongdong_gov.rules import date_dots
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -87,11 +88,6 @@ def _transition(*, actor, meeting: Meeting, to: str, allowed_from: tuple[str, ..
     return meeting
 
 
-def _kdate(day: dt.date) -> str:
-    """Dates as 행정업무규정 제7조⑤ writes them: 2016. 1. 15."""
-    return f"{day.year}. {day.month}. {day.day}."
-
-
 def _check_notice(meeting: Meeting, body, today: dt.date, error_field: str | None = None) -> None:
     """The body's notice period (DOMAIN.md §5: 5 days in writing, or the day before when urgent):
     shorter notice needs "urgent" with a reason, and even an urgent notice keeps the body's urgent
@@ -114,9 +110,14 @@ def _check_notice(meeting: Meeting, body, today: dt.date, error_field: str | Non
     raise ValidationError({error_field: message} if error_field else message)
 
 
+def _kdatetime(moment: dt.datetime) -> str:
+    """`2016. 1. 15. 16:00` in Seoul time."""
+    local = timezone.localtime(moment, SEOUL)
+    return f"{date_dots(local.date())} {local:%H:%M}"
+
+
 def _when(meeting: Meeting) -> str:
-    start = timezone.localtime(meeting.starts_at, SEOUL)
-    return f"{_kdate(start.date())} {start:%H:%M}"
+    return _kdatetime(meeting.starts_at)
 
 
 def member_emails(meeting: Meeting) -> list[str]:
@@ -150,7 +151,7 @@ def _notice_text(meeting: Meeting, heading: str) -> str:
         lines.append(_("긴급 소집 사유: %(r)s") % {"r": meeting.urgent_reason})
     if meeting.moved_reason and meeting.original_date:
         lines.append(
-            _("일정 변경: %(d)s %(r)s") % {"d": _kdate(meeting.original_date), "r": meeting.moved_reason}
+            _("일정 변경: %(d)s %(r)s") % {"d": date_dots(meeting.original_date), "r": meeting.moved_reason}
         )
     lines += ["", _("자세한 내용은 '내 회의'에서 확인하세요: %(u)s") % {"u": meeting.get_absolute_url()}]
     return "\n".join(lines)
@@ -864,11 +865,6 @@ def calendar_exception_delete(*, actor, exception: CalendarException) -> None:
 
 
 # --- written resolutions (서면의결) ----------------------------------------------------------------
-
-
-def _kdatetime(moment: dt.datetime) -> str:
-    local = timezone.localtime(moment, SEOUL)
-    return f"{_kdate(local.date())} {local:%H:%M}"
 
 
 def written_eligible(resolution_or_item) -> list[Membership]:

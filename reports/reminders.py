@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from committees.workdays import load_calendar
 from reports import rules, selectors
 from reports.models import ReminderLog, Report, ReportingObligation
+from seongdong_gov.rules import date_dots
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def _message(ob, month: dt.date, deadline: dt.date, kind: str) -> tuple[str, str
         "field": ob.field.name,
         "year": month.year,
         "month": month.month,
-        "deadline": f"{deadline.year}. {deadline.month}. {deadline.day}.",
+        "deadline": date_dots(deadline),
     }
     if kind == ReminderLog.Kind.OVERDUE:
         subject = _("[사업성과 보고] %(year)s년 %(month)s월 %(field)s 분야 보고 마감 경과") % params

@@ -20,3 +20,8 @@ def lockout_until(
     if len(recent) < limit:
         return None
     return recent[limit - 1] + window
+
+
+def date_dots(day: dt.date) -> str:
+    """Dates as 행정업무규정 제7조⑤ writes them: `2016. 1. 15.`"""
+    return f"{day.year}. {day.month}. {day.day}."
