@@ -3,9 +3,11 @@ from __future__ import annotations
 import math
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -64,3 +66,37 @@ def apply_validation_error(form, exc: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+FORM_TEMPLATE = "_form_page.html"
+
+
+def form_view(
+    request,
+    form,
+    save,
+    *,
+    success_url,
+    message: str,
+    title: str,
+    back: str | None = None,
+    template: str = FORM_TEMPLATE,
+    context: dict | None = None,
+):
+    """The one submit-and-report-errors path every view shares.
+
+    On a valid POST, `save(form.cleaned_data)` calls a service with plain values. A ValidationError it
+    raises goes back onto the form (input kept, status 200); success shows `message` and redirects to
+    `success_url` (a URL, a model, or a callable taking save's return value), so a reload never
+    re-submits. Anything else renders the form page.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, message)
+            return redirect(success_url(result) if callable(success_url) else success_url)
+    page = {"form": form, "title": title, "back": back, **(context or {})}
+    return render(request, template, page)
