@@ -127,7 +127,9 @@ def staff_user(username="staff_u"):
 _member_groups = itertools.count(1)
 
 
-def member(body, person=None, *, start=dt.date(2016, 1, 15), end=dt.date(2018, 1, 14), role=None) -> Membership:
+def member(
+    body, person=None, *, start=dt.date(2016, 1, 15), end=dt.date(2018, 1, 14), role=None
+) -> Membership:
     """An appointed membership of `body` on a seat group of its own (so any number can be added).
 
     The gender exception reason is always given: these tests are not about the gender balance rule.

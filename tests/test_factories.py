@@ -17,7 +17,9 @@ FACTORIES = [
 
 def test_every_model_of_the_apps_has_a_factory():
     covered = {f._meta.model for f in FACTORIES}
-    models = {m for app in ["meetings", "appointments", "reports"] for m in apps.get_app_config(app).get_models()}
+    models = {
+        m for app in ["meetings", "appointments", "reports"] for m in apps.get_app_config(app).get_models()
+    }
     assert {m.__name__ for m in models - covered} == set()
 
 
