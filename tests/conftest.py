@@ -9,7 +9,9 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from appointments.services import planned_end
 from committees.models import Body, Membership, OrgUnit, Person
 from tests import factories
 
@@ -87,15 +89,13 @@ class RoleWorld:
 
 @pytest.fixture
 def role_world(db) -> RoleWorld:
-    today = dt.date.today()
+    today = timezone.localdate()  # Seoul's date: the views compare terms with it
     body = factories.BodyFactory(name="추진운영위원회", gender_balance_applies=False)
     other = factories.BodyFactory(name="다른위원회", gender_balance_applies=False)
-    membership = factories.member(
-        body,
-        factories.PersonFactory(name="본인위원"),
-        start=today - dt.timedelta(days=100),
-        end=today + dt.timedelta(days=600),
-    )
+    start = today - dt.timedelta(days=100)
+    # a full term, so the appointments matrix can record the appointment behind it
+    end = planned_end(body=body, start=start)
+    membership = factories.member(body, factories.PersonFactory(name="본인위원"), start=start, end=end)
     users = {"anonymous": None, "member": factories.user_for(membership.person, username="member")}
     for role, b in [("secretary", body), ("secretary_other", other)]:
         person = factories.PersonFactory()
