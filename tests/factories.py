@@ -469,6 +469,7 @@ class ReportFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = reports.Report
+        skip_postgeneration_save = True
 
     unit = factory.SubFactory(OrgUnitFactory, kind=OrgUnit.Kind.DONG)
     field = factory.SubFactory(ReportingFieldFactory)
