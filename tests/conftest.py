@@ -1,9 +1,18 @@
+import datetime as dt
 import os
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
+from appointments.services import planned_end
+from committees.models import Body, Membership, OrgUnit, Person
 from tests import factories
 
 
@@ -54,23 +63,80 @@ def body(db):
     return factories.BodyFactory()
 
 
+# One spelling of each role, in the order every permission matrix lists them.
 ROLES = ["anonymous", "member", "secretary_other", "secretary", "reporter", "staff", "admin"]
+LOGIN = "login"  # an expected "status": a 302 to the login page
+
+
+@dataclass
+class RoleWorld:
+    """The small world every permission matrix starts from: one user per role (None for anonymous).
+
+    `body` is the body the member sits on and the secretary keeps; `other_body` is kept by
+    secretary_other; the reporter reports for `reporter_unit`.
+    """
+
+    users: dict[str, Any]
+    body: Body
+    other_body: Body
+    membership: Membership
+    reporter_unit: OrgUnit
+
+    @property
+    def member_person(self) -> Person:
+        return self.membership.person
 
 
 @pytest.fixture
-def demo_actors(demo):
-    """The demo accounts by role, plus the secretary of another body (the current 자치행정팀장, 간사 of
-    추진단, not of 추진운영위원회) and None for an anonymous visitor."""
-    from committees.models import PostHolding
+def role_world(db) -> RoleWorld:
+    today = timezone.localdate()  # Seoul's date: the views compare terms with it
+    body = factories.BodyFactory(name="추진운영위원회", gender_balance_applies=False)
+    other = factories.BodyFactory(name="다른위원회", gender_balance_applies=False)
+    start = today - dt.timedelta(days=100)
+    # a full term, so the appointments matrix can record the appointment behind it
+    end = planned_end(body=body, start=start)
+    membership = factories.member(body, factories.PersonFactory(name="본인위원"), start=start, end=end)
+    users = {"anonymous": None, "member": factories.user_for(membership.person, username="member")}
+    for role, b in [("secretary", body), ("secretary_other", other)]:
+        person = factories.PersonFactory()
+        users[role] = factories.user_for(person, username=role)
+        b.secretary_person = person
+        b.save()
+    users["reporter"] = factories.UserFactory(username="reporter")
+    unit = factories.OrgUnitFactory(name="금호1가동 주민센터", kind=OrgUnit.Kind.DONG)
+    unit.reporting_officers.add(users["reporter"])
+    users["staff"] = factories.staff_user("staff")
+    users["admin"] = factories.admin_user("admin")
+    return RoleWorld(
+        users={role: users[role] for role in ROLES},
+        body=body,
+        other_body=other,
+        membership=membership,
+        reporter_unit=unit,
+    )
 
-    User = get_user_model()
-    users = {
-        name: User.objects.get(username=name)
-        for name in ["member", "secretary", "reporter", "staff", "admin"]
-    }
-    other = PostHolding.objects.get(post__name="자치행정팀장", end__isnull=True).person
-    other.user = factories.UserFactory(username="secretary_other")
-    other.save()
-    users["secretary_other"] = other.user
-    users["anonymous"] = None
-    return users
+
+@pytest.fixture
+def role_users(role_world) -> dict[str, Any]:
+    return role_world.users
+
+
+def assert_statuses(users, url, expected, *, method="get", data=None) -> dict[str, HttpResponse]:
+    """Request `url` as every role and assert `{role: status}` equals `expected` (LOGIN: a redirect to the
+    login page). Each role's request runs in a savepoint that is rolled back, so a POST by one role does
+    not change what the next role meets. Returns the responses by role for further assertions."""
+    assert list(expected) == ROLES, "a matrix row lists every role, in the order of ROLES"
+    login_url = reverse("login")
+    responses, seen = {}, {}
+    for role in expected:
+        client = Client()
+        with transaction.atomic():
+            if users[role] is not None:
+                client.force_login(users[role])
+            response = getattr(client, method)(url, data or {})
+            transaction.set_rollback(True)
+        responses[role] = response
+        to_login = response.status_code == 302 and response["Location"].startswith(login_url)
+        seen[role] = LOGIN if to_login else response.status_code
+    assert seen == expected, url
+    return responses

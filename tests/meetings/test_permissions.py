@@ -1,8 +1,8 @@
 """Permission matrix: every meetings URL × every role → expected status (404, never 403, outside reach).
 
-Roles: anonymous, member (of the meeting's body), secretary of another body, secretary (of the meeting's
-body), reporter, governance staff, admin. Managing URLs answer 200 (GET) or 302 (POST, after the
-change) for the secretary, staff and admin only.
+Roles (tests.conftest.ROLES, on the shared role_world): anonymous, member (of the meeting's body), secretary
+of another body, secretary (of the meeting's body), reporter, governance staff, admin. Managing URLs answer
+200 (GET) or 302 (POST, after the change) for the secretary, staff and admin only.
 """
 
 import datetime as dt
@@ -12,22 +12,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from committees.models import CalendarException, OrgUnit
 from meetings import services
-from meetings.models import (
-    AgendaItem,
-    Attachment,
-    ConveningRequest,
-    FeedToken,
-    Meeting,
-    MeetingSeries,
-    Minutes,
-)
+from meetings.models import AgendaItem, Attachment, Meeting
 from tests import factories
+from tests.conftest import LOGIN, ROLES, assert_statuses
 
 SEOUL = ZoneInfo("Asia/Seoul")
 TODAY = dt.date.today()
-ROLES = ["anonymous", "member", "other_secretary", "secretary", "reporter", "staff", "admin"]
 MANAGERS = {"secretary", "staff", "admin"}
 VIEWERS = MANAGERS | {"member"}
 EVERYONE = set(ROLES) - {"anonymous"}
@@ -35,35 +26,11 @@ STAFF = {"staff", "admin"}
 
 
 @pytest.fixture
-def world(db, tmp_path, settings):
+def world(role_world, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # 7 users per case
-    body, other = factories.BodyFactory(), factories.BodyFactory()
-    users = {}
-    group = factories.seat_group(body, count=2)
-    for name in ["member", "member2"]:
-        person = factories.PersonFactory()
-        factories.appoint(
-            group,
-            person,
-            start=TODAY - dt.timedelta(days=5),
-            end=TODAY + dt.timedelta(days=700),
-            reason="테스트",
-        )
-        users[name] = factories.UserFactory(username=name)
-        person.user = users[name]
-        person.save()
-    for name, b in [("secretary", body), ("other_secretary", other)]:
-        person = factories.PersonFactory()
-        users[name] = factories.UserFactory(username=name)
-        person.user = users[name]
-        person.save()
-        b.secretary_person = person
-        b.save()
-    users["reporter"] = factories.UserFactory(username="reporter")
-    factories.OrgUnitFactory(kind=OrgUnit.Kind.DIVISION).reporting_officers.add(users["reporter"])
-    users["staff"] = factories.staff_user()
-    users["admin"] = factories.UserFactory(username="admin", is_superuser=True, is_staff=True)
+    body, users = role_world.body, role_world.users
+    # a second member, so the body has more than one person to count, sign and answer
+    factories.member(body, start=TODAY - dt.timedelta(days=5), end=TODAY + dt.timedelta(days=700))
     starts = dt.datetime.combine(TODAY + dt.timedelta(days=30), dt.time(16, 0), tzinfo=SEOUL)
     meeting = services.meeting_create(
         actor=None,
@@ -76,17 +43,14 @@ def world(db, tmp_path, settings):
     body.allows_written_resolution = True
     body.save()
     written = services.written_open(actor=None, item=item, deadline=starts - dt.timedelta(days=1))
-    attachment = Attachment.objects.create(
-        meeting=meeting, file=SimpleUploadedFile("a.pdf", b"%PDF-1.4"), original_name="a.pdf", size=8
+    attachment = factories.AttachmentFactory(meeting=meeting)
+    factories.MinutesFactory(meeting=meeting)
+    request = factories.ConveningRequestFactory(body=body, reason="요구", enrolled=2, threshold=1)
+    exception = factories.CalendarExceptionFactory(date=dt.date(2026, 3, 10), kind="closure", reason="휴무")
+    token = factories.FeedTokenFactory(user=users["member"], token="secret-token-for-matrix")
+    series = factories.MeetingSeriesFactory(
+        name="실무협의 회의", start_date=TODAY, start_time=dt.time(16, 0), bodies=[body]
     )
-    Minutes.objects.create(meeting=meeting, remarks="초안")
-    request = ConveningRequest.objects.create(body=body, reason="요구", enrolled=2, threshold=1)
-    exception = CalendarException.objects.create(date=dt.date(2026, 3, 10), kind="closure", reason="휴무")
-    token = FeedToken.objects.create(user=users["member"], token="secret-token-for-matrix")
-    series = MeetingSeries.objects.create(
-        name="실무협의 회의", recurrence="second_fourth_friday", start_date=TODAY, start_time=dt.time(16, 0)
-    )
-    series.bodies.set([body])
     return {
         "users": users,
         "meeting": meeting,
@@ -101,13 +65,15 @@ def world(db, tmp_path, settings):
 
 
 def _case(method, name, args, ok, ok_status=200):
-    return pytest.param(method, name, args, ok, ok_status, id=name)
+    """A matrix row: the roles in `ok` get `ok_status`, anonymous visitors the login page, others 404."""
+    expected = {role: LOGIN if role == "anonymous" else ok_status if role in ok else 404 for role in ROLES}
+    return pytest.param(method, name, args, expected, id=name)
 
 
 m = "meeting"
 URLS = [
     _case("get", "list", [], EVERYONE),
-    _case("get", "create", [], MANAGERS | {"other_secretary"}),  # a secretary creates for their own body
+    _case("get", "create", [], MANAGERS | {"secretary_other"}),  # a secretary creates for their own body
     _case("get", "portal", [], EVERYONE),
     _case("post", "feed_renew", [], EVERYONE, 302),
     _case("get", "detail", [m], VIEWERS),
@@ -132,11 +98,11 @@ URLS = [
     _case("get", "cancel", [m], MANAGERS),
     _case("get", "observer_add", [m], MANAGERS),
     _case("get", "recusal_add", [m], MANAGERS),
-    _case("get", "convening", [], VIEWERS | {"other_secretary"}),
+    _case("get", "convening", [], VIEWERS | {"secretary_other"}),
     _case("post", "convening_sign", ["request"], {"member"}, 302),
     # Series are managed by staff and the secretaries of the series' bodies; members never see them.
-    _case("get", "series_list", [], MANAGERS | {"other_secretary"}),  # each secretary sees their own
-    _case("get", "series_create", [], MANAGERS | {"other_secretary"}),
+    _case("get", "series_list", [], MANAGERS | {"secretary_other"}),  # each secretary sees their own
+    _case("get", "series_create", [], MANAGERS | {"secretary_other"}),
     _case("get", "series_detail", ["series"], MANAGERS),
     _case("get", "series_edit", ["series"], MANAGERS),
     _case("post", "series_generate", ["series"], MANAGERS, 200),  # no horizon posted: the form again
@@ -157,19 +123,10 @@ def _resolve(world, args):
     return out
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("method", "name", "args", "ok", "ok_status"), URLS)
-def test_permission_matrix(client, world, role, method, name, args, ok, ok_status):
+@pytest.mark.parametrize(("method", "name", "args", "expected"), URLS)
+def test_permission_matrix(world, method, name, args, expected):
     url = reverse(f"meetings:{name}", args=_resolve(world, args))
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    response = getattr(client, method)(url)
-    if role == "anonymous":
-        assert response.status_code == 302 and response.url.startswith(reverse("login"))
-    elif role in ok:
-        assert response.status_code == ok_status
-    else:
-        assert response.status_code == 404
+    assert_statuses(world["users"], url, expected, method=method)
 
 
 def test_feed_needs_only_the_secret_and_dies_with_it(client, world):

@@ -7,13 +7,14 @@ confirm it exists); 자치행정과 (governance staff) reaches all of them and a
 from __future__ import annotations
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
-from reports.models import Report, ReportAttachment
-from tests.conftest import ROLES
+from committees.models import OrgUnit
+from reports.models import Report
+from tests import factories
+from tests.conftest import LOGIN, assert_statuses
 
-S, F, N, L, X = 200, 403, 404, 302, 405  # X: the URL takes POST only
+S, F, N, L, X = 200, 403, 404, LOGIN, 405  # X: the URL takes POST only; L: the login page
 
 STAFF_ONLY = {
     "anonymous": L,
@@ -74,25 +75,23 @@ OTHER_MATRIX = {
 
 
 @pytest.fixture
-def objects(demo_actors):
-    reporter = demo_actors["reporter"]
-    own_units = reporter.reporting_units.all()
+def objects(role_world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    field = factories.ReportingFieldFactory(code="welfare", name="복지")
+    factories.IndicatorFactory.create_batch(2, field=field)
     # editable reports (draft or returned), so the edit page answers rather than redirecting to the detail
-    editable = (
-        Report.objects.filter(state__in=["draft", "returned"]).select_related("field").order_by("-month")
+    own = factories.ReportFactory(unit=role_world.reporter_unit, field=field)
+    other = factories.ReportFactory(
+        unit=factories.OrgUnitFactory(name="사근동 주민센터", kind=OrgUnit.Kind.DONG),
+        field=field,
+        state=Report.State.RETURNED,
     )
-    own = editable.filter(unit__in=own_units).first()
-    other = editable.exclude(unit__in=own_units).first()
-    attachments = {}
-    for key, report in (("attachment", own), ("other_attachment", other)):
-        attachments[key] = ReportAttachment.objects.create(
-            report=report,
-            file=ContentFile(b"%PDF-1.4 test", name="evidence.pdf"),
-            original_name="증빙.pdf",
-            content_type="application/pdf",
-            size=13,
-        )
-    return {"own": own, "other": other, **attachments}
+    return {
+        "own": own,
+        "other": other,
+        "attachment": factories.ReportAttachmentFactory(report=own),
+        "other_attachment": factories.ReportAttachmentFactory(report=other),
+    }
 
 
 def test_matrix_covers_every_reports_url():
@@ -102,25 +101,13 @@ def test_matrix_covers_every_reports_url():
     assert names == set(MATRIX)
 
 
-def _check(client, demo_actors, objects, name, args, expected, role):
-    if demo_actors[role] is not None:
-        client.force_login(demo_actors[role])
-    response = client.get(reverse(name, args=args(objects)))
-    assert response.status_code == expected[role], (name, role)
-    if expected[role] == L:
-        assert response["Location"].startswith(reverse("login"))
-    return response
-
-
-@pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", list(MATRIX))
-def test_permission_matrix(client, demo_actors, objects, name, role):
+def test_permission_matrix(role_users, objects, name):
     args, expected = MATRIX[name]
-    _check(client, demo_actors, objects, name, args, expected, role)
+    assert_statuses(role_users, reverse(name, args=args(objects)), expected)
 
 
-@pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", list(OTHER_MATRIX))
-def test_permission_matrix_on_another_units_objects(client, demo_actors, objects, name, role):
+def test_permission_matrix_on_another_units_objects(role_users, objects, name):
     args, expected = OTHER_MATRIX[name]
-    _check(client, demo_actors, objects, name, args, expected, role)
+    assert_statuses(role_users, reverse(name, args=args(objects)), expected)

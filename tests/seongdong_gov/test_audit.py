@@ -17,9 +17,14 @@ from tests import factories
 
 
 @pytest.fixture
-def move(demo):
-    """A personnel move of 행정관리국장, made by staff through the service."""
+def move(db):
+    """A personnel move of 행정관리국장, who sits ex officio on 추진운영위원회, made by staff through the
+    service; an administrator ("admin") and another governance staff account ("staff") look on."""
+    factories.admin_user("admin")
+    factories.staff_user("staff")
     staff = factories.staff_user()
+    holding = factories.PostHoldingFactory(post=factories.PostFactory(name="행정관리국장"))
+    factories.seat_group(factories.BodyFactory(name="추진운영위원회"), post=holding.post)
     old = PostHolding.objects.get(post__name="행정관리국장", end__isnull=True)
     newcomer = factories.PersonFactory(name="신임국장")
     committee_services.post_holder_change(
@@ -84,14 +89,12 @@ def test_history_link_on_person_page_for_administrators_only(client, move, usern
     assert (audit_history_url(old.person).replace("&", "&amp;") in html) is sees_link
 
 
-def test_admin_edits_and_deletions_are_audited_with_before_and_after(client, demo):
-    import datetime as dt
+def test_admin_edits_and_deletions_are_audited_with_before_and_after(client, db):
+    from committees.models import CalendarException
 
-    from committees.models import CalendarException, Person
-
-    admin = get_user_model().objects.get(username="admin")
+    admin = factories.admin_user("admin")
     client.force_login(admin)
-    person = Person.objects.filter(user__isnull=True).order_by("pk").first()
+    person = factories.PersonFactory(affiliation="성동구 주민자치회", title="위원", note="비고")
     data = {
         "name": person.name,
         "gender": person.gender,
