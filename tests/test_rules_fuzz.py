@@ -21,7 +21,7 @@ from seongdong_gov import bounds
 from seongdong_gov import rules as project_rules
 
 # few examples per property: the suite runs on a small shared machine; CI may raise the profile
-hsettings.register_profile("suite", max_examples=60, deadline=None)
+hsettings.register_profile("suite", max_examples=60, deadline=None, database=None)
 hsettings.load_profile("suite")
 
 dates = st.dates(min_value=bounds.DATE_MIN, max_value=bounds.DATE_MAX)
