@@ -20,9 +20,9 @@ from reports import rules as report_rules
 from seongdong_gov import bounds
 from seongdong_gov import rules as project_rules
 
-# few examples per property: the suite runs on a small shared machine; CI may raise the profile
-hsettings.register_profile("suite", max_examples=60, deadline=None, database=None)
-hsettings.load_profile("suite")
+# few examples per property (the suite runs on a small shared machine), no example database in the
+# worktree; set per test rather than as a global profile, so other modules' settings stay their own
+FUZZ = hsettings(max_examples=60, deadline=None, database=None)
 
 dates = st.dates(min_value=bounds.DATE_MIN, max_value=bounds.DATE_MAX)
 counts = st.integers(min_value=0, max_value=500)
@@ -45,6 +45,7 @@ TIE_RULES = [meeting_rules.TIE_REJECT, meeting_rules.TIE_CHAIR_DECIDES]
 # --- committees ---------------------------------------------------------------------------------------
 
 
+@FUZZ
 @given(any_ints)
 def test_majority_of_is_more_than_half_or_refuses_negatives(n):
     if n < 0:
@@ -55,6 +56,7 @@ def test_majority_of_is_more_than_half_or_refuses_negatives(n):
     assert committee_rules.quorum_to_open(n) == committee_rules.majority_of(n)
 
 
+@FUZZ
 @given(counts, st.integers(-3, 10), st.integers(-3, 10))
 def test_convening_threshold_is_the_rounded_up_fraction(enrolled, numerator, denominator):
     if denominator <= 0 or numerator <= 0 or numerator > denominator:
@@ -68,6 +70,7 @@ def test_convening_threshold_is_the_rounded_up_fraction(enrolled, numerator, den
     )
 
 
+@FUZZ
 @given(st.dictionaries(st.sampled_from(["female", "male", "other"]), counts), counts)
 def test_gender_balance_never_fails(by_gender, seats):
     check = committee_rules.gender_balance(by_gender, seats)
@@ -75,6 +78,7 @@ def test_gender_balance_never_fails(by_gender, seats):
     assert check.ok == all(v <= check.limit for v in by_gender.values())
 
 
+@FUZZ
 @given(dates, st.none() | dates, dates, st.none() | dates)
 def test_periods_overlap_is_symmetric(a_start, a_end, b_start, b_end):
     assert committee_rules.periods_overlap(a_start, a_end, b_start, b_end) == committee_rules.periods_overlap(
@@ -82,6 +86,7 @@ def test_periods_overlap_is_symmetric(a_start, a_end, b_start, b_end):
     )
 
 
+@FUZZ
 @given(periods, dates, st.none() | dates)
 def test_peak_active_is_bounded_by_the_periods(ps, start, end):
     peak = committee_rules.peak_active(ps, start, end)
@@ -93,6 +98,7 @@ def test_peak_active_is_bounded_by_the_periods(ps, start, end):
 # --- meetings -----------------------------------------------------------------------------------------
 
 
+@FUZZ
 @given(
     yes=st.integers(-2, 40),
     no=st.integers(-2, 40),
@@ -115,6 +121,7 @@ def test_vote_outcome_answers_or_refuses_with_a_vote_error(**kwargs):
     assert outcome.required >= 1
 
 
+@FUZZ
 @given(st.dictionaries(st.integers(1, 50), st.integers(-2, 30), max_size=6), st.integers(0, 60))
 def test_election_winner_has_a_majority_or_is_refused(by_candidate, voting):
     try:
@@ -124,6 +131,7 @@ def test_election_winner_has_a_majority_or_is_refused(by_candidate, voting):
     assert by_candidate[winner] >= committee_rules.majority_of(voting)
 
 
+@FUZZ
 @given(
     yes=st.integers(-2, 40),
     no=st.integers(-2, 40),
@@ -140,6 +148,7 @@ def test_written_outcome_answers_or_refuses_with_a_vote_error(**kwargs):
     assert outcome.required >= 1
 
 
+@FUZZ
 @given(counts, st.sampled_from([*QUORUM_RULES, "unknown"]))
 def test_quorum_needed_refuses_only_unknown_rules(enrolled, rule):
     if rule == "unknown":
@@ -149,6 +158,7 @@ def test_quorum_needed_refuses_only_unknown_rules(enrolled, rule):
         assert 0 <= meeting_rules.quorum_needed(enrolled, rule) <= enrolled + 1
 
 
+@FUZZ
 @given(dates, dates, st.integers(0, 60))
 def test_notice_is_short_never_fails(notice, meeting, days):
     assert meeting_rules.notice_is_short(notice_date=notice, meeting_date=meeting, notice_days=days) in (
@@ -160,6 +170,7 @@ def test_notice_is_short_never_fails(notice, meeting, days):
 # --- appointments -------------------------------------------------------------------------------------
 
 
+@FUZZ
 @given(dates, st.integers(1, 10))
 def test_term_end_is_a_full_term_later(start, years):
     end = appointment_rules.term_end(start, years)
@@ -169,12 +180,14 @@ def test_term_end_is_a_full_term_later(start, years):
     assert appointment_rules.ending_soon(end, start, days=366 * years) in (True, False)
 
 
+@FUZZ
 @given(dates, st.integers(-5, 0))
 def test_term_end_refuses_less_than_a_year(start, years):
     with pytest.raises(ValueError):
         appointment_rules.term_end(start, years)
 
 
+@FUZZ
 @given(st.integers(-5, 10), st.integers(-5, 10))
 def test_reappointment_check_refuses_only_negative_counts(previous, limit):
     if previous < 0 or limit < 0:
@@ -184,6 +197,7 @@ def test_reappointment_check_refuses_only_negative_counts(previous, limit):
         assert appointment_rules.reappointment_check(previous, limit).needs_reason == (previous > limit)
 
 
+@FUZZ
 @given(st.integers(-5, 500), st.integers(-5, 500))
 def test_attendance_below_half_refuses_only_impossible_counts(attended, held):
     if attended < 0 or held < 0 or attended > held:
@@ -193,6 +207,7 @@ def test_attendance_below_half_refuses_only_impossible_counts(attended, held):
         assert appointment_rules.attendance_below_half(attended, held) == (attended * 2 < held)
 
 
+@FUZZ
 @given(dates, st.integers(1, 9999), st.lists(st.tuples(dates, dates), max_size=6))
 def test_certificate_and_window_helpers_never_fail(day, sequence, terms):
     assert appointment_rules.certificate_number(day.year, sequence).startswith(f"제{day.year}-")
@@ -204,6 +219,7 @@ def test_certificate_and_window_helpers_never_fail(day, sequence, terms):
 # --- reports ------------------------------------------------------------------------------------------
 
 
+@FUZZ
 @given(dates, st.integers(1, 36))
 def test_month_arithmetic_round_trips(day, count):
     month = report_rules.month_start(day)
@@ -213,6 +229,7 @@ def test_month_arithmetic_round_trips(day, count):
     assert report_rules.nominal_deadline(month) > month
 
 
+@FUZZ
 @given(
     deadline=dates,
     now=moments,
@@ -228,6 +245,7 @@ def test_report_status_refuses_only_a_submission_without_time(deadline, now, sta
     assert status in set(report_rules.Status)
 
 
+@FUZZ
 @given(dates, dates, st.integers(0, 31))
 def test_reminder_kind_never_fails(deadline, today, days_before):
     assert report_rules.reminder_kind(deadline=deadline, today=today, days_before=days_before) in (
@@ -240,6 +258,7 @@ def test_reminder_kind_never_fails(deadline, today, days_before):
 # --- seongdong_gov ------------------------------------------------------------------------------------
 
 
+@FUZZ
 @given(st.lists(st.integers(0, 10_000), max_size=30), moments, st.integers(1, 30), st.integers(1, 120))
 def test_lockout_until_is_within_a_window(seconds_ago, now, limit, minutes):
     # failures are in the past: the rule is only ever asked about attempts already made
