@@ -3,25 +3,54 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import uuid
 from decimal import Decimal
+from pathlib import PurePath
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from seongdong_gov.models import AuditEntry
 
 
+def _file_size(value: FieldFile) -> int | None:
+    # a file whose storage entry is gone (or never written) must not stop the write being recorded
+    try:
+        return value.size
+    except (OSError, ValueError):
+        return None
+
+
 def _plain(value: Any) -> Any:
+    """`value` as JSON can store it: the changes column is a JSONField, and one value it cannot encode
+    makes the whole write fail (the admin's seal upload did, with a FieldFile)."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        # NaN and infinities are not JSON
+        return value if value == value and value not in (float("inf"), float("-inf")) else str(value)
+    if isinstance(value, FieldFile):  # ImageFieldFile too: a file is recorded as its name and size
+        return {"name": value.name, "size": _file_size(value)} if value.name else None
     if isinstance(value, models.Model):
         return str(value)
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
-    if isinstance(value, Decimal):
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, enum.Enum):
+        return _plain(value.value)
+    if isinstance(value, Decimal | uuid.UUID | PurePath):
         return str(value)
-    if isinstance(value, list | tuple):
+    if isinstance(value, bytes | memoryview):
+        return f"<{len(value)} bytes>"
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
         return [_plain(v) for v in value]
-    return value
+    return str(value)
 
 
 def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
@@ -59,6 +88,6 @@ def audit_record(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk),
         object_repr=str(obj)[:300],
-        changes=diff(before, after),
+        changes=diff(_plain(before), _plain(after)),
         note=note,
     )

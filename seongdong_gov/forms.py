@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from seongdong_gov import services
-from seongdong_gov.models import LoginAttempt
 
 
 def client_ip(request) -> str | None:
@@ -36,19 +35,17 @@ class ThrottledAuthenticationForm(AuthenticationForm):
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
         ip = client_ip(self.request)
-        until = services.login_locked_until(username=username, ip=ip)
-        if until is not None:
-            services.login_attempt_record(username=username, ip=ip, outcome=LoginAttempt.Outcome.LOCKED)
+        # count-and-admit is one atomic step (recorded as a failure until the password proves right),
+        # so parallel guesses cannot all slip under the limit before any of them is counted
+        attempt, until = services.login_attempt_admit(username=username, ip=ip)
+        if attempt is None:
             minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
             raise forms.ValidationError(
                 self.error_messages["locked"], code="locked", params={"minutes": minutes}
             )
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            services.login_attempt_record(username=username, ip=ip, outcome=LoginAttempt.Outcome.FAILURE)
-            raise
-        services.login_attempt_record(username=username, ip=ip, outcome=LoginAttempt.Outcome.SUCCESS)
+        cleaned = super().clean()
+        if self.user_cache is not None:  # a blank field checks no password and stays a failure
+            services.login_attempt_succeed(attempt=attempt)
         return cleaned
 
 

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import re
+import uuid
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
+from appointments.models import SealImage
 from committees import services as committee_services
 from committees.models import PostHolding
+from seongdong_gov.audit import _plain, audit_record, snapshot
 from seongdong_gov.models import AuditEntry
 from seongdong_gov.templatetags.audit_tags import audit_history_url
 from tests import factories
@@ -141,3 +150,60 @@ def test_changing_who_reports_for_a_unit_is_audited(client, db):
     entry = AuditEntry.objects.get(action="update", object_id=str(unit.pk))
     assert entry.actor == staff
     assert entry.changes == {"reporting_officers": [[], [officer.pk]]}
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_audit_records_a_file_field_as_its_name_and_size(db, tmp_path, settings):
+    # The admin's seal upload failed: a FieldFile in the changes is not JSON serializable.
+    settings.MEDIA_ROOT = tmp_path
+    seal = SealImage(label="구청장 직인")
+    data = _png()
+    seal.image.save("seal.png", ContentFile(data), save=True)
+    entry = audit_record(actor=None, action="seal_upload", obj=seal, after=snapshot(seal))
+    entry.refresh_from_db()
+    assert entry.changes["image"] == [None, {"name": seal.image.name, "size": len(data)}]
+    assert entry.changes["label"] == [None, "구청장 직인"]
+
+
+def test_admin_seal_upload_writes_its_audit_entry(client, db, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    admin = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    data = _png()
+    response = client.post(
+        reverse("admin:appointments_sealimage_add"),
+        {
+            "image": SimpleUploadedFile("seal.png", data, content_type="image/png"),
+            "label": "직인",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    seal = SealImage.objects.get()
+    entry = AuditEntry.objects.get(object_id=str(seal.pk))
+    assert entry.changes["image"][1] == {"name": seal.image.name, "size": len(data)}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (dt.date(2026, 1, 15), "2026-01-15"),
+        (dt.time(16, 0), "16:00:00"),
+        (Decimal("1.50"), "1.50"),
+        (uuid.UUID(int=1), "00000000-0000-0000-0000-000000000001"),
+        (float("nan"), "nan"),
+        (dt.timedelta(hours=1), 3600.0),
+        ({"a": dt.date(2026, 1, 1)}, {"a": "2026-01-01"}),
+        ((1, 2), [1, 2]),
+        (b"abc", "<3 bytes>"),
+        (object, str(object)),
+    ],
+)
+def test_audit_plain_makes_any_value_json_ready(value, expected):
+    assert _plain(value) == expected
+    json.dumps(_plain(value))

@@ -6,12 +6,17 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.backends import ModelBackend
+from django.db import connection
+from django.db import connections as db_connections
 from django.test import Client
 from django.urls import reverse
 
+from seongdong_gov import services
 from seongdong_gov.models import LoginAttempt
 from seongdong_gov.rules import lockout_until
 from tests import factories
@@ -166,3 +171,62 @@ def test_free_text_refuses_a_resident_registration_number(db, form_path, field, 
     form = import_string(form_path)({field: "홍길동(801231-1234567) 참석", "reason": "오기"}, **kwargs)
     assert not form.is_valid()
     assert "주민등록번호로 보이는 값은 저장할 수 없습니다" in " ".join(form.errors[field])
+
+
+class CountingBackend(ModelBackend):
+    """Django's backend, counting the password checks it makes (across threads)."""
+
+    checks = 0
+    _lock = threading.Lock()
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        with CountingBackend._lock:
+            CountingBackend.checks += 1
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite has one writer (IMMEDIATE transactions) so attempts never run in parallel there",
+)
+@pytest.mark.django_db(transaction=True)
+def test_parallel_wrong_passwords_check_no_more_than_the_limit(settings):
+    # The probe: 12 parallel wrong passwords for one account got 8 password checks with a limit of 5.
+    settings.LOGIN_FAILURE_LIMIT = 5
+    settings.AUTHENTICATION_BACKENDS = ["tests.seongdong_gov.test_security.CountingBackend"]
+    CountingBackend.checks = 0
+    factories.UserFactory(username="target")
+    barrier = threading.Barrier(12)
+    statuses: list[int] = []
+
+    def guess(n: int) -> None:
+        try:
+            client = Client()
+            barrier.wait()
+            statuses.append(_post_login(client, "target", f"wrong-{n}").status_code)
+        finally:
+            db_connections.close_all()
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * 12  # every attempt answered with the form and a message, none failed
+    assert CountingBackend.checks <= 5
+    assert LoginAttempt.objects.filter(username="target", outcome="failure").count() == 5
+    assert LoginAttempt.objects.filter(username="target", outcome="locked").count() == 7
+
+
+def test_admitted_attempt_counts_before_its_password_is_checked(db, settings):
+    # the count-and-admit step records the attempt first: a check in flight already counts
+    settings.LOGIN_FAILURE_LIMIT = 2
+    first, until = services.login_attempt_admit(username="lee", ip="10.0.0.1")
+    assert until is None and first.outcome == "failure"
+    second, _ = services.login_attempt_admit(username="lee", ip="10.0.0.1")
+    assert second is not None
+    third, until = services.login_attempt_admit(username="lee", ip="10.0.0.1")
+    assert third is None and until is not None
+    services.login_attempt_succeed(attempt=second)
+    outcomes = list(LoginAttempt.objects.order_by("id").values_list("outcome", flat=True))
+    assert outcomes == ["failure", "success", "locked"]
