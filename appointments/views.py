@@ -32,7 +32,7 @@ from appointments.permissions import (
     membership_for_record_or_404,
 )
 from committees.permissions import bodies_managed_by, roles_for
-from seongdong_gov.decorators import admin_required, staff_required
+from committees.decorators import admin_required, staff_required
 from seongdong_gov.forms import apply_validation_error
 from seongdong_gov.pagination import paginate
 

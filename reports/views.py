@@ -19,7 +19,7 @@ from reports.charts import line_chart
 from reports.forms import FieldForm, IndicatorForm, ReportForm, ReviewForm, parse_month
 from reports.labels import STATUS_LABELS
 from reports.models import Indicator, Report, ReportingField
-from seongdong_gov.decorators import staff_required
+from committees.decorators import staff_required
 from seongdong_gov.forms import apply_validation_error
 
 
