@@ -43,7 +43,7 @@ messages: install
 	$(PY) manage.py compilemessages --ignore=.venv
 
 bench: install
-	$(PY) -m seongdong_gov.bench
+	$(PY) -m bench
 
 backup-check: install
 	$(PY) manage.py backup_check
