@@ -102,3 +102,12 @@ def test_remote_resources_are_never_fetched():
         with pytest.raises(ValueError, match="disallowed protocol"):
             fetch(url)
     assert fetch((documents.font_dir() / "OFL.txt").as_uri()).read().startswith(b"Copyright (c) 2010, NAVER")
+
+
+def test_static_stylesheets_are_read_from_disk(template_dir):
+    (template_dir / "one_page.html").write_text("<p>회의록</p>", encoding="utf-8")
+    # the minutes' print stylesheet names the serif; the renderer resolves it to the shipped file
+    pdf = PdfReader(io.BytesIO(documents.render_pdf("one_page.html", {}, stylesheets=["meetings/print.css"])))
+    assert {d["/BaseFont"].split("+")[-1] for d in _fonts(pdf.pages[0])} == {"NanumMyeongjo"}
+    with pytest.raises(FileNotFoundError):
+        documents.render_pdf("one_page.html", {}, stylesheets=["no/such.css"])
