@@ -32,6 +32,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: install
@@ -43,7 +44,7 @@ messages: install
 	$(PY) manage.py compilemessages --ignore=.venv
 
 bench: install
-	$(PY) -m seongdong_gov.bench
+	$(PY) -m bench
 
 backup-check: install
 	$(PY) manage.py backup_check

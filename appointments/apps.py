@@ -7,4 +7,7 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("위촉")
 
     def ready(self) -> None:
-        from appointments import checks  # noqa: F401  (registers system checks)
+        from appointments import dashboard
+        from seongdong_gov.dashboard import register
+
+        register(dashboard.panels, order=40)  # the home page's panel (see seongdong_gov.dashboard)

@@ -1,4 +1,4 @@
-"""Certificate PDFs (appendix 1 of the plan) rendered by WeasyPrint: one HTML document, one page per
+"""Certificate PDFs (appendix 1 of the plan) rendered by the project's document renderer: one HTML document, one page per
 certificate, so a batch is a single render (no merging of separate PDFs)."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 
 from appointments import rules
 from appointments.models import Certificate, SealImage
+from seongdong_gov import documents
 
 DEFAULT_TEXT = (
     "「찾아가는 동 주민센터」 사업의 성공적 추진과\n주민 중심의 복지생태계 및 공동체 형성을 위하여\n"
@@ -61,20 +62,22 @@ def page_context(cert: Certificate) -> dict:
     }
 
 
+TEMPLATE = "appointments/certificate_pdf.html"
+
+
+def document_context(certs: Sequence[Certificate], seal: SealImage | None) -> dict:
+    return {
+        "pages": [page_context(c) for c in certs],
+        "issuer_title": settings.CERTIFICATE_ISSUER_TITLE,
+        "issuer_name": rules.spaced(settings.CERTIFICATE_ISSUER_NAME),
+        "seal": _seal_data_uri(seal),
+    }
+
+
 def render_html(certs: Sequence[Certificate], seal: SealImage | None) -> str:
-    return render_to_string(
-        "appointments/certificate_pdf.html",
-        {
-            "pages": [page_context(c) for c in certs],
-            "issuer_title": settings.CERTIFICATE_ISSUER_TITLE,
-            "issuer_name": rules.spaced(settings.CERTIFICATE_ISSUER_NAME),
-            "seal": _seal_data_uri(seal),
-        },
-    )
+    return render_to_string(TEMPLATE, document_context(certs, seal))
 
 
 def render_pdf(certs: Sequence[Certificate], seal: SealImage | None = None, **options) -> bytes:
-    from weasyprint import HTML
-
-    html = render_html(certs, seal)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(**options)
+    """One page per certificate, no page numbers (each page is a document of its own)."""
+    return documents.render_pdf(TEMPLATE, document_context(certs, seal), **options)

@@ -31,8 +31,8 @@ from appointments.permissions import (
     certificate_for_download_or_404,
     membership_for_record_or_404,
 )
+from committees.decorators import admin_required, staff_required
 from committees.permissions import bodies_managed_by, roles_for
-from seongdong_gov.decorators import admin_required, staff_required
 from seongdong_gov.forms import apply_validation_error
 from seongdong_gov.pagination import paginate
 

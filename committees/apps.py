@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CommitteesConfig(AppConfig):
     name = "committees"
     verbose_name = _("기구·위원")
+
+    def ready(self) -> None:
+        from committees import dashboard
+        from seongdong_gov.dashboard import register
+
+        register(dashboard.panels, order=10)  # the home page's panel (see seongdong_gov.dashboard)

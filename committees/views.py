@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from committees import permissions, selectors, services
 from committees.charts import org_chart
+from committees.decorators import staff_required
 from committees.forms import (
     BodyForm,
     MembershipAppointForm,
@@ -23,7 +24,6 @@ from committees.forms import (
     SeatGroupForm,
 )
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
-from seongdong_gov.decorators import staff_required
 from seongdong_gov.forms import apply_validation_error
 
 # ---- bodies ----------------------------------------------------------------------------------------

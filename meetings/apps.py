@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("회의")
+
+    def ready(self) -> None:
+        from meetings import dashboard
+        from seongdong_gov.dashboard import register
+
+        register(dashboard.panels, order=20)  # the home page's panel (see seongdong_gov.dashboard)

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("사업성과 보고")
+
+    def ready(self) -> None:
+        from reports import dashboard
+        from seongdong_gov.dashboard import register
+
+        register(dashboard.panels, order=30)  # the home page's panel (see seongdong_gov.dashboard)

@@ -1,4 +1,4 @@
-"""The consolidated report as PDF (WeasyPrint, A4, Nanum fonts) and as an Excel workbook (openpyxl).
+"""The consolidated report as PDF (the project's document renderer, A4, shipped Nanum fonts) and as an Excel workbook (openpyxl).
 Both render `selectors.consolidated()`, the same structure as the web page."""
 
 from __future__ import annotations
@@ -6,17 +6,14 @@ from __future__ import annotations
 import io
 import re
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from seongdong_gov import documents
 
 
 def consolidated_pdf(data: dict) -> bytes:
-    """A4 PDF; the template is self-contained (fonts from fontconfig, charts inline SVG)."""
-    from django.conf import settings
-    from weasyprint import HTML
-
-    html = render_to_string("reports/consolidated_pdf.html", data)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    """A4 PDF with page numbers; shipped fonts from the document renderer, charts inline SVG."""
+    return documents.render_pdf("reports/consolidated_pdf.html", data, stylesheets=[documents.PAGE_NUMBERS])
 
 
 def consolidated_xlsx(data: dict) -> bytes:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from committees.decorators import staff_required
 from committees.models import OrgUnit
 from committees.permissions import roles_for
 from reports import exports, permissions, rules, selectors, services
@@ -19,7 +20,6 @@ from reports.charts import line_chart
 from reports.forms import FieldForm, IndicatorForm, ReportForm, ReviewForm, parse_month
 from reports.labels import STATUS_LABELS
 from reports.models import Indicator, Report, ReportingField
-from seongdong_gov.decorators import staff_required
 from seongdong_gov.forms import apply_validation_error
 
 

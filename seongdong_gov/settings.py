@@ -72,7 +72,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "seongdong_gov.context_processors.roles",
+                "committees.context_processors.roles",
             ],
         },
     },

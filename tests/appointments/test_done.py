@@ -48,6 +48,6 @@ def test_admin_issues_2016_ceremony_batch_and_prints_one_8_page_pdf(client, coho
         assert text.startswith(f"제2016-00{i}호위촉장")
         assert name in text
         assert "귀하를민관거버넌스추진운영위원회위원으로위촉합니다." in text
-        assert "(위촉기간:2016.1.15.~2018.1.14.2년)" in text
+        assert "(위촉기간:2016.1.15.~2018.1.14.,2년간)" in text
         assert "2016년1월15일성동구청장정원오" in text
     assert Certificate.objects.filter(ceremony="2016 추진운영위원회 위촉식").count() == 8

@@ -53,7 +53,7 @@ def test_certificate_pdf_holds_text_one_a4_page_font_embedded(login, admin_user,
         "제2016-001호",
         "추진운영위원회위원으로",
         "위촉합니다",
-        "2016.1.15.~2018.1.14.2년",
+        "2016.1.15.~2018.1.14.,2년간",
         "2016년1월15일",
         "성동구청장정원오",
     ]:

@@ -1,3 +1,5 @@
+"""`roles` in every template: the user's roles decide menus and panels (committees owns the roles)."""
+
 from committees.permissions import roles_for
 
 

@@ -1,19 +1,19 @@
 """`make bench`: the district-scale benchmark (issue 6 §4, issue 4 §4). Not a test; prints and records.
 
-    .venv/bin/python -m seongdong_gov.bench        # or: make bench
+    .venv/bin/python -m bench        # or: make bench
 
 1. (Re)creates its own PostgreSQL database (BENCH_DATABASE_URL, default
    postgres://postgres@127.0.0.1:5432/seongdong_bench), migrates it and loads the demo.
 2. Counts the queries of every main page on the demo-only data (Django test client in-process), then
-   bulk-creates the district-scale data (seongdong_gov.benchdata) and counts them again.
+   bulk-creates the district-scale data (bench.data) and counts them again.
 3. Serves the app with gunicorn (2 workers, production settings, DEBUG off) on a free loopback port,
    logs in as the demo users and times sequential requests per page from a load generator thread.
-4. Times certificate PDFs (appointments.bench: one certificate, 100 in one PDF; with and without the
+4. Times certificate PDFs (bench.certificates: one certificate, 100 in one PDF; with and without the
    HarfBuzz subsetter).
 5. Prints one table and writes it to bench-results/bench-<timestamp>.txt and .json. The exit code is 0
    even when a target is missed; missed targets are printed as MISSED.
 
-This module is also the WSGI entry gunicorn serves (`seongdong_gov.bench:application`): the project's
+This module is also the WSGI entry gunicorn serves (`bench.run:application`): the project's
 URLs plus a bare baseline view at /__bench__/bare, which exists only inside the benchmark.
 
 Environment: BENCH_DATABASE_URL, BENCH_WARMUP (5), BENCH_REQUESTS (50), BENCH_PAGE_SECONDS (20: time budget
@@ -91,7 +91,7 @@ def __getattr__(name: str):
             from django.core.wsgi import get_wsgi_application
 
             app = get_wsgi_application()
-            settings.ROOT_URLCONF = "seongdong_gov.bench"
+            settings.ROOT_URLCONF = "bench.run"
             _cache["application"] = app
         return _cache["application"]
     raise AttributeError(name)
@@ -159,9 +159,9 @@ def _pages(*, big: bool) -> list[Page]:
     from django.urls import reverse
 
     from appointments.models import Certificate
+    from bench.data import BIG_BODY_NAME
     from committees.models import Body
     from meetings.models import Meeting
-    from seongdong_gov.benchdata import BIG_BODY_NAME
 
     steering = Body.objects.get(name="추진운영위원회")
     demo_meeting = Meeting.objects.get(title="추진운영위원회 2016년 1분기 정기회의")
@@ -255,7 +255,7 @@ def _count_queries(pages: list[Page], *, big: bool) -> None:
 
     users = {u.username: u for u in get_user_model().objects.filter(username__in={p.user for p in pages})}
     clients: dict[str, Client] = {}
-    with override_settings(ROOT_URLCONF="seongdong_gov.bench"):
+    with override_settings(ROOT_URLCONF="bench.run"):
         for page in pages:
             if not page.path or (not big and not page.in_small):
                 continue
@@ -462,7 +462,7 @@ def _serve_and_time(pages: list[Page], server: ServerSettings, results_dir: Path
     proc = subprocess.Popen(
         [
             str(gunicorn),
-            "seongdong_gov.bench:application",
+            "bench.run:application",
             "--workers=2",
             f"--bind={HOST}:{port}",
             "--timeout=120",
@@ -526,13 +526,13 @@ def _serve_and_time(pages: list[Page], server: ServerSettings, results_dir: Path
     return mode
 
 
-# --- certificate PDFs (appointments.bench) -------------------------------------------------------------
+# --- certificate PDFs (bench.certificates) -------------------------------------------------------------
 
 
 def _pdf_timings(log) -> list[dict]:
-    """appointments.bench.main(): one certificate p50 (render only; request → bytes is the HTTP row of the
+    """bench.certificates.main(): one certificate p50 (render only; request → bytes is the HTTP row of the
     table), 100 certificates in one PDF and RSS across 500, with and without HarfBuzz's subsetter."""
-    from appointments import bench as cert_bench
+    from bench import certificates as cert_bench
 
     figures = cert_bench.main(requests=False, out=lambda line: log("  " + line))
     rows = []
@@ -610,7 +610,7 @@ def _table(pages: list[Page], pdf: list[dict], meta: dict) -> str:
     lines.append("targets: p95 ≤ 150 ms per page (certificate PDF: p50 ≤ 150 ms; batch of 100: ≤ 5 s);")
     lines.append("         query count on the district-scale data equal to the count on the demo-only data")
     lines.append("")
-    lines.append("certificate PDFs, in-process render (appointments.bench; targets with the subsetter only):")
+    lines.append("certificate PDFs, in-process render (bench.certificates; targets with the subsetter only):")
     for r in pdf:
         verdict = ("yes" if r["met"] else "MISSED") if r["targets_apply"] else "(on record)"
         rss = "" if r["rss_growth_mb"] is None else f"   RSS over 500 {r['rss_growth_mb']:+.0f} MB"
@@ -688,7 +688,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from seongdong_gov import benchdata
+    from bench import data as benchdata
 
     results_dir = BASE_DIR / "bench-results"
     results_dir.mkdir(exist_ok=True)

@@ -1,7 +1,7 @@
 """Certificate PDF benchmark (not a test).
 
-Run alone with `DJANGO_DEVELOPMENT=1 .venv/bin/python -m appointments.bench`, or call `main()` from the
-project-wide `make bench` (seongdong_gov/bench.py). Measures, first with HarfBuzz's subsetter (hb-subset)
+Run alone with `DJANGO_DEVELOPMENT=1 .venv/bin/python -m bench.certificates`, or call `main()` from the
+project-wide `make bench` (bench/run.py). Measures, first with HarfBuzz's subsetter (hb-subset)
 and then with WeasyPrint forced onto its fontTools fallback:
 
 - one certificate from request to bytes: p50 of 20 GETs of the certificate view through the whole
@@ -185,7 +185,7 @@ def main(*, requests: bool = True, out: Callable[[str], None] = print) -> dict:
     try:
         if requests:
             request = _issued_certificate_url()
-        out("Certificate PDFs (appointments.bench)")
+        out("Certificate PDFs (bench.certificates)")
         with _subsetter(True) as present:
             hb = _measure(
                 "HarfBuzz subsetter" if present else "HarfBuzz subsetter NOT FOUND (fontTools)", request, out

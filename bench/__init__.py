@@ -1,0 +1,1 @@
+"""The benchmark (`make bench`): a tool, not the product, so it lives outside the product's packages."""

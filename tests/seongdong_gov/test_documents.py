@@ -1,0 +1,115 @@
+"""The document renderer: shipped fonts, no system font needed, page numbers on request."""
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from pypdf import PdfReader
+
+from seongdong_gov import documents
+
+# Renders one certificate from unsaved stand-ins (no database) and writes the PDF to stdout.
+CERTIFICATE_SCRIPT = """
+import datetime as dt, os, sys
+from types import SimpleNamespace as NS
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "seongdong_gov.settings")
+django.setup()
+from appointments.pdf import render_pdf
+body = NS(name="추진운영위원회", appointment_text="")
+m = NS(person=NS(name="김서연"), body=body, start=dt.date(2016, 1, 15), end=dt.date(2018, 1, 14))
+cert = NS(number="제2016-001호", appointment=NS(membership=m), issued_on=dt.date(2016, 1, 15), reissue_of_id=None)
+sys.stdout.buffer.write(render_pdf([cert]))
+"""
+
+
+def _fonts(page) -> list[dict]:
+    return [f.get_object()["/DescendantFonts"][0].get_object() for f in page["/Resources"]["/Font"].values()]
+
+
+def _no_font_env(tmp_path: Path) -> dict:
+    """A fontconfig that sees no font at all (what a fresh machine without font packages looks like)."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>"
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(conf), "PYTHONPATH": str(settings.BASE_DIR)}
+
+
+def test_certificate_with_system_fonts_hidden_embeds_the_shipped_fonts(tmp_path):
+    env = _no_font_env(tmp_path)
+    if shutil.which("fc-list"):  # the fontconfig tools are optional; the library is what matters
+        listed = subprocess.run(["fc-list"], env=env, capture_output=True, text=True, check=False)
+        assert listed.stdout.strip() == ""  # the renderer really has no system font to fall back on
+    done = subprocess.run(
+        [sys.executable, "-c", CERTIFICATE_SCRIPT],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"CRITICAL" not in done.stderr
+    (page,) = PdfReader(io.BytesIO(done.stdout)).pages
+    descendant = _fonts(page)
+    assert sorted(d["/BaseFont"].split("+")[-1] for d in descendant) == [
+        "NanumMyeongjo",
+        "NanumMyeongjo-Bold",
+    ]
+    assert all("/FontFile2" in d["/FontDescriptor"] for d in descendant)
+    text = page.extract_text()
+    for line in [
+        "위  촉  장",
+        "김 서 연",
+        "귀하를 민관거버넌스 추진운영위원회 위원으로",
+        "(위촉기간: 2016. 1. 15. ~ 2018. 1. 14., 2년간)",
+        "2016년 1월 15일",
+    ]:
+        assert line in text
+
+
+@pytest.fixture
+def template_dir(tmp_path, settings):
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    return tmp_path
+
+
+def test_page_numbers_on_request_only(template_dir):
+    (template_dir / "two_pages.html").write_text(
+        '<p>첫 쪽</p><p style="break-before: page">둘째 쪽</p>', encoding="utf-8"
+    )
+    numbered = PdfReader(
+        io.BytesIO(documents.render_pdf("two_pages.html", {}, stylesheets=[documents.PAGE_NUMBERS]))
+    )
+    plain = PdfReader(io.BytesIO(documents.render_pdf("two_pages.html", {})))
+    assert [p.extract_text().split() for p in numbered.pages] == [
+        ["첫", "쪽", "1", "/", "2"],
+        ["둘째", "쪽", "2", "/", "2"],
+    ]
+    assert [p.extract_text().split() for p in plain.pages] == [["첫", "쪽"], ["둘째", "쪽"]]
+    # a document that names no font prints in the shipped sans
+    assert {d["/BaseFont"].split("+")[-1] for d in _fonts(plain.pages[0])} == {"NanumGothic"}
+
+
+def test_remote_resources_are_never_fetched():
+    fetch = documents._url_fetcher()
+    for url in ["http://127.0.0.1/x.png", "https://example.org/font.ttf", "ftp://example.org/x"]:
+        with pytest.raises(ValueError, match="disallowed protocol"):
+            fetch(url)
+    assert fetch((documents.font_dir() / "OFL.txt").as_uri()).read().startswith(b"Copyright (c) 2010, NAVER")
+
+
+def test_static_stylesheets_are_read_from_disk(template_dir):
+    (template_dir / "one_page.html").write_text("<p>회의록</p>", encoding="utf-8")
+    # the minutes' print stylesheet names the serif; the renderer resolves it to the shipped file
+    pdf = PdfReader(io.BytesIO(documents.render_pdf("one_page.html", {}, stylesheets=["meetings/print.css"])))
+    assert {d["/BaseFont"].split("+")[-1] for d in _fonts(pdf.pages[0])} == {"NanumMyeongjo"}
+    with pytest.raises(FileNotFoundError):
+        documents.render_pdf("one_page.html", {}, stylesheets=["no/such.css"])
