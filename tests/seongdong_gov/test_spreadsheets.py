@@ -125,3 +125,30 @@ def test_xlsx_append_row_handles_an_empty_row():
     xlsx_append_row(ws, [])
     xlsx_append_row(ws, ["=1"])
     assert (ws["A3"].value, ws["A3"].data_type) == ("=1", "s")
+
+
+def test_consolidated_xlsx_writes_a_hostile_indicator_name_as_text():
+    # Wired here rather than in tests/reports: the export takes plain data, no database needed.
+    from types import SimpleNamespace
+
+    from reports.exports import consolidated_xlsx
+
+    summary = SimpleNamespace(
+        field=SimpleNamespace(name="복지"),
+        indicators=['=HYPERLINK("http://x","y")', "상담 (건)"],
+        rows=[("=1+1", [Decimal(-5), None])],
+        totals=[Decimal(-5), Decimal(0)],
+        trend=[("@SUM(A1)", [0, Decimal("2.5")])],
+    )
+    data = {
+        "month": datetime.date(2026, 1, 1),
+        "fields": [summary],
+        "months": [datetime.date(2026, 1, 1)] * 2,
+    }
+    with zipfile.ZipFile(io.BytesIO(consolidated_xlsx(data))) as zf:
+        sheet = zf.read("xl/worksheets/sheet1.xml").decode().replace("&quot;", '"')
+    assert "<f>" not in sheet
+    assert (
+        '<t>=HYPERLINK("http://x","y")</t>' in sheet and "<t>=1+1</t>" in sheet and "<t>@SUM(A1)</t>" in sheet
+    )
+    assert '<c r="B4" t="n"><v>-5</v></c>' in sheet
