@@ -20,34 +20,38 @@ def consolidated_xlsx(data: dict) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    # Indicator and unit names are user text: an indicator named "=HYPERLINK(...)" must stay text.
+    from seongdong_gov.spreadsheets import xlsx_append_row
+
     wb = Workbook()
     month = data["month"]
     if data["fields"]:
         wb.remove(wb.active)
     else:  # a workbook needs one sheet: say there is nothing to report rather than fail
         wb.active.title = str(_("성과 없음"))
-        wb.active.append([str(_("이 달에 보고 분야가 없습니다."))])
+        xlsx_append_row(wb.active, [str(_("이 달에 보고 분야가 없습니다."))])
     for summary in data["fields"]:
         # Excel forbids : \ / ? * [ ] in sheet titles and caps them at 31 characters
         ws = wb.create_sheet(title=re.sub(r"[:\\/?*\[\]]", "·", summary.field.name)[:31])
-        ws.append(
+        xlsx_append_row(
+            ws,
             [
                 _("%(year)s년 %(month)s월 %(field)s 분야 성과")
                 % {"year": month.year, "month": month.month, "field": summary.field.name}
-            ]
+            ],
         )
         ws["A1"].font = Font(bold=True, size=13)
-        ws.append([])
-        ws.append([_("조직"), *[str(i) for i in summary.indicators]])
+        xlsx_append_row(ws, [])
+        xlsx_append_row(ws, [_("조직"), *[str(i) for i in summary.indicators]])
         for cell in ws[3]:
             cell.font = Font(bold=True)
         for unit_name, values in summary.rows:
-            ws.append([unit_name, *[float(v) if v is not None else None for v in values]])
-        ws.append([_("합계"), *[float(t) for t in summary.totals]])
-        ws.append([])
-        ws.append([_("월별 추이"), *[f"{m:%Y-%m}" for m in data["months"]]])
+            xlsx_append_row(ws, [unit_name, *[float(v) if v is not None else None for v in values]])
+        xlsx_append_row(ws, [_("합계"), *[float(t) for t in summary.totals]])
+        xlsx_append_row(ws, [])
+        xlsx_append_row(ws, [_("월별 추이"), *[f"{m:%Y-%m}" for m in data["months"]]])
         for ind, values in summary.trend:
-            ws.append([str(ind), *[float(v) for v in values]])
+            xlsx_append_row(ws, [str(ind), *[float(v) for v in values]])
         ws.column_dimensions["A"].width = 28
     out = io.BytesIO()
     wb.save(out)
