@@ -4,11 +4,14 @@ Appointment records are kept by governance staff and by the secretary of the bod
 
 from __future__ import annotations
 
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from appointments.models import Appointment, Certificate
 from committees.models import Body, Membership, SeatGroup
-from committees.permissions import Roles, body_for_manage_or_404
+from committees.permissions import Roles, body_for_manage, roles_for
 
 
 def certificate_for_download_or_404(roles: Roles, pk: int) -> Certificate:
@@ -27,7 +30,7 @@ def certificate_for_download_or_404(roles: Roles, pk: int) -> Certificate:
 
 def body_for_appointments_or_404(roles: Roles, pk: int) -> Body:
     """A body whose appointments the user records: governance staff, or the body's secretary."""
-    return body_for_manage_or_404(roles, pk)
+    return body_for_manage(roles, pk)
 
 
 def membership_for_record_or_404(roles: Roles, pk: int) -> Membership:
@@ -56,3 +59,17 @@ def appointment_for_manage_or_404(roles: Roles, pk: int) -> Appointment:
     if appointment is None or not roles.can_manage_body(appointment.membership.body_id):
         raise Http404
     return appointment
+
+
+def record_keeper_required(view):
+    """Appointment records are kept by governance staff and secretaries; anyone else signed in gets a
+    403 (the page lists no single object whose existence a 404 would hide)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        roles = roles_for(request.user)
+        if not roles.is_governance_staff and not roles.is_secretary:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,20 +1,19 @@
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from appointments import pdf, rules, selectors, services
+from appointments import exports, pdf, rules, selectors, services
 from appointments.forms import (
     AppointmentCreateForm,
     AppointmentDetailsForm,
@@ -30,10 +29,11 @@ from appointments.permissions import (
     body_for_appointments_or_404,
     certificate_for_download_or_404,
     membership_for_record_or_404,
+    record_keeper_required,
 )
 from committees.decorators import admin_required, staff_required
 from committees.permissions import bodies_managed_by, roles_for
-from seongdong_gov.forms import apply_validation_error
+from seongdong_gov.forms import form_view
 from seongdong_gov.pagination import paginate
 
 
@@ -41,35 +41,6 @@ def _pdf_response(certs, filename: str) -> HttpResponse:
     response = HttpResponse(pdf.render_pdf(certs, selectors.active_seal()), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for csv.writer feeding a streamed response."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _register_csv_lines(qs, header: list[str]):
-    """The register as CSV lines, the whole filtered register unpaginated, read from the database in
-    chunks so that memory stays flat however many certificates there are."""
-    yield "\ufeff"  # Excel reads UTF-8 with a BOM
-    writer = csv.writer(_Echo())
-    yield writer.writerow(header)
-    for c in qs.iterator(chunk_size=2000):
-        m = c.appointment.membership
-        yield writer.writerow(
-            [
-                c.number,
-                m.person.name,
-                m.body.name,
-                c.appointment.period_label,
-                rules.date_dots(c.issued_on),
-                c.ceremony,
-                c.reissue_of.number if c.reissue_of else "",
-                c.reissue_reason,
-            ]
-        )
 
 
 @staff_required
@@ -85,21 +56,7 @@ def register(request):
     if filters.get("issued_on"):
         qs = qs.filter(issued_on=filters["issued_on"])
     if request.GET.get("format") == "csv":
-        header = [  # translated now, while the request's language is active
-            _("발급번호"),
-            _("성명"),
-            _("기구"),
-            _("위촉기간"),
-            _("발급일"),
-            _("위촉식"),
-            _("재발급 원번호"),
-            _("재발급 사유"),
-        ]
-        response = StreamingHttpResponse(
-            _register_csv_lines(qs, header), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = 'attachment; filename="certificate-register.csv"'
-        return response
+        return exports.register_csv_response(qs)
     params = {k: v for k, v in request.GET.items() if k not in ("format", "page") and v}
     batch_query = ""
     if filters.get("issued_on"):
@@ -126,28 +83,29 @@ def certificate_issue(request):
     body_id = request.GET.get("body")
     body_id = int(body_id) if body_id and body_id.isdigit() else None
     form = CertificateIssueForm(request.POST or None, body_id=body_id)
-    if request.method == "POST" and form.is_valid():
-        try:
-            certs = services.certificate_issue(
-                actor=request.user,
-                appointments=form.cleaned_data["appointments"],
-                issued_on=form.cleaned_data["issued_on"],
-                ceremony=form.cleaned_data["ceremony"],
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(
-                request,
-                _("위촉장 %(n)d매를 발급했습니다 (%(first)s ~ %(last)s).")
-                % {"n": len(certs), "first": certs[0].number, "last": certs[-1].number},
-            )
-            query = urlencode({"issued_on": form.cleaned_data["issued_on"].isoformat()})
-            return redirect(reverse("appointments:register") + "?" + query)
-    return render(
+
+    def save(data):
+        certs = services.certificate_issue(
+            actor=request.user,
+            appointments=data["appointments"],
+            issued_on=data["issued_on"],
+            ceremony=data["ceremony"],
+        )
+        return data["issued_on"], certs
+
+    return form_view(
         request,
-        "appointments/form.html",
-        {"form": form, "title": _("위촉장 발급"), "back": reverse("appointments:register")},
+        form,
+        save,
+        success_url=lambda result: (
+            reverse("appointments:register") + "?" + urlencode({"issued_on": result[0].isoformat()})
+        ),
+        message=lambda result: (
+            _("위촉장 %(n)d매를 발급했습니다 (%(first)s ~ %(last)s).")
+            % {"n": len(result[1]), "first": result[1][0].number, "last": result[1][-1].number}
+        ),
+        title=_("위촉장 발급"),
+        back=reverse("appointments:register"),
     )
 
 
@@ -184,27 +142,18 @@ def batch_pdf(request):
 def certificate_reissue(request, pk: int):
     original = get_object_or_404(Certificate.objects.select_related("appointment__membership__person"), pk=pk)
     form = CertificateReissueForm(request.POST or None, initial={"issued_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            cert = services.certificate_reissue(
-                actor=request.user,
-                certificate=original,
-                issued_on=form.cleaned_data["issued_on"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("%(number)s로 재발급했습니다.") % {"number": cert.number})
-            return redirect("appointments:register")
-    title = _("위촉장 재발급: %(number)s %(name)s") % {
-        "number": original.number,
-        "name": original.appointment.membership.person,
-    }
-    return render(
+
+    return form_view(
         request,
-        "appointments/form.html",
-        {"form": form, "title": title, "back": reverse("appointments:register")},
+        form,
+        lambda data: services.certificate_reissue(
+            actor=request.user, certificate=original, issued_on=data["issued_on"], reason=data["reason"]
+        ),
+        success_url=reverse("appointments:register"),
+        message=lambda cert: _("%(number)s로 재발급했습니다.") % {"number": cert.number},
+        title=_("위촉장 재발급: %(number)s %(name)s")
+        % {"number": original.number, "name": original.appointment.membership.person},
+        back=reverse("appointments:register"),
     )
 
 
@@ -213,25 +162,14 @@ def certificate_reissue(request, pk: int):
 def appointment_end(request, pk: int):
     appointment = get_object_or_404(Appointment.objects.select_related("membership__person"), pk=pk)
     form = AppointmentEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appointment_end(
-                actor=request.user,
-                appointment=appointment,
-                kind=form.cleaned_data["kind"],
-                on=form.cleaned_data["on"],
-                ground=form.cleaned_data["ground"],
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("위촉 종료를 기록했습니다."))
-            return redirect("appointments:register")
-    title = _("위촉 종료: %(name)s") % {"name": appointment.membership.person}
-    return render(
+    return form_view(
         request,
-        "appointments/form.html",
-        {"form": form, "title": title, "back": reverse("appointments:register")},
+        form,
+        lambda data: services.appointment_end(actor=request.user, appointment=appointment, **data),
+        success_url=reverse("appointments:register"),
+        message=_("위촉 종료를 기록했습니다."),
+        title=_("위촉 종료: %(name)s") % {"name": appointment.membership.person},
+        back=reverse("appointments:register"),
     )
 
 
@@ -266,11 +204,10 @@ def alerts(request):
 
 
 @login_required
+@record_keeper_required
 def body_index(request):
     """Bodies with appointed seats that the user keeps records for (staff: all; a secretary: theirs)."""
     roles = roles_for(request.user)
-    if not roles.is_governance_staff and not roles.is_secretary:
-        raise PermissionDenied
     managed = (
         None if roles.is_governance_staff else list(bodies_managed_by(roles).values_list("pk", flat=True))
     )
@@ -322,34 +259,33 @@ def appointment_create(request, body_pk: int):
     form = AppointmentCreateForm(request.POST or None, body=body, initial=initial)
     term = None
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        term = _term_preview(body, data["start"], data["replaces"])
-        if "check" not in request.POST:
-            try:
-                result = services.appointment_create(actor=request.user, **data)
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                appointment = result.obj
-                messages.success(
-                    request,
-                    _("%(person)s 님을 위촉했습니다 (%(period)s).")
-                    % {"person": data["person"], "period": appointment.period_label},
-                )
-                for warning in result.warnings:
-                    messages.warning(request, warning)
-                return redirect("appointments:body", body_pk=body.pk)
-    return render(
+        term = _term_preview(body, form.cleaned_data["start"], form.cleaned_data["replaces"])
+
+    page = {
+        "title": _("%(body)s 위원 위촉") % {"body": body},
+        "back": reverse("appointments:body", args=[body.pk]),
+        "template": "appointments/appointment_form.html",
+        "context": {"body": body, "term": term, "can_check": True},
+    }
+    if "check" in request.POST:  # 'check' only previews the computed term; nothing is saved
+        return render(request, page["template"], {"form": form, **page, **page["context"]})
+
+    def save(data):
+        result = services.appointment_create(actor=request.user, **data)
+        for warning in result.warnings:  # after the success message form_view adds
+            messages.warning(request, warning)
+        return result
+
+    return form_view(
         request,
-        "appointments/appointment_form.html",
-        {
-            "form": form,
-            "body": body,
-            "term": term,
-            "can_check": True,
-            "title": _("%(body)s 위원 위촉") % {"body": body},
-            "back": reverse("appointments:body", args=[body.pk]),
-        },
+        form,
+        save,
+        success_url=reverse("appointments:body", args=[body.pk]),
+        message=lambda result: (
+            _("%(person)s 님을 위촉했습니다 (%(period)s).")
+            % {"person": result.obj.membership.person, "period": result.obj.period_label}
+        ),
+        **page,
     )
 
 
@@ -360,29 +296,20 @@ def appointment_record(request, membership_pk: int):
     roles = roles_for(request.user)
     membership = membership_for_record_or_404(roles, membership_pk)
     form = AppointmentRecordForm(request.POST or None, membership=membership)
-    replaces = None
-    if request.method == "POST" and form.is_valid():
-        replaces = form.cleaned_data["replaces"]
-        try:
-            services.appointment_record(actor=request.user, membership=membership, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(
-                request, _("%(person)s 님의 위촉 기록을 저장했습니다.") % {"person": membership.person}
-            )
-            return redirect("appointments:body", body_pk=membership.body_id)
-    return render(
+    replaces = form.cleaned_data["replaces"] if request.method == "POST" and form.is_valid() else None
+    return form_view(
         request,
-        "appointments/appointment_form.html",
-        {
-            "form": form,
+        form,
+        lambda data: services.appointment_record(actor=request.user, membership=membership, **data),
+        success_url=reverse("appointments:body", args=[membership.body_id]),
+        message=_("%(person)s 님의 위촉 기록을 저장했습니다.") % {"person": membership.person},
+        title=_("위촉 기록: %(person)s · %(body)s") % {"person": membership.person, "body": membership.body},
+        back=reverse("appointments:body", args=[membership.body_id]),
+        template="appointments/appointment_form.html",
+        context={
             "body": membership.body,
             "membership": membership,
             "term": _term_preview(membership.body, membership.start, replaces),
-            "title": _("위촉 기록: %(person)s · %(body)s")
-            % {"person": membership.person, "body": membership.body},
-            "back": reverse("appointments:body", args=[membership.body_id]),
         },
     )
 
@@ -401,21 +328,17 @@ def appointment_edit(request, pk: int):
     initial["reappointment_reason"] = appointment.reappointment_reason
     form = AppointmentDetailsForm(request.POST or None, initial=initial)
     term_end = services.scheduled_term_end(appointment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appointment_update(actor=request.user, appointment=appointment, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(
-                request, _("%(person)s 님의 위촉 기록을 수정했습니다.") % {"person": membership.person}
-            )
-            return redirect("appointments:body", body_pk=membership.body_id)
-    return render(
+    return form_view(
         request,
-        "appointments/appointment_form.html",
-        {
-            "form": form,
+        form,
+        lambda data: services.appointment_update(actor=request.user, appointment=appointment, **data),
+        success_url=reverse("appointments:body", args=[membership.body_id]),
+        message=_("%(person)s 님의 위촉 기록을 수정했습니다.") % {"person": membership.person},
+        title=_("위촉 기록 수정: %(person)s · %(body)s")
+        % {"person": membership.person, "body": membership.body},
+        back=reverse("appointments:body", args=[membership.body_id]),
+        template="appointments/appointment_form.html",
+        context={
             "body": membership.body,
             "membership": membership,
             "appointment": appointment,
@@ -424,8 +347,5 @@ def appointment_edit(request, pk: int):
                 "end": term_end,
                 "label": rules.term_years_label(membership.start, term_end),
             },
-            "title": _("위촉 기록 수정: %(person)s · %(body)s")
-            % {"person": membership.person, "body": membership.body},
-            "back": reverse("appointments:body", args=[membership.body_id]),
         },
     )

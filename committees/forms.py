@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from committees.models import Body, Membership, OrgUnit, Person, Post, Seat, SeatGroup
+from committees.models import Body, Membership, OrgUnit, Person, Post, SeatGroup
 
 
 class DateInput(forms.DateInput):
@@ -138,36 +138,6 @@ class SeatGroupForm(forms.ModelForm):
             self.add_error("post", _("위촉직에는 직위를 정하지 않습니다."))
         if data.get("count") is not None and data["count"] < 1:
             self.add_error("count", _("정원은 1명 이상이어야 합니다."))
-        return data
-
-
-class MembershipAppointForm(forms.Form):
-    seat = forms.ModelChoiceField(label=_("좌석"), queryset=Seat.objects.none())
-    person = forms.ModelChoiceField(label=_("위원"), queryset=Person.objects.order_by("name"))
-    role = forms.ChoiceField(label=_("직책"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
-    start = forms.DateField(label=_("시작일"), widget=DateInput())
-    end = forms.DateField(label=_("종료일"), widget=DateInput(), required=False)
-    gender_exception_reason = forms.CharField(
-        label=_("성별 균형 예외 사유"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        help_text=_("양성평등기본법 제21조②의 10분의 6 기준을 넘겨 위촉할 때만 적습니다."),
-    )
-    note = forms.CharField(label=_("비고"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-
-    def __init__(self, *args, body: Body, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["seat"].queryset = (
-            Seat.objects.filter(group__body=body, group__kind=SeatGroup.Kind.APPOINTED, active=True)
-            .select_related("group")
-            .order_by("group__order", "number")
-        )
-        self.fields["seat"].label_from_instance = lambda s: f"{s.group.label} · {s.number}"
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("종료일은 시작일보다 빠를 수 없습니다."))
         return data
 
 

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from committees import enums
 from committees.validators import reject_resident_number
 
 
@@ -160,17 +161,17 @@ class Body(models.Model):
         OTHER = "other", _("기타")
 
     class QuorumRule(models.TextChoices):
-        ENROLLED_MAJORITY = "enrolled_majority", _("재적위원 과반수 출석으로 개의")
-        NONE = "none", _("개의 정족수 없음")
+        ENROLLED_MAJORITY = enums.QuorumRule.ENROLLED_MAJORITY.value, _("재적위원 과반수 출석으로 개의")
+        NONE = enums.QuorumRule.NONE.value, _("개의 정족수 없음")
 
     class DecisionRule(models.TextChoices):
-        PRESENT_MAJORITY = "present_majority", _("출석위원 과반수 찬성")
-        TWO_THIRDS_PRESENT = "two_thirds_present", _("출석위원 3분의 2 이상 찬성")
-        ENROLLED_MAJORITY = "enrolled_majority", _("재적위원 과반수 찬성")
+        PRESENT_MAJORITY = enums.DecisionRule.PRESENT_MAJORITY.value, _("출석위원 과반수 찬성")
+        TWO_THIRDS_PRESENT = enums.DecisionRule.TWO_THIRDS_PRESENT.value, _("출석위원 3분의 2 이상 찬성")
+        ENROLLED_MAJORITY = enums.DecisionRule.ENROLLED_MAJORITY.value, _("재적위원 과반수 찬성")
 
     class TieRule(models.TextChoices):
-        REJECT = "reject", _("가부동수는 부결")
-        CHAIR_DECIDES = "chair_decides", _("가부동수는 위원장이 결정")
+        REJECT = enums.TieRule.REJECT.value, _("가부동수는 부결")
+        CHAIR_DECIDES = enums.TieRule.CHAIR_DECIDES.value, _("가부동수는 위원장이 결정")
 
     name = models.CharField(_("명칭"), max_length=100, unique=True)
     kind = models.CharField(_("종류"), max_length=16, choices=Kind.choices)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from committees.models import Body, Membership, Person
@@ -114,11 +115,32 @@ def bodies_managed_by(roles: Roles) -> QuerySet[Body]:
     return Body.objects.filter(pk__in=roles.secretary_body_ids)
 
 
-def body_for_manage_or_404(roles: Roles, pk: int) -> Body:
+def body_for_user(roles: Roles, pk: int) -> Body:
+    """A body's composition is public record: every signed-in user reaches every body."""
+    return get_object_or_404(
+        Body.objects.select_related("parent", "secretary_post", "secretary_person", "dong_unit"), pk=pk
+    )
+
+
+def body_for_manage(roles: Roles, pk: int) -> Body:
+    """A body the user manages (staff: all; a secretary: their own); any other is a 404."""
     body = bodies_managed_by(roles).filter(pk=pk).first()
     if body is None:
         raise Http404
     return body
+
+
+def membership_for_manage(roles: Roles, pk: int) -> Membership:
+    """A membership of a body the user manages; any other is a 404."""
+    membership = get_object_or_404(Membership.objects.select_related("body", "person", "seat__group"), pk=pk)
+    if not roles.can_manage_body(membership.body_id):
+        raise Http404
+    return membership
+
+
+def person_for_user(roles: Roles, pk: int) -> Person:
+    """A person the user may see (visible_persons); any other is a 404."""
+    return get_object_or_404(visible_persons(roles), pk=pk)
 
 
 def visible_persons(roles: Roles) -> QuerySet[Person]:

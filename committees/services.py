@@ -266,7 +266,10 @@ def membership_update(
 
 
 def membership_end(*, actor, membership: Membership, end: dt.date, reason: str) -> Membership:
-    """End a membership on `end` (inclusive) with a recorded reason. Side effects: one AuditEntry."""
+    """End a membership on `end` (inclusive) with a recorded reason. Refuses an ex officio membership:
+    it ends only through the post's personnel move (post_holder_change). Side effects: one AuditEntry."""
+    if membership.seat.group.is_ex_officio:
+        raise ValidationError(_("당연직 재임은 직위의 인사 발령으로 끝납니다."))
     if end < membership.start:
         raise ValidationError(
             {"end": _("종료일은 시작일(%(start)s)보다 빠를 수 없습니다.") % {"start": membership.start}}

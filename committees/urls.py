@@ -12,7 +12,6 @@ urlpatterns = [
     path("bodies/<int:pk>/edit/", views.body_edit, name="body_edit"),
     path("bodies/<int:body_pk>/seat-groups/new/", views.seat_group_edit, name="seat_group_create"),
     path("bodies/<int:body_pk>/seat-groups/<int:pk>/edit/", views.seat_group_edit, name="seat_group_edit"),
-    path("bodies/<int:body_pk>/appoint/", views.membership_appoint, name="membership_appoint"),
     path("memberships/<int:pk>/edit/", views.membership_edit, name="membership_edit"),
     path("memberships/<int:pk>/end/", views.membership_end, name="membership_end"),
     path("people/", views.person_list, name="person_list"),

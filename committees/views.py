@@ -1,10 +1,7 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -14,7 +11,6 @@ from committees.charts import org_chart
 from committees.decorators import staff_required
 from committees.forms import (
     BodyForm,
-    MembershipAppointForm,
     MembershipEditForm,
     MembershipEndForm,
     OrgUnitForm,
@@ -24,7 +20,7 @@ from committees.forms import (
     SeatGroupForm,
 )
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
-from seongdong_gov.forms import apply_validation_error
+from seongdong_gov.forms import form_view
 
 # ---- bodies ----------------------------------------------------------------------------------------
 
@@ -47,10 +43,8 @@ def body_chart(request):
 def body_detail(request, pk: int):
     """A body's composition is public record: every signed-in user may read it. Contact details are
     shown only to roles that need them (permissions.can_see_contacts)."""
-    body = get_object_or_404(
-        Body.objects.select_related("parent", "secretary_post", "secretary_person", "dong_unit"), pk=pk
-    )
     roles = permissions.roles_for(request.user)
+    body = permissions.body_for_user(roles, pk)
     today = timezone.localdate()
     groups = selectors.body_composition(body, today)
     secretary = body.secretary_person
@@ -78,22 +72,14 @@ def body_detail(request, pk: int):
 def body_edit(request, pk: int | None = None):
     body = get_object_or_404(Body, pk=pk) if pk else Body()
     form = BodyForm(request.POST or None, instance=body)
-    if request.method == "POST" and form.is_valid():
-        try:
-            body = services.object_save(actor=request.user, instance=form.save(commit=False))
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("기구를 저장했습니다."))
-            return redirect(body)
-    return render(
+    return form_view(
         request,
-        "committees/form.html",
-        {
-            "form": form,
-            "title": _("기구 수정") if pk else _("기구 등록"),
-            "back": body.get_absolute_url() if pk else None,
-        },
+        form,
+        lambda data: services.object_save(actor=request.user, instance=form.save(commit=False)),
+        success_url=lambda saved: saved.get_absolute_url(),
+        message=_("기구를 저장했습니다."),
+        title=_("기구 수정") if pk else _("기구 등록"),
+        back=body.get_absolute_url() if pk else None,
     )
 
 
@@ -103,19 +89,16 @@ def seat_group_edit(request, body_pk: int, pk: int | None = None):
     body = get_object_or_404(Body, pk=body_pk)
     group = get_object_or_404(SeatGroup, pk=pk, body=body) if pk else SeatGroup(body=body)
     form = SeatGroupForm(request.POST or None, instance=group, initial={"effective": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.seat_group_save(
-                actor=request.user, group=form.save(commit=False), effective=form.cleaned_data["effective"]
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("정원 구성을 저장했습니다."))
-            return redirect(body)
-    title = _("%(body)s 정원 구성") % {"body": body}
-    return render(
-        request, "committees/form.html", {"form": form, "title": title, "back": body.get_absolute_url()}
+    return form_view(
+        request,
+        form,
+        lambda data: services.seat_group_save(
+            actor=request.user, group=form.save(commit=False), effective=data["effective"]
+        ),
+        success_url=body.get_absolute_url(),
+        message=_("정원 구성을 저장했습니다."),
+        title=_("%(body)s 정원 구성") % {"body": body},
+        back=body.get_absolute_url(),
     )
 
 
@@ -124,85 +107,33 @@ def seat_group_edit(request, body_pk: int, pk: int | None = None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def membership_appoint(request, body_pk: int):
-    roles = permissions.roles_for(request.user)
-    body = permissions.body_for_manage_or_404(roles, body_pk)
-    initial = {"start": timezone.localdate()}
-    if request.GET.get("seat"):
-        initial["seat"] = request.GET["seat"]
-    form = MembershipAppointForm(request.POST or None, body=body, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            result = services.membership_appoint(
-                actor=request.user,
-                seat=data["seat"],
-                person=data["person"],
-                role=data["role"],
-                start=data["start"],
-                end=data["end"],
-                gender_exception_reason=data["gender_exception_reason"],
-                note=data["note"],
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("%(person)s 님을 위촉했습니다.") % {"person": data["person"]})
-            for warning in result.warnings:
-                messages.warning(request, warning)
-            return redirect(body)
-    title = _("%(body)s 위원 위촉") % {"body": body}
-    return render(
-        request, "committees/form.html", {"form": form, "title": title, "back": body.get_absolute_url()}
-    )
-
-
-def _membership_for_manage_or_404(request, pk: int) -> Membership:
-    roles = permissions.roles_for(request.user)
-    membership = get_object_or_404(Membership.objects.select_related("body", "person", "seat__group"), pk=pk)
-    if not roles.can_manage_body(membership.body_id):
-        raise Http404
-    return membership
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
 def membership_edit(request, pk: int):
-    membership = _membership_for_manage_or_404(request, pk)
+    membership = permissions.membership_for_manage(permissions.roles_for(request.user), pk)
     form = MembershipEditForm(request.POST or None, instance=membership)
-    if request.method == "POST" and form.is_valid():
-        services.membership_update(actor=request.user, membership=membership, **form.cleaned_data)
-        messages.success(request, _("재임 정보를 저장했습니다."))
-        return redirect(membership.body)
-    title = _("%(person)s · %(body)s") % {"person": membership.person, "body": membership.body}
-    return render(
+    return form_view(
         request,
-        "committees/form.html",
-        {"form": form, "title": title, "back": membership.body.get_absolute_url()},
+        form,
+        lambda data: services.membership_update(actor=request.user, membership=membership, **data),
+        success_url=membership.body.get_absolute_url(),
+        message=_("재임 정보를 저장했습니다."),
+        title=_("%(person)s · %(body)s") % {"person": membership.person, "body": membership.body},
+        back=membership.body.get_absolute_url(),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_end(request, pk: int):
-    membership = _membership_for_manage_or_404(request, pk)
+    membership = permissions.membership_for_manage(permissions.roles_for(request.user), pk)
     form = MembershipEndForm(request.POST or None, initial={"end": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        if membership.seat.group.is_ex_officio:
-            form.add_error(None, _("당연직 재임은 직위의 인사 발령으로 끝납니다."))
-        else:
-            try:
-                services.membership_end(actor=request.user, membership=membership, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("재임을 종료했습니다."))
-                return redirect(membership.body)
-    title = _("재임 종료: %(person)s · %(body)s") % {"person": membership.person, "body": membership.body}
-    return render(
+    return form_view(
         request,
-        "committees/form.html",
-        {"form": form, "title": title, "back": membership.body.get_absolute_url()},
+        form,
+        lambda data: services.membership_end(actor=request.user, membership=membership, **data),
+        success_url=membership.body.get_absolute_url(),
+        message=_("재임을 종료했습니다."),
+        title=_("재임 종료: %(person)s · %(body)s") % {"person": membership.person, "body": membership.body},
+        back=membership.body.get_absolute_url(),
     )
 
 
@@ -221,7 +152,7 @@ def person_list(request):
 @login_required
 def person_detail(request, pk: int):
     roles = permissions.roles_for(request.user)
-    person = get_object_or_404(permissions.visible_persons(roles), pk=pk)
+    person = permissions.person_for_user(roles, pk)
     memberships = list(
         Membership.objects.filter(person=person).select_related("body", "seat__group").order_by("-start")
     )
@@ -246,18 +177,14 @@ def person_detail(request, pk: int):
 def person_edit(request, pk: int | None = None):
     person = get_object_or_404(Person, pk=pk) if pk else Person()
     form = PersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        person = services.object_save(actor=request.user, instance=form.save(commit=False))
-        messages.success(request, _("인물 정보를 저장했습니다."))
-        return redirect(person)
-    return render(
+    return form_view(
         request,
-        "committees/form.html",
-        {
-            "form": form,
-            "title": _("인물 수정") if pk else _("인물 등록"),
-            "back": person.get_absolute_url() if pk else None,
-        },
+        form,
+        lambda data: services.object_save(actor=request.user, instance=form.save(commit=False)),
+        success_url=lambda saved: saved.get_absolute_url(),
+        message=_("인물 정보를 저장했습니다."),
+        title=_("인물 수정") if pk else _("인물 등록"),
+        back=person.get_absolute_url() if pk else None,
     )
 
 
@@ -274,14 +201,15 @@ def org(request):
 def unit_edit(request, pk: int | None = None):
     unit = get_object_or_404(OrgUnit, pk=pk) if pk else OrgUnit()
     form = OrgUnitForm(request.POST or None, instance=unit)
-    if request.method == "POST" and form.is_valid():
-        unit = services.object_save(
+    return form_view(
+        request,
+        form,
+        lambda data: services.object_save(
             actor=request.user, instance=form.save(commit=False), save_m2m=form.save_m2m
-        )
-        messages.success(request, _("조직을 저장했습니다."))
-        return redirect(unit)
-    return render(
-        request, "committees/form.html", {"form": form, "title": _("조직 수정") if pk else _("조직 등록")}
+        ),
+        success_url=lambda saved: saved.get_absolute_url(),
+        message=_("조직을 저장했습니다."),
+        title=_("조직 수정") if pk else _("조직 등록"),
     )
 
 
@@ -302,12 +230,13 @@ def post_detail(request, pk: int):
 def post_edit(request, pk: int | None = None):
     post = get_object_or_404(Post, pk=pk) if pk else Post()
     form = PostForm(request.POST or None, instance=post)
-    if request.method == "POST" and form.is_valid():
-        post = services.object_save(actor=request.user, instance=form.save(commit=False))
-        messages.success(request, _("직위를 저장했습니다."))
-        return redirect(post)
-    return render(
-        request, "committees/form.html", {"form": form, "title": _("직위 수정") if pk else _("직위 등록")}
+    return form_view(
+        request,
+        form,
+        lambda data: services.object_save(actor=request.user, instance=form.save(commit=False)),
+        success_url=lambda saved: saved.get_absolute_url(),
+        message=_("직위를 저장했습니다."),
+        title=_("직위 수정") if pk else _("직위 등록"),
     )
 
 
@@ -316,20 +245,14 @@ def post_edit(request, pk: int | None = None):
 def post_move(request, pk: int):
     post = get_object_or_404(Post.objects.select_related("unit"), pk=pk)
     form = PostMoveForm(request.POST or None, initial={"start": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.post_holder_change(
-                actor=request.user, post=post, person=data["person"], start=data["start"], note=data["note"]
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(
-                request, _("인사 발령을 기록했습니다. 이 직위의 당연직 좌석이 함께 옮겨졌습니다.")
-            )
-            return redirect(post)
-    title = _("인사 발령: %(post)s") % {"post": post}
-    return render(
-        request, "committees/form.html", {"form": form, "title": title, "back": post.get_absolute_url()}
+    return form_view(
+        request,
+        form,
+        lambda data: services.post_holder_change(
+            actor=request.user, post=post, person=data["person"], start=data["start"], note=data["note"]
+        ),
+        success_url=post.get_absolute_url(),
+        message=_("인사 발령을 기록했습니다. 이 직위의 당연직 좌석이 함께 옮겨졌습니다."),
+        title=_("인사 발령: %(post)s") % {"post": post},
+        back=post.get_absolute_url(),
     )

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from committees import rules as committee_rules
+from committees.enums import DecisionRule, QuorumRule, TieRule
 
-# Values mirror committees.models.Body choices; kept as strings so this module needs no ORM.
-QUORUM_ENROLLED_MAJORITY = "enrolled_majority"
-QUORUM_NONE = "none"
-PRESENT_MAJORITY = "present_majority"
-TWO_THIRDS_PRESENT = "two_thirds_present"
-ENROLLED_MAJORITY = "enrolled_majority"
-TIE_REJECT = "reject"
-TIE_CHAIR_DECIDES = "chair_decides"
+# The Body choice values, from the enums module the models use too (no ORM needed here).
+QUORUM_ENROLLED_MAJORITY = QuorumRule.ENROLLED_MAJORITY
+QUORUM_NONE = QuorumRule.NONE
+PRESENT_MAJORITY = DecisionRule.PRESENT_MAJORITY
+TWO_THIRDS_PRESENT = DecisionRule.TWO_THIRDS_PRESENT
+ENROLLED_MAJORITY = DecisionRule.ENROLLED_MAJORITY
+TIE_REJECT = TieRule.REJECT
+TIE_CHAIR_DECIDES = TieRule.CHAIR_DECIDES
 
 
 class VoteError(ValueError):

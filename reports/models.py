@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import OrgUnit
+from reports.enums import ReminderKind, ReportState
 
 
 class ReportingField(models.Model):
@@ -85,10 +86,10 @@ class ReportingObligation(models.Model):
 
 class Report(models.Model):
     class State(models.TextChoices):
-        DRAFT = "draft", _("작성 중")
-        SUBMITTED = "submitted", _("제출")
-        RETURNED = "returned", _("반려")
-        ACCEPTED = "accepted", _("접수 완료")
+        DRAFT = ReportState.DRAFT.value, _("작성 중")
+        SUBMITTED = ReportState.SUBMITTED.value, _("제출")
+        RETURNED = ReportState.RETURNED.value, _("반려")
+        ACCEPTED = ReportState.ACCEPTED.value, _("접수 완료")
 
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("조직"), on_delete=models.PROTECT, related_name="reports"
@@ -225,8 +226,8 @@ class ReminderLog(models.Model):
     """One reminder e-mail sent; the unique constraint is what makes the daily cron job send it once."""
 
     class Kind(models.TextChoices):
-        DUE_SOON = "due_soon", _("마감 임박")
-        OVERDUE = "overdue", _("마감 경과")
+        DUE_SOON = ReminderKind.DUE_SOON.value, _("마감 임박")
+        OVERDUE = ReminderKind.OVERDUE.value, _("마감 경과")
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
     field = models.ForeignKey(ReportingField, on_delete=models.PROTECT, related_name="+")

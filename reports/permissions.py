@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from committees.models import OrgUnit
 from committees.permissions import Roles
-from reports.models import Report, ReportAttachment, ReportingObligation
+from reports import rules
+from reports.models import Indicator, Report, ReportAttachment, ReportingField, ReportingObligation
 
 
 def can_reach_unit(roles: Roles, unit_id: int) -> bool:
@@ -55,3 +59,48 @@ def attachment_or_404(roles: Roles, pk: int) -> ReportAttachment:
     if attachment is None or not can_reach_unit(roles, attachment.report.unit_id):
         raise Http404
     return attachment
+
+
+def report_units_for_user(roles: Roles) -> QuerySet[OrgUnit]:
+    """The units whose reports the user writes (a reporting officer's own; staff reach the page too,
+    listing their own units if any). Anyone else: 404."""
+    if not roles.reporting_unit_ids and not roles.is_governance_staff:
+        raise Http404
+    return OrgUnit.objects.filter(pk__in=sorted(roles.reporting_unit_ids)).order_by("order", "name")
+
+
+def report_for_edit(
+    roles: Roles, unit_id: int, field_code: str, year: int, month: int
+) -> tuple[ReportingObligation, dt.date, Report | None]:
+    """The obligation, month and (if any) report behind an edit page. A unit out of reach, a month
+    out of range or in the future: 404."""
+    obligation = obligation_or_404(roles, unit_id, field_code)
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise Http404
+    month_date = dt.date(year, month, 1)
+    if month_date > rules.month_start(timezone.localdate()):
+        raise Http404
+    report = (
+        Report.objects.filter(unit=obligation.unit, field=obligation.field, month=month_date)
+        .prefetch_related("values", "attachments")
+        .first()
+    )
+    return obligation, month_date, report
+
+
+def field_for_staff(code: str) -> ReportingField:
+    """A reporting field by code (staff pages; the decorator checks the role)."""
+    field = ReportingField.objects.filter(code=code).first()
+    if field is None:
+        raise Http404
+    return field
+
+
+def indicator_for_staff(field: ReportingField, pk: int | None) -> Indicator | None:
+    """An indicator of `field`, or None for a new one; another field's indicator is a 404."""
+    if pk is None:
+        return None
+    indicator = Indicator.objects.filter(pk=pk, field=field).first()
+    if indicator is None:
+        raise Http404
+    return indicator

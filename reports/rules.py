@@ -16,6 +16,8 @@ import datetime as dt
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from reports.enums import ReminderKind, ReportState
+
 SEOUL = ZoneInfo("Asia/Seoul")
 DEADLINE_DAY = 7
 
@@ -98,24 +100,24 @@ def report_status(
     `state` is the stored workflow state of the report ("draft", "submitted", "returned", "accepted")
     or None when no report exists; `submitted_at` the (first) submission time.
     """
-    if state == "accepted":
+    if state == ReportState.ACCEPTED:
         return Status.ACCEPTED
-    if state == "returned":
+    if state == ReportState.RETURNED:
         return Status.RETURNED
-    if state == "submitted":
+    if state == ReportState.SUBMITTED:
         if submitted_at is None:
             raise ValueError("a submitted report needs its submission time")
         return Status.ON_TIME if is_on_time(submitted_at, deadline) else Status.LATE
     if local_date(now) > deadline:
         return Status.MISSING
-    return Status.DRAFT if state == "draft" else Status.NOT_DUE
+    return Status.DRAFT if state == ReportState.DRAFT else Status.NOT_DUE
 
 
 def reminder_kind(*, deadline: dt.date, today: dt.date, days_before: int) -> str | None:
     """Which reminder an unsubmitted report calls for today: "due_soon" from `days_before` days
     before the deadline up to the deadline day, "overdue" after it, otherwise None."""
     if today > deadline:
-        return "overdue"
+        return ReminderKind.OVERDUE
     if (deadline - today).days <= days_before:
-        return "due_soon"
+        return ReminderKind.DUE_SOON
     return None

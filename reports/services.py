@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -208,6 +209,49 @@ def report_accept(*, actor, report: Report, comment: str = "") -> Report:
 
 
 # ---- the consolidated report on the 사업성과 회의 agenda ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What report_save did: the saved report, whether it went in, and if not why (the draft stays)."""
+
+    report: Report
+    submitted: bool
+    refusal: str = ""
+
+
+def report_save(
+    *,
+    actor,
+    unit: OrgUnit,
+    field: ReportingField,
+    month: dt.date,
+    values: dict[int, Decimal | None],
+    narrative: dict[str, str],
+    files: list | None = None,
+    submit: bool,
+) -> SaveOutcome:
+    """Save the draft and, when `submit`, hand it in: a returned report is resubmitted, a draft
+    submitted.
+
+    Side effects: those of report_save_draft, then of report_submit or report_resubmit, in one
+    transaction. A ValidationError from the draft saves nothing; one from the submission (e.g. a
+    missing indicator value) is returned as the refusal, and the draft stays saved (the submission
+    runs in a savepoint), so the reporter keeps what was typed and sees what is missing.
+    """
+    with transaction.atomic():
+        report = report_save_draft(
+            actor=actor, unit=unit, field=field, month=month, values=values, narrative=narrative, files=files
+        )
+        if not submit:
+            return SaveOutcome(report, submitted=False)
+        hand_in = report_resubmit if report.state == Report.State.RETURNED else report_submit
+        try:
+            with transaction.atomic():
+                report = hand_in(actor=actor, report=report)
+        except ValidationError as exc:
+            return SaveOutcome(report, submitted=False, refusal=" ".join(exc.messages))
+    return SaveOutcome(report, submitted=True)
 
 
 def consolidated_file_names(month: dt.date) -> tuple[str, str]:

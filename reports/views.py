@@ -10,17 +10,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from committees.decorators import staff_required
-from committees.models import OrgUnit
 from committees.permissions import roles_for
 from reports import exports, permissions, rules, selectors, services
 from reports.charts import line_chart
 from reports.forms import FieldForm, IndicatorForm, ReportForm, ReviewForm, parse_month
 from reports.labels import STATUS_LABELS
 from reports.models import Indicator, Report, ReportingField
-from seongdong_gov.forms import apply_validation_error
+from seongdong_gov.forms import form_view
 
 
 def _last_month() -> dt.date:
@@ -31,10 +31,7 @@ def _last_month() -> dt.date:
 def report_list(request):
     """The reporter's list: the unit's obligations over the last months with their status."""
     roles = roles_for(request.user)
-    if not roles.reporting_unit_ids and not roles.is_governance_staff:
-        raise Http404
-    unit_ids = sorted(roles.reporting_unit_ids)
-    units = OrgUnit.objects.filter(pk__in=unit_ids).order_by("order", "name")
+    units = permissions.report_units_for_user(roles)
     now = timezone.now()
     histories = [(unit, *selectors.unit_history(unit, now=now, months=6)) for unit in units]
     return render(request, "reports/list.html", {"histories": histories, "roles": roles})
@@ -43,57 +40,40 @@ def report_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_edit(request, unit_id: int, field_code: str, year: int, month: int):
-    roles = roles_for(request.user)
-    obligation = permissions.obligation_or_404(roles, unit_id, field_code)
-    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
-        raise Http404
-    month_date = dt.date(year, month, 1)
-    if month_date > rules.month_start(timezone.localdate()):
-        raise Http404
-    report = (
-        Report.objects.filter(unit=obligation.unit, field=obligation.field, month=month_date)
-        .prefetch_related("values", "attachments")
-        .first()
+    obligation, month_date, report = permissions.report_for_edit(
+        roles_for(request.user), unit_id, field_code, year, month
     )
     if report is not None and not report.editable:
         return redirect(report)
     indicators = list(Indicator.objects.filter(field=obligation.field, active=True))
     form = ReportForm(request.POST or None, request.FILES or None, indicators=indicators, report=report)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data.get("attachment")
-        try:
-            report = services.report_save_draft(
-                actor=request.user,
-                unit=obligation.unit,
-                field=obligation.field,
-                month=month_date,
-                values=form.values(),
-                narrative=form.narrative(),
-                files=[upload] if upload else [],
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            if request.POST.get("action") != "submit":
-                messages.success(request, _("임시 저장했습니다."))
-                return redirect(request.path)
-            try:
-                if report.state == Report.State.RETURNED:
-                    services.report_resubmit(actor=request.user, report=report)
-                else:
-                    services.report_submit(actor=request.user, report=report)
-            except ValidationError as exc:
-                # the draft is saved; the message says what is missing for submission
-                messages.error(request, " ".join(exc.messages))
-                return redirect(request.path)
-            messages.success(request, _("제출했습니다."))
-            return redirect(report)
+
+    def save(data):
+        upload = data.get("attachment")
+        outcome = services.report_save(
+            actor=request.user,
+            unit=obligation.unit,
+            field=obligation.field,
+            month=month_date,
+            values=form.values(),
+            narrative=form.narrative(),
+            files=[upload] if upload else [],
+            submit=request.POST.get("action") == "submit",
+        )
+        if outcome.refusal:  # the draft is saved; the message says what is missing for submission
+            messages.error(request, outcome.refusal)
+        return outcome
+
     calendar_deadline = selectors.deadline(obligation.field, month_date, _calendar())
-    return render(
+    return form_view(
         request,
-        "reports/edit.html",
-        {
-            "form": form,
+        form,
+        save,
+        success_url=lambda outcome: outcome.report.get_absolute_url() if outcome.submitted else request.path,
+        message=lambda outcome: _SAVE_MESSAGES[(outcome.submitted, bool(outcome.refusal))],
+        title=_("성과 보고 작성"),
+        template="reports/edit.html",
+        context={
             "obligation": obligation,
             "month": month_date,
             "report": report,
@@ -101,6 +81,14 @@ def report_edit(request, unit_id: int, field_code: str, year: int, month: int):
             "events": report.events.select_related("actor") if report else [],
         },
     )
+
+
+# (submitted, refused) → the success message; a refusal was already reported as an error
+_SAVE_MESSAGES = {
+    (True, False): _lazy("제출했습니다."),
+    (False, False): _lazy("임시 저장했습니다."),
+    (False, True): None,
+}
 
 
 def _calendar():
@@ -292,54 +280,51 @@ def field_list(request):
     return render(request, "reports/field_list.html", {"fields": fields})
 
 
-def _field_or_404(code: str) -> ReportingField:
-    field = ReportingField.objects.filter(code=code).first()
-    if field is None:
-        raise Http404
-    return field
-
-
 @staff_required
 @require_http_methods(["GET", "POST"])
 def field_edit(request, code: str):
-    field = _field_or_404(code)
+    field = permissions.field_for_staff(code)
     form = FieldForm(request.POST or None, instance=field)
-    if request.method == "POST" and form.is_valid():
-        services.field_update(
+    return form_view(
+        request,
+        form,
+        lambda data: services.field_update(
             actor=request.user,
             field=field,
-            lead_department=form.cleaned_data["lead_department"],
-            lead_team=form.cleaned_data["lead_team"],
-            roll_forward=form.cleaned_data["roll_forward"],
-            units=list(form.cleaned_data["units"]),
-        )
-        messages.success(request, _("분야 설정을 저장했습니다."))
-        return redirect("reports:field_list")
-    return render(request, "reports/field_edit.html", {"field": field, "form": form})
+            lead_department=data["lead_department"],
+            lead_team=data["lead_team"],
+            roll_forward=data["roll_forward"],
+            units=list(data["units"]),
+        ),
+        success_url=reverse("reports:field_list"),
+        message=_("분야 설정을 저장했습니다."),
+        title=_("%(field)s 분야 설정") % {"field": field.name},
+        template="reports/field_edit.html",
+        context={"field": field},
+    )
 
 
 @staff_required
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request, code: str, pk: int | None = None):
-    field = _field_or_404(code)
-    indicator = None
-    if pk is not None:
-        indicator = Indicator.objects.filter(pk=pk, field=field).first()
-        if indicator is None:
-            raise Http404
+    field = permissions.field_for_staff(code)
+    indicator = permissions.indicator_for_staff(field, pk)
     form = IndicatorForm(request.POST or None, instance=indicator or Indicator(field=field), field=field)
-    if request.method == "POST" and form.is_valid():
-        services.indicator_save(
+    return form_view(
+        request,
+        form,
+        lambda data: services.indicator_save(
             actor=request.user,
             field=field,
             indicator=indicator,
-            name=form.cleaned_data["name"],
-            unit=form.cleaned_data["unit"],
-            order=form.cleaned_data["order"],
-            active=form.cleaned_data["active"],
-        )
-        messages.success(request, _("지표를 저장했습니다."))
-        return redirect("reports:field_list")
-    return render(
-        request, "reports/indicator_edit.html", {"field": field, "form": form, "indicator": indicator}
+            name=data["name"],
+            unit=data["unit"],
+            order=data["order"],
+            active=data["active"],
+        ),
+        success_url=reverse("reports:field_list"),
+        message=_("지표를 저장했습니다."),
+        title=_("지표 수정") if indicator else _("지표 추가"),
+        template="reports/indicator_edit.html",
+        context={"field": field, "indicator": indicator},
     )

@@ -74,7 +74,7 @@ def form_view(
     save,
     *,
     success_url,
-    message: str,
+    message,
     title: str,
     back: str | None = None,
     template: str = FORM_TEMPLATE,
@@ -85,7 +85,8 @@ def form_view(
     On a valid POST, `save(form.cleaned_data)` calls a service with plain values. A ValidationError it
     raises goes back onto the form (input kept, status 200); success shows `message` and redirects to
     `success_url` (a URL, a model, or a callable taking save's return value), so a reload never
-    re-submits. Anything else renders the form page.
+    re-submits; `message` may also be a callable taking save's return value (e.g. to name the number
+    just issued). Anything else renders the form page.
     """
     if request.method == "POST" and form.is_valid():
         try:
@@ -93,7 +94,9 @@ def form_view(
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            messages.success(request, message)
+            text = message(result) if callable(message) else message
+            if text:  # a callable may return None when save reported its outcome itself
+                messages.success(request, text)
             return redirect(success_url(result) if callable(success_url) else success_url)
     page = {"form": form, "title": title, "back": back, **(context or {})}
     return render(request, template, page)

@@ -78,7 +78,7 @@ def _pages(role: str, o: dict) -> list[str]:
         r("meetings:minutes_edit", o["meeting"]),
         r("meetings:item_create", o["meeting"]),
         r("meetings:convening"),
-        r("committees:membership_appoint", o["body"]),
+        r("appointments:create", o["body"]),
     ]
     staff = [
         *meeting_manage,

@@ -174,6 +174,17 @@ def test_personnel_move_to_vacancy_leaves_seat_vacant(body):
     assert not Membership.objects.filter(body=body, end__isnull=True).exists()
 
 
+def test_membership_end_refuses_ex_officio(body):
+    post = factories.PostFactory()
+    services.post_holder_change(actor=None, post=post, person=factories.PersonFactory(), start=D(2015, 1, 1))
+    factories.seat_group(body, post=post)
+    m = Membership.objects.get(body=body, seat__group__post=post, end__isnull=True)
+    with pytest.raises(ValidationError, match="당연직 재임은 직위의 인사 발령으로 끝납니다"):
+        services.membership_end(actor=None, membership=m, end=D(2016, 6, 1), reason="사임")
+    m.refresh_from_db()
+    assert m.end is None
+
+
 def test_membership_end_requires_reason_and_sane_date(eight_appointed):
     m = factories.appoint(eight_appointed, factories.PersonFactory())
     with pytest.raises(ValidationError):

@@ -84,7 +84,6 @@ MATRIX = {
     "committees:body_edit": (["body"], STAFF_ONLY),
     "committees:seat_group_create": (["body"], STAFF_ONLY),
     "committees:seat_group_edit": (["body", "group"], STAFF_ONLY),
-    "committees:membership_appoint": (["body"], BODY_MANAGERS),
     "committees:membership_edit": (["membership"], BODY_MANAGERS),
     "committees:membership_end": (["membership"], BODY_MANAGERS),
     "committees:person_list": ([], STAFF_ONLY),
@@ -226,17 +225,17 @@ def test_appoint_form_refuses_fifth_woman_and_keeps_input(client, actors, object
         "person": candidate.pk,
         "role": "member",
         "start": "2026-12-01",
-        "end": "2028-01-14",
         "note": "추천서 접수",
     }
-    response = client.post(reverse("committees:membership_appoint", args=[body.pk]), data)
+    # the one appoint path (appointments:create) carries the same gender-balance check
+    response = client.post(reverse("appointments:create", args=[body.pk]), data)
     html = response.content.decode()
     assert response.status_code == 200
     assert "양성평등기본법 제21조" in html
     assert "추천서 접수" in html  # nothing lost
     assert not Membership.objects.filter(person=candidate).exists()
     data["gender_exception_reason"] = "추천 후보 전원 여성"
-    response = client.post(reverse("committees:membership_appoint", args=[body.pk]), data)
+    response = client.post(reverse("appointments:create", args=[body.pk]), data)
     assert response.status_code == 302
     assert Membership.objects.get(person=candidate).gender_exception_reason == "추천 후보 전원 여성"
 

@@ -61,6 +61,34 @@ def test_submit_requires_every_indicator(field, unit_and_officer):
     assert Report.objects.get(pk=report.pk).state == Report.State.DRAFT
 
 
+def test_report_save_refused_submission_keeps_draft(field, unit_and_officer):
+    unit, officer = unit_and_officer
+    first = field.indicators.order_by("order").first()
+    outcome = services.report_save(
+        actor=officer,
+        unit=unit,
+        field=field,
+        month=JAN,
+        values={first.pk: Decimal(1)},
+        narrative={"achievements": "x"},
+        submit=True,
+    )
+    assert (outcome.submitted, "상담" in outcome.refusal) == (False, True)
+    report = Report.objects.get(pk=outcome.report.pk)
+    assert (report.state, report.achievements) == (Report.State.DRAFT, "x")
+
+
+def test_report_save_resubmits_returned_report(field, unit_and_officer, staff):
+    unit, officer = unit_and_officer
+    report = submitted_report(field, unit, officer, when=dt.datetime(2026, 2, 9, 23, 59, 59, tzinfo=SEOUL))
+    services.report_return(actor=staff, report=report, comment="근거 보완")
+    outcome = services.report_save(
+        actor=officer, unit=unit, field=field, month=JAN, values={}, narrative={}, submit=True
+    )
+    assert (outcome.submitted, outcome.refusal) == (True, "")
+    assert list(outcome.report.events.values_list("kind", flat=True))[-1] == "resubmitted"
+
+
 def test_return_requires_comment(field, unit_and_officer, staff):
     report = submitted_report(field, *unit_and_officer)
     with pytest.raises(ValidationError):

@@ -7,88 +7,13 @@ Idempotent: every record is looked up by its natural key before it is created.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import zlib
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 from committees import services
+from committees.demo.names import Names
 from committees.models import Body, Gender, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
-from committees.permissions import GOVERNANCE_STAFF_GROUP
 
 D = dt.date
-DEMO_PASSWORD = "seongdong-demo-2016"  # development only; README «데모 계정»
-
-_SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상갈시"
-_MALE = [
-    "민준",
-    "서준",
-    "도윤",
-    "예준",
-    "시우",
-    "주원",
-    "하준",
-    "지호",
-    "준서",
-    "현우",
-    "건우",
-    "우진",
-    "선우",
-    "정우",
-    "승현",
-    "동현",
-    "재원",
-    "성민",
-    "영호",
-    "상철",
-    "태식",
-    "경수",
-    "병훈",
-    "종현",
-    "기석",
-]
-_FEMALE = [
-    "서연",
-    "서윤",
-    "지우",
-    "하은",
-    "민서",
-    "지민",
-    "수아",
-    "윤서",
-    "채원",
-    "지아",
-    "은서",
-    "예린",
-    "수빈",
-    "다은",
-    "혜진",
-    "미경",
-    "정희",
-    "영숙",
-    "은정",
-    "소영",
-    "경희",
-    "선영",
-    "미란",
-    "현숙",
-    "보람",
-]
-
-
-class _Names:
-    """Deterministic, unique fictional names."""
-
-    def __init__(self):
-        self.pairs = {
-            Gender.MALE: itertools.product(_MALE, _SURNAMES),
-            Gender.FEMALE: itertools.product(_FEMALE, _SURNAMES),
-        }
-
-    def next(self, gender: str) -> str:
-        given, surname = next(self.pairs[gender])
-        return surname + given
 
 
 def _unit(name, kind, parent=None, order=0) -> OrgUnit:
@@ -101,7 +26,7 @@ def _post(unit, name, order=0) -> Post:
     return post
 
 
-def _person(names: _Names, gender: str, affiliation: str, title: str, key: str) -> Person:
+def _person(names: Names, gender: str, affiliation: str, title: str, key: str) -> Person:
     """`key` makes the person findable again on a second run (kept in the note, visible to staff only)."""
     marker = f"[demo:{key}]"
     person = Person.objects.filter(note=marker).first()
@@ -167,7 +92,7 @@ def _appoint(group, person, start, end, *, role=Membership.Role.MEMBER, reason="
 
 
 def load(stdout=None) -> dict:
-    names = _Names()
+    names = Names()
     M, F = Gender.MALE, Gender.FEMALE
     K = OrgUnit.Kind
 
@@ -485,56 +410,3 @@ def load(stdout=None) -> dict:
         "persons": Person.objects.count(),
         "memberships": Membership.objects.count(),
     }
-
-
-def load_accounts() -> list[tuple[str, str]]:
-    """The five demo accounts (development only), each linked to a person who has that role."""
-    User = get_user_model()
-    staff_group, _ = Group.objects.get_or_create(name=GOVERNANCE_STAFF_GROUP)
-    accounts = []
-
-    def account(username, *, superuser=False):
-        user, created = User.objects.get_or_create(username=username)
-        if created or not user.check_password(DEMO_PASSWORD):
-            user.set_password(DEMO_PASSWORD)
-        user.is_superuser = user.is_staff = superuser
-        user.save()
-        return user
-
-    admin = account("admin", superuser=True)
-    accounts.append(("admin", "관리자 (Django 관리 화면 포함)"))
-    staff = account("staff")
-    staff.groups.add(staff_group)
-    staff_person = Person.objects.filter(note="[demo:staff]").first() or Person.objects.create(
-        name="주무관 데모", gender=Gender.MALE, affiliation="자치행정과", title="주무관", note="[demo:staff]"
-    )
-    _link(staff_person, staff)
-    accounts.append(("staff", "운영 담당 (자치행정과 주무관)"))
-    secretary_person = PostHolding.objects.get(post__name="자치행정과장", end__isnull=True).person
-    _link(secretary_person, account("secretary"))
-    accounts.append(("secretary", f"간사: 추진운영위원회 (자치행정과장 {secretary_person})"))
-    member_person = Person.objects.get(note="[demo:steering:2:0]")
-    _link(member_person, account("member"))
-    accounts.append(("member", f"위원: 추진운영위원회 ({member_person})"))
-    reporter = account("reporter")
-    dong = OrgUnit.objects.get(name="금호1가동 주민센터", parent__isnull=False)
-    dong.reporting_officers.add(reporter)
-    # A 주무관 who sits on no body, so the account lands on the reporter's home, not a member's.
-    reporter_person = Person.objects.filter(note="[demo:reporter]").first() or Person.objects.create(
-        name="보고 데모",
-        gender=Gender.FEMALE,
-        affiliation="금호1가동 주민센터",
-        title="주무관",
-        note="[demo:reporter]",
-    )
-    _link(reporter_person, reporter)
-    accounts.append(("reporter", "성과 보고 담당 (금호1가동 주민센터)"))
-    del admin
-    return accounts
-
-
-def _link(person: Person, user) -> None:
-    if person.user_id != user.pk:
-        Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
-        person.user = user
-        person.save(update_fields=["user"])
