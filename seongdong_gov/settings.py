@@ -146,6 +146,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "governance@sd.go.kr")
 if DEVELOPMENT and not env_str("EMAIL_BACKEND"):
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
+# Date: headers in Seoul time (+0900) rather than "-0000" (zone unknown), as recipients read them.
+EMAIL_USE_LOCALTIME = True
 # The site's own address, for absolute links in e-mails; `check --deploy` requires it in production.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if (DEBUG or DEVELOPMENT) else "").rstrip("/")
 # Outbox: a failed send is retried after MAIL_RETRY_BASE_SECONDS × 2^(attempt−1), at most
