@@ -149,11 +149,17 @@ def send_outbound_message(message_id: int) -> str:
     return Status.SENT
 
 
+# A message due for longer than this has most likely lost its task (a running worker takes a due task
+# within seconds); younger ones are left to their own task rather than given a duplicate.
+SWEEP_GRACE = timedelta(minutes=5)
+
+
 def outbox_sweep(*, now: datetime | None = None) -> int:
-    """Enqueue a send task for every message that is due but may have lost its task. Returns the count.
+    """Enqueue a send task for every message overdue by `SWEEP_GRACE`, whose task may be lost. Returns the
+    count. Run it every few minutes (README: systemd timer); `make run` runs it at start.
 
     Side effects: a message stuck in «sending» past its claim (its worker died) goes back to queued; one
-    task row per due message. A task for a message that is already being sent only finds nothing to do.
+    task row per overdue message. A task for a message that is already being sent only finds nothing to do.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -162,7 +168,7 @@ def outbox_sweep(*, now: datetime | None = None) -> int:
         )
         due = list(
             OutboundMessage.objects.filter(
-                Q(status__in=[Status.QUEUED, Status.FAILED]), next_attempt_at__lte=now
+                Q(status__in=[Status.QUEUED, Status.FAILED]), next_attempt_at__lte=now - SWEEP_GRACE
             ).values_list("pk", flat=True)
         )
         for pk in due:

@@ -16,7 +16,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from seongdong_gov.checks import site_url_set
-from seongdong_gov.mail import Recipient, absolute_url, outbox_sweep, queue_mail, queue_many
+from seongdong_gov.mail import SWEEP_GRACE, Recipient, absolute_url, outbox_sweep, queue_mail, queue_many
 from seongdong_gov.models import OutboundMessage
 
 Status = OutboundMessage.Status
@@ -145,11 +145,29 @@ def test_lost_task_rows_are_recovered_by_the_sweep(smtp_server):
     run_worker()
     assert smtp_server.received == []
 
-    assert outbox_sweep() == 3
+    assert outbox_sweep() == 0  # just queued: their tasks may still come
+    assert outbox_sweep(now=timezone.now() + SWEEP_GRACE) == 3
     run_worker()
 
     assert len(smtp_server.received) == 3
-    assert outbox_sweep() == 0
+    assert outbox_sweep(now=timezone.now() + SWEEP_GRACE) == 0
+
+
+@pytest.mark.django_db
+def test_message_of_a_worker_that_died_while_sending_is_sent_after_its_claim_expires(smtp_server):
+    message = queue_mail(to="a@example.org", subject="s", text="t", kind="report_due")
+    # the state a worker leaves when killed between claiming the row and recording the send
+    OutboundMessage.objects.filter(pk=message.pk).update(
+        status=Status.SENDING, attempts=1, next_attempt_at=timezone.now()
+    )
+    run_worker()
+    assert smtp_server.received == []
+
+    assert outbox_sweep(now=timezone.now() + SWEEP_GRACE) == 1
+    run_worker()
+
+    message.refresh_from_db()
+    assert (message.status, message.attempts, len(smtp_server.received)) == (Status.SENT, 2, 1)
 
 
 @pytest.mark.django_db
@@ -218,7 +236,7 @@ def test_two_workers_at_once_send_each_message_exactly_once(smtp_server):
     notice_to(15)
     # a second task per message, as a sweep racing the first tasks would add: both workers see work for
     # every message, so only the row claim keeps a message from going out twice
-    outbox_sweep()
+    assert outbox_sweep(now=timezone.now() + SWEEP_GRACE) == 15
     db = connection.settings_dict
     env = {
         **os.environ,
