@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from seongdong_gov.audit import audit_record, snapshot
@@ -120,7 +120,11 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     # Resending changes no content, only the delivery state, so whoever may read the outbox may resend.
     @admin.action(description=_("선택한 메일 다시 보내기"), permissions=["view"])
     def resend(self, request, queryset):
-        messages = list(queryset)
-        for message in messages:
-            outbound_message_requeue(message=message, actor=request.user)
-        self.message_user(request, _("메일 %(count)d건을 다시 보냅니다.") % {"count": len(messages)})
+        requeued = sum(outbound_message_requeue(message=m, actor=request.user) for m in queryset)
+        self.message_user(request, _("메일 %(count)d건을 다시 보냅니다.") % {"count": requeued})
+        if skipped := queryset.count() - requeued:
+            self.message_user(
+                request,
+                _("보내는 중인 메일 %(count)d건은 건너뛰었습니다.") % {"count": skipped},
+                level=messages.WARNING,
+            )

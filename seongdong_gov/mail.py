@@ -115,17 +115,24 @@ def queue_many(
         ]
 
 
-def outbound_message_requeue(*, message: OutboundMessage, actor) -> None:
-    """Send a message again (staff's «resend»), whatever its state: a sent one goes out once more.
+def outbound_message_requeue(*, message: OutboundMessage, actor) -> bool:
+    """Send a message again (staff's «resend»): a sent or failed one goes out once more. Returns False,
+    changing nothing, for a message a worker is sending right now (resetting it could send it twice).
 
-    Side effects: resets the message to queued, due now; enqueues a send task; writes an audit entry.
+    Side effects: resets the message to queued, due now, with a new Message-ID (a deliberate resend is a
+    new message; mail clients would hide a second copy with the old one); enqueues a send task; writes an
+    audit entry.
     """
     with transaction.atomic():
-        audit_record(actor=actor, action="mail_resend", obj=message)
-        OutboundMessage.objects.filter(pk=message.pk).update(
-            status=Status.QUEUED, next_attempt_at=timezone.now(), last_error=""
-        )
-        send_outbound_message.enqueue(message_id=message.pk)
+        locked = OutboundMessage.objects.select_for_update().get(pk=message.pk)
+        if locked.status == Status.SENDING:
+            return False
+        locked.headers = {**locked.headers, "Message-ID": make_msgid(domain=_mail_domain())}
+        locked.status, locked.next_attempt_at, locked.last_error = Status.QUEUED, timezone.now(), ""
+        locked.save(update_fields=["headers", "status", "next_attempt_at", "last_error"])
+        audit_record(actor=actor, action="mail_resend", obj=locked)
+        send_outbound_message.enqueue(message_id=locked.pk)
+    return True
 
 
 @task()

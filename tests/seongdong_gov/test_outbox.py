@@ -16,8 +16,16 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from seongdong_gov.checks import site_url_set
-from seongdong_gov.mail import SWEEP_GRACE, Recipient, absolute_url, outbox_sweep, queue_mail, queue_many
-from seongdong_gov.models import OutboundMessage
+from seongdong_gov.mail import (
+    SWEEP_GRACE,
+    Recipient,
+    absolute_url,
+    outbound_message_requeue,
+    outbox_sweep,
+    queue_mail,
+    queue_many,
+)
+from seongdong_gov.models import AuditEntry, OutboundMessage
 
 Status = OutboundMessage.Status
 SUBJECT = "[성동구 운영위원회] 제40회 정기회의 소집 통지"
@@ -214,9 +222,22 @@ def test_staff_resend_from_admin_sends_again(smtp_server, admin_client):
     run_worker()
 
     assert response.status_code == 302
-    assert [r.message["Subject"] for r in smtp_server.received] == ["재발송", "재발송"]
+    first, second = smtp_server.received
+    assert (first.message["Subject"], second.message["Subject"]) == ("재발송", "재발송")
+    assert first.message["Message-ID"] != second.message["Message-ID"]
     message.refresh_from_db()
     assert (message.status, message.attempts) == (Status.SENT, 2)
+    assert AuditEntry.objects.filter(action="mail_resend", object_id=str(message.pk)).count() == 1
+
+
+@pytest.mark.django_db
+def test_resend_leaves_a_message_being_sent_alone(smtp_server, admin_user):
+    message = queue_mail(to="a@example.org", subject="s", text="t", kind="report_due")
+    OutboundMessage.objects.filter(pk=message.pk).update(status=Status.SENDING)
+
+    assert outbound_message_requeue(message=message, actor=admin_user) is False
+    message.refresh_from_db()
+    assert message.status == Status.SENDING
 
 
 @pytest.mark.django_db
