@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DJANGO_DEVELOPMENT ?= 1
 
-.PHONY: run install migrate demo test test-fast lint format bench backup-check messages clean
+.PHONY: run worker install migrate demo test test-fast lint format bench backup-check messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,17 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# The mail worker runs in the background beside the server and stops with it (Ctrl+C or any exit).
 run: demo
-	@echo "→ http://127.0.0.1:8000  (Ctrl+C로 종료)"
+	@echo "→ http://127.0.0.1:8000  (Ctrl+C로 종료; 메일 작업자도 함께 실행)"
+	@$(PY) manage.py outbox_sweep -v0; \
+	$(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# The mail worker alone (production runs it as its own service; see README).
+worker: migrate
+	$(PY) manage.py db_worker --no-reload
 
 test: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0

@@ -1,8 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from seongdong_gov.audit import audit_record, snapshot
 from seongdong_gov.forms import ThrottledAdminAuthenticationForm
-from seongdong_gov.models import AuditEntry, LoginAttempt
+from seongdong_gov.mail import outbound_message_requeue
+from seongdong_gov.models import AuditEntry, LoginAttempt, OutboundMessage
 
 
 @admin.register(AuditEntry)
@@ -92,4 +94,37 @@ class AuditedModelAdmin(admin.ModelAdmin):
                 obj=obj,
                 before=befores.get(obj.pk),
                 after=snapshot(obj),
+            )
+
+
+@admin.register(OutboundMessage)
+class OutboundMessageAdmin(admin.ModelAdmin):
+    """What was sent to whom, and what the server answered; messages are written only by the outbox."""
+
+    list_display = ["created_at", "status", "kind", "to", "subject", "attempts", "last_error", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to", "subject"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in OutboundMessage._meta.fields]
+    actions = ["resend"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    # Resending changes no content, only the delivery state, so whoever may read the outbox may resend.
+    @admin.action(description=_("선택한 메일 다시 보내기"), permissions=["view"])
+    def resend(self, request, queryset):
+        requeued = sum(outbound_message_requeue(message=m, actor=request.user) for m in queryset)
+        self.message_user(request, _("메일 %(count)d건을 다시 보냅니다.") % {"count": requeued})
+        if skipped := queryset.count() - requeued:
+            self.message_user(
+                request,
+                _("보내는 중인 메일 %(count)d건은 건너뛰었습니다.") % {"count": skipped},
+                level=messages.WARNING,
             )

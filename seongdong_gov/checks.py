@@ -23,3 +23,22 @@ def harfbuzz_subset_present(app_configs, **kwargs):
             id="seongdong_gov.W001",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def site_url_set(app_configs, **kwargs):
+    """E-mails carry absolute links; without the site's address they would point nowhere."""
+    from django.conf import settings  # settings are read when the check runs, not at import
+
+    if settings.DEBUG or getattr(settings, "DEVELOPMENT", False):
+        return []
+    site_url = getattr(settings, "SITE_URL", "")
+    if not site_url.startswith(("http://", "https://")):
+        return [
+            checks.Error(
+                "SITE_URL is not set: links in e-mails would not be absolute.",
+                hint="Set SITE_URL to the site's address, e.g. https://gov.example.kr",
+                id="seongdong_gov.E001",
+            )
+        ]
+    return []

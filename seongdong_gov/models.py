@@ -63,3 +63,49 @@ class LoginAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username} {self.outcome}"
+
+
+class OutboundMessage(models.Model):
+    """One e-mail to one recipient, written in the same transaction as the change that causes it.
+
+    The row is the source of truth: the worker (`seongdong_gov.mail`) sends it, retries it with back-off
+    and records the server's answer. Written only through `seongdong_gov.mail.queue_mail`/`queue_many`.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("대기")
+        SENDING = "sending", _("보내는 중")
+        SENT = "sent", _("보냄")
+        FAILED = "failed", _("실패")
+
+    to = models.EmailField(_("받는 사람"), max_length=254)
+    # A plain id, not a foreign key: the project package imports no app (committees owns Person).
+    person_id = models.BigIntegerField(_("받는 사람 ID"), null=True, blank=True, db_index=True)
+    kind = models.CharField(_("종류"), max_length=64)
+    subject = models.CharField(_("제목"), max_length=300)
+    text = models.TextField(_("본문(텍스트)"))
+    html = models.TextField(_("본문(HTML)"), blank=True)
+    headers = models.JSONField(_("헤더"), default=dict, blank=True)
+    status = models.CharField(_("상태"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("시도 횟수"), default=0)
+    last_error = models.TextField(_("마지막 오류"), blank=True)
+    # When the worker may try next; while sending, when the claim expires. Empty: nothing more to do.
+    next_attempt_at = models.DateTimeField(_("다음 시도"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("보낸 시각"), null=True, blank=True)
+    created_at = models.DateTimeField(_("만든 시각"), auto_now_add=True, db_index=True)
+    dedup_key = models.CharField(_("중복 방지 키"), max_length=200, null=True, blank=True, unique=True)
+
+    class Meta:
+        verbose_name = _("보낼 메일")
+        verbose_name_plural = _("보낼 메일")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbound_status_next")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["queued", "sending", "sent", "failed"]),
+                name="outbound_status_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.to} · {self.subject}"

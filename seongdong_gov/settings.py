@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     "seongdong_gov",
     "committees",
     "meetings",
@@ -143,6 +145,20 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "governance@sd.go.kr")
 if DEVELOPMENT and not env_str("EMAIL_BACKEND"):
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
+# Date: headers in Seoul time (+0900) rather than "-0000" (zone unknown), as recipients read them.
+EMAIL_USE_LOCALTIME = True
+# The site's own address, for absolute links in e-mails; `check --deploy` requires it in production.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if (DEBUG or DEVELOPMENT) else "").rstrip("/")
+# Outbox: a failed send is retried after MAIL_RETRY_BASE_SECONDS × 2^(attempt−1), at most
+# MAIL_MAX_ATTEMPTS times; a worker's claim on a message expires after MAIL_CLAIM_SECONDS.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 8, minimum=1)
+MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 60, minimum=1)
+MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", 600, minimum=60)
+
+# Background work (the mail outbox) runs through the tasks API; the queue lives in the same database, so a
+# task is written in the same transaction as the change that needs it. `manage.py db_worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Inactivity timeout: 30 minutes by default, as public-sector systems commonly require.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60, minimum=60)

@@ -139,6 +139,7 @@ def test_check_deploy_is_clean_with_the_documented_production_environment(tmp_pa
     env.update(
         SECRET_KEY="x9!k2#pQ7@vL0$zR5^wT8&yU3*mN6(bC1)dF4_gH-jK+sA=eX%oI",
         ALLOWED_HOSTS="gov.sd.go.kr",
+        SITE_URL="https://gov.sd.go.kr",
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         DJANGO_SETTINGS_MODULE="seongdong_gov.settings",
     )
