@@ -48,7 +48,7 @@ def _meeting(title, bodies, starts, minutes, **fields) -> Meeting:
             title=title,
             starts_at=starts,
             ends_at=starts + dt.timedelta(minutes=minutes),
-            uid=services._new_uid(),
+            uid=services.new_uid(),
             **fields,
         )
     meeting.bodies.set(bodies)
