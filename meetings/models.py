@@ -57,6 +57,14 @@ class MeetingKind(models.TextChoices):
     CEREMONY = "ceremony", _("위촉식")
 
 
+class MeetingPurpose(models.TextChoices):
+    """What a meeting is for, where another part of the product must find it: the reports app attaches
+    the month's consolidated report to the 사업성과 회의 that reviews it."""
+
+    GENERAL = "general", _("일반")
+    PERFORMANCE_REVIEW = "performance_review", _("사업성과 회의")
+
+
 class MeetingSeries(models.Model):
     class Recurrence(models.TextChoices):
         QUARTERLY = schedule.QUARTERLY, _("분기별")
@@ -73,6 +81,9 @@ class MeetingSeries(models.Model):
     bodies = models.ManyToManyField(Body, verbose_name=_("참여 기구"), related_name="meeting_series")
     kind = models.CharField(
         _("회의 종류"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.REGULAR
+    )
+    purpose = models.CharField(
+        _("용도"), max_length=24, choices=MeetingPurpose.choices, default=MeetingPurpose.GENERAL, blank=True
     )
     recurrence = models.CharField(_("반복"), max_length=24, choices=Recurrence.choices)
     day_of_month = models.PositiveSmallIntegerField(
@@ -153,6 +164,9 @@ class Meeting(models.Model):
     )
     kind = models.CharField(
         _("종류"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.REGULAR
+    )
+    purpose = models.CharField(
+        _("용도"), max_length=24, choices=MeetingPurpose.choices, default=MeetingPurpose.GENERAL, blank=True
     )
     place = models.CharField(_("장소"), max_length=100, blank=True)
     starts_at = models.DateTimeField(_("시작"))

@@ -21,6 +21,7 @@ class MeetingForm(forms.ModelForm):
             "bodies",
             "host_body",
             "kind",
+            "purpose",
             "place",
             "starts_at",
             "ends_at",

@@ -58,6 +58,7 @@ class SeriesForm(forms.ModelForm):
             "name",
             "bodies",
             "kind",
+            "purpose",
             "recurrence",
             "day_of_month",
             "non_working_policy",

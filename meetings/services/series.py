@@ -50,6 +50,7 @@ def series_generate(
                 title=series.name,
                 series=series,
                 kind=series.kind,
+                purpose=series.purpose,
                 place=series.place,
                 starts_at=starts,
                 ends_at=starts + dt.timedelta(minutes=series.duration_minutes),
