@@ -45,13 +45,31 @@ def can_manage_series_at_all(roles: Roles) -> bool:
     return roles.is_governance_staff or roles.is_secretary
 
 
+def can_create_meetings(roles: Roles) -> bool:
+    return roles.is_governance_staff or roles.is_secretary
+
+
+def can_use_calendar(roles: Roles) -> bool:
+    return roles.is_governance_staff
+
+
+def may_open_convening(roles: Roles) -> bool:
+    """Members open convening requests; secretaries and staff only read them."""
+    return bool(roles.member_body_ids)
+
+
+def series_managed_body_ids(roles: Roles) -> frozenset[int] | None:
+    """The bodies whose place in a series the user may change; None: all of them (staff)."""
+    return None if roles.is_governance_staff else roles.secretary_body_ids
+
+
 # --- pages for one role ------------------------------------------------------------------------------
 
 
 def require_staff(request_or_roles) -> Roles:
     """The working-day calendar belongs to governance staff alone: 403 for everyone else."""
     roles = roles_of(request_or_roles)
-    if not roles.is_governance_staff:
+    if not can_use_calendar(roles):
         raise PermissionDenied
     return roles
 
@@ -81,7 +99,7 @@ def require_convening_access(request_or_roles) -> Roles:
 
 def require_member(roles: Roles) -> None:
     """Only members open convening requests: others may read the page but not post to it."""
-    if not roles.member_body_ids:
+    if not may_open_convening(roles):
         raise PermissionDenied
 
 

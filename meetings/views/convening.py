@@ -23,7 +23,7 @@ def convening_list(request):
         permissions.require_member(roles)
     form = (
         ConveningForm(request.POST or None, bodies=selectors.member_bodies(roles))
-        if roles.member_body_ids
+        if permissions.may_open_convening(roles)
         else None
     )
     requests = selectors.convening_requests(roles)

@@ -31,8 +31,8 @@ def meeting_list(request):
             "form": form,
             "year": year,
             **paginate(request, meetings),
-            "can_create": roles.is_governance_staff or roles.is_secretary,
-            "can_calendar": roles.is_governance_staff,
+            "can_create": permissions.can_create_meetings(roles),
+            "can_calendar": permissions.can_use_calendar(roles),
         },
     )
 

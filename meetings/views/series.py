@@ -21,7 +21,7 @@ def _series_form(request, roles, series=None, **page):
         request.POST or None,
         instance=series,
         bodies=selectors.series_body_choices(roles, series),
-        managed_ids=None if roles.is_governance_staff else roles.secretary_body_ids,
+        managed_ids=permissions.series_managed_body_ids(roles),
     )
     return form_view(
         request,
