@@ -79,6 +79,30 @@ def test_notice_emails_every_member_in_office_and_no_one_else(db, mailoutbox):
     assert Meeting.objects.get(pk=m.pk).status == Meeting.Status.NOTICE_SENT
 
 
+def test_cancel_mail_text_is_plain_text_line_by_line(db, mailoutbox):
+    """The mail templates render plain text: nothing HTML-escaped, one fact a line, as sent before."""
+    body = factories.BodyFactory()
+    _members(body, 1)
+    m = _meeting(body, title='예산 & "결산" 회의', place="")
+    services.meeting_send_notice(actor=None, meeting=m)
+    services.meeting_cancel(actor=None, meeting=m, reason="위원 <과반> 불참")
+    local = m.starts_at.astimezone(SEOUL)
+    when = f"{local.year}. {local.month}. {local.day}. 16:00"
+    cancel = mailoutbox[-1]
+    assert cancel.subject == f'[회의 취소] 예산 & "결산" 회의 ({when})'
+    assert cancel.body == "\n".join(
+        [
+            "다음 회의가 취소되었습니다. 사유: 위원 <과반> 불참",
+            "",
+            '회의명: 예산 & "결산" 회의',
+            f"일시: {when}",
+            "장소: -",
+            "",
+            f"자세한 내용은 '내 회의'에서 확인하세요: {m.get_absolute_url()}",
+        ]
+    )
+
+
 def test_notice_shorter_than_body_rule_needs_urgent_reason(db, mailoutbox):
     body = factories.BodyFactory(notice_days=5)
     _members(body, 2)
