@@ -20,6 +20,7 @@ from meetings.models import (
     ConveningRequest,
     Election,
     Meeting,
+    MeetingPurpose,
     MeetingSeries,
     Minutes,
     Observer,
@@ -48,7 +49,7 @@ def _meeting(title, bodies, starts, minutes, **fields) -> Meeting:
             title=title,
             starts_at=starts,
             ends_at=starts + dt.timedelta(minutes=minutes),
-            uid=services._new_uid(),
+            uid=services.new_uid(),
             **fields,
         )
     meeting.bodies.set(bodies)
@@ -110,6 +111,7 @@ def load(stdout=None) -> dict:
         _series(
             "사업성과 회의",
             [task_force],
+            purpose=MeetingPurpose.PERFORMANCE_REVIEW,
             recurrence="monthly_day",
             day_of_month=10,
             start_date=dt.date(2016, 2, 1),
@@ -231,6 +233,7 @@ def load(stdout=None) -> dict:
         review_starts,
         60,
         kind="regular",
+        purpose=MeetingPurpose.PERFORMANCE_REVIEW,
         place="자치행정과 회의실",
         status=Meeting.Status.HELD if tenth < today else Meeting.Status.NOTICE_SENT,
         notice_sent_at=review_starts - dt.timedelta(days=7),

@@ -185,20 +185,18 @@ def consolidated(month: dt.date, *, months: int = 6) -> dict:
 
 
 def review_meeting(month: dt.date):
-    """The 사업성과 회의 that reviews `month`'s reports: a meeting of the series named
-    REPORTS_MEETING_SERIES (default "사업성과 회의"), or titled so, held in the following month
-    (the 10th, moved by the calendar), not cancelled. None when it has not been scheduled."""
-    from django.db.models import Q
+    """The 사업성과 회의 that reviews `month`'s reports: the meeting marked for that purpose
+    (Meeting.purpose, set from its series) held in the following month (the 10th, moved by the
+    calendar), not cancelled. None when it has not been scheduled."""
+    # Inline, as before: only this reader of reports needs the meetings app.
+    from meetings.models import Meeting, MeetingPurpose
 
-    from meetings.models import Meeting
-
-    name = getattr(settings, "REPORTS_MEETING_SERIES", "사업성과 회의")
     start = rules.next_month(month)
     end = rules.next_month(start)
     lower = dt.datetime.combine(start, dt.time.min, tzinfo=rules.SEOUL)
     upper = dt.datetime.combine(end, dt.time.min, tzinfo=rules.SEOUL)
     return (
-        Meeting.objects.filter(Q(series__name=name) | Q(title__startswith=name))
+        Meeting.objects.filter(purpose=MeetingPurpose.PERFORMANCE_REVIEW)
         .filter(starts_at__gte=lower, starts_at__lt=upper)
         .exclude(status=Meeting.Status.CANCELLED)
         .order_by("starts_at")

@@ -264,43 +264,27 @@ def consolidated_file_names(month: dt.date) -> tuple[str, str]:
 @transaction.atomic
 def consolidated_attach_to_meeting(*, actor, month: dt.date, meeting, pdf: bytes, xlsx: bytes) -> list:
     """Attach the consolidated report of `month` (PDF and Excel) to `meeting`, the 사업성과 회의 that
-    reviews it (see selectors.review_meeting), on its 보고 agenda item when it has one.
+    reviews it (see selectors.review_meeting), on its 보고 agenda item when it has one, through the
+    meetings app's service (reports does not write meetings' rows).
 
     Attaching again replaces the files attached before for the same month, so the agenda always
     carries the latest figures. Side effects: meetings.Attachment rows and files, an audit entry.
     """
-    from django.core.files.base import ContentFile
-
-    from meetings.models import Attachment
+    # Inline, as the import of meetings.models was before: only this function of reports needs the
+    # meetings app, and keeping it here leaves the module's imports to the reports owners.
+    from meetings import selectors as meeting_selectors
+    from meetings import services as meeting_services
 
     month = rules.month_start(month)
     names = consolidated_file_names(month)
-    item = (
-        meeting.items.filter(kind="report", title__contains="사업성과").order_by("order").first()
-        or meeting.items.filter(kind="report").order_by("order").first()
-    )
-    replaced = list(Attachment.objects.select_for_update().filter(meeting=meeting, original_name__in=names))
-    for old in replaced:
-        old.file.delete(save=False)
-        old.delete()
-    created = []
-    for name, content in zip(names, (pdf, xlsx), strict=True):
-        created.append(
-            Attachment.objects.create(
-                meeting=meeting,
-                item=item,
-                file=ContentFile(content, name=name),
-                original_name=name,
-                size=len(content),
-            )
-        )
-    audit_record(
+    return meeting_services.attachment_replace_document(
         actor=actor,
+        meeting=meeting,
+        item=meeting_selectors.report_item(meeting, title_contains="사업성과"),
+        documents=dict(zip(names, (pdf, xlsx), strict=True)),
         action="report.consolidated_attach",
-        obj=meeting,
-        note=f"{month:%Y-%m}: {', '.join(names)}" + (f" (replaced {len(replaced)})" if replaced else ""),
+        note=f"{month:%Y-%m}: {', '.join(names)}",
     )
-    return created
 
 
 # ---- fields, indicators, obligations (자치행정과 maintains them in the UI) ---------------------------

@@ -326,7 +326,8 @@ def test_written_answer_page_is_only_for_members_who_may_answer(login):
     resolution = services.written_open(actor=None, item=item, deadline=timezone.now() + dt.timedelta(days=2))
     url = reverse("meetings:written_answer", args=[resolution.pk])
     assert "찬성" in login(users[0]).get(url).content.decode()
-    assert login(users[1]).get(url).status_code == 404  # recused on the item
-    assert login(factories.staff_user()).get(url).status_code == 404  # staff count, they do not answer
+    # in reach (they see the meeting) but may not answer: 403, the one scoping rule
+    assert login(users[1]).get(url).status_code == 403  # recused on the item
+    assert login(factories.staff_user()).get(url).status_code == 403  # staff count, they do not answer
     with pytest.raises(ValidationError, match="응답할 수 있는 위원이 아닙니다"):
         services.written_answer(actor=None, resolution=resolution, membership=members[1], choice="yes")

@@ -1,8 +1,11 @@
-"""Permission matrix: every meetings URL × every role → expected status (404, never 403, outside reach).
+"""Permission matrix: every meetings URL × every role → expected status.
 
 Roles (tests.conftest.ROLES, on the shared role_world): anonymous, member (of the meeting's body), secretary
 of another body, secretary (of the meeting's body), reporter, governance staff, admin. Managing URLs answer
-200 (GET) or 302 (POST, after the change) for the secretary, staff and admin only.
+200 (GET) or 302 (POST, after the change) for the secretary, staff and admin only. The one scoping rule
+(meetings.permissions): an object outside the user's reach is 404 (its existence is not revealed); an
+object in reach that the role may not change is 403, as is a page for one role only (the staff
+calendar, the series pages, creation).
 """
 
 import datetime as dt
@@ -64,50 +67,61 @@ def world(role_world, tmp_path, settings):
     }
 
 
-def _case(method, name, args, ok, ok_status=200):
-    """A matrix row: the roles in `ok` get `ok_status`, anonymous visitors the login page, others 404."""
-    expected = {role: LOGIN if role == "anonymous" else ok_status if role in ok else 404 for role in ROLES}
+def _case(method, name, args, ok, ok_status=200, forbidden=frozenset()):
+    """A matrix row: the roles in `ok` get `ok_status`, those in `forbidden` 403 (in reach, may not
+    change), anonymous visitors the login page, everyone else 404."""
+    expected = {
+        role: LOGIN if role == "anonymous" else ok_status if role in ok else 403 if role in forbidden else 404
+        for role in ROLES
+    }
     return pytest.param(method, name, args, expected, id=name)
+
+
+IN_REACH = {"member"}  # sees the meeting, may not manage it
+NOT_STAFF = EVERYONE - STAFF
 
 
 m = "meeting"
 URLS = [
     _case("get", "list", [], EVERYONE),
-    _case("get", "create", [], MANAGERS | {"secretary_other"}),  # a secretary creates for their own body
+    # a secretary creates for their own body
+    _case("get", "create", [], MANAGERS | {"secretary_other"}, forbidden={"member", "reporter"}),
     _case("get", "portal", [], EVERYONE),
     _case("post", "feed_renew", [], EVERYONE, 302),
     _case("get", "detail", [m], VIEWERS),
     _case("get", "ics", [m], VIEWERS),
-    _case("post", "status", [m, "publish"], MANAGERS, 302),
-    _case("get", "item_create", [m], MANAGERS),
-    _case("get", "item_edit", [m, "item"], MANAGERS),
-    _case("get", "attachment_upload", [m], MANAGERS),
+    _case("post", "status", [m, "publish"], MANAGERS, 302, IN_REACH),
+    _case("get", "item_create", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "item_edit", [m, "item"], MANAGERS, forbidden=IN_REACH),
+    _case("get", "attachment_upload", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "attachment", ["attachment"], VIEWERS),
-    _case("get", "attendance", [m], MANAGERS),
-    _case("get", "vote", [m], MANAGERS),
-    _case("get", "vote_named", [m], MANAGERS),
-    _case("get", "election", [m], MANAGERS),
-    _case("get", "written_open", [m], MANAGERS),
-    _case("get", "written_answer", ["written"], {"member"}),  # only members who may answer
-    _case("post", "written_count", ["written"], MANAGERS, 302),
+    _case("get", "attendance", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "vote", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "vote_named", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "election", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "written_open", [m], MANAGERS, forbidden=IN_REACH),
+    # only members who may answer; those who see the meeting but may not answer: 403
+    _case("get", "written_answer", ["written"], {"member"}, forbidden=MANAGERS),
+    _case("post", "written_count", ["written"], MANAGERS, 302, IN_REACH),
     _case("get", "minutes", [m], MANAGERS),  # a draft: members see approved minutes only
-    _case("get", "minutes_edit", [m], MANAGERS),
-    _case("get", "minutes_correct", [m], MANAGERS),
-    _case("post", "minutes_status", [m, "approve"], MANAGERS, 302),
-    _case("get", "reschedule", [m], MANAGERS),
-    _case("get", "cancel", [m], MANAGERS),
-    _case("get", "observer_add", [m], MANAGERS),
-    _case("get", "recusal_add", [m], MANAGERS),
-    _case("get", "convening", [], VIEWERS | {"secretary_other"}),
-    _case("post", "convening_sign", ["request"], {"member"}, 302),
-    # Series are managed by staff and the secretaries of the series' bodies; members never see them.
-    _case("get", "series_list", [], MANAGERS | {"secretary_other"}),  # each secretary sees their own
-    _case("get", "series_create", [], MANAGERS | {"secretary_other"}),
+    _case("get", "minutes_edit", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "minutes_correct", [m], MANAGERS, forbidden=IN_REACH),
+    _case("post", "minutes_status", [m, "approve"], MANAGERS, 302, IN_REACH),
+    _case("get", "reschedule", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "cancel", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "observer_add", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "recusal_add", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "convening", [], VIEWERS | {"secretary_other"}, forbidden={"reporter"}),
+    _case("post", "convening_sign", ["request"], {"member"}, 302, forbidden=MANAGERS),  # see, not sign
+    # Series are managed by staff and the secretaries of the series' bodies (each secretary sees their
+    # own); members never reach one (404), and the pages for managers alone answer them 403.
+    _case("get", "series_list", [], MANAGERS | {"secretary_other"}, forbidden={"member", "reporter"}),
+    _case("get", "series_create", [], MANAGERS | {"secretary_other"}, forbidden={"member", "reporter"}),
     _case("get", "series_detail", ["series"], MANAGERS),
     _case("get", "series_edit", ["series"], MANAGERS),
     _case("post", "series_generate", ["series"], MANAGERS, 200),  # no horizon posted: the form again
-    _case("get", "calendar", [], STAFF),
-    _case("post", "calendar_delete", ["exception"], STAFF, 302),
+    _case("get", "calendar", [], STAFF, forbidden=NOT_STAFF),  # staff-only page: 403 (README)
+    _case("post", "calendar_delete", ["exception"], STAFF, 302, NOT_STAFF),
 ]
 
 

@@ -3,12 +3,15 @@ moved or cancelled without breaking its series, staff calendar exceptions, conve
 recusals, named and secret votes, elections and the minutes lifecycle."""
 
 import datetime as dt
+import importlib
 import io
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -20,6 +23,7 @@ from meetings.models import (
     Attendance,
     ConveningRequest,
     Meeting,
+    MeetingPurpose,
     MeetingSeries,
     MinutesCorrection,
     NamedBallot,
@@ -73,6 +77,30 @@ def test_notice_emails_every_member_in_office_and_no_one_else(db, mailoutbox):
     day = m.starts_at.astimezone(SEOUL).date()
     assert f"{day.year}. {day.month}. {day.day}. 16:00" in mail.subject
     assert Meeting.objects.get(pk=m.pk).status == Meeting.Status.NOTICE_SENT
+
+
+def test_cancel_mail_text_is_plain_text_line_by_line(db, mailoutbox):
+    """The mail templates render plain text: nothing HTML-escaped, one fact a line, as sent before."""
+    body = factories.BodyFactory()
+    _members(body, 1)
+    m = _meeting(body, title='예산 & "결산" 회의', place="")
+    services.meeting_send_notice(actor=None, meeting=m)
+    services.meeting_cancel(actor=None, meeting=m, reason="위원 <과반> 불참")
+    local = m.starts_at.astimezone(SEOUL)
+    when = f"{local.year}. {local.month}. {local.day}. 16:00"
+    cancel = mailoutbox[-1]
+    assert cancel.subject == f'[회의 취소] 예산 & "결산" 회의 ({when})'
+    assert cancel.body == "\n".join(
+        [
+            "다음 회의가 취소되었습니다. 사유: 위원 <과반> 불참",
+            "",
+            '회의명: 예산 & "결산" 회의',
+            f"일시: {when}",
+            "장소: -",
+            "",
+            f"자세한 내용은 '내 회의'에서 확인하세요: {m.get_absolute_url()}",
+        ]
+    )
 
 
 def test_notice_shorter_than_body_rule_needs_urgent_reason(db, mailoutbox):
@@ -494,3 +522,71 @@ def test_minutes_pdf_is_a4_pdf(db, login):
     fonts = {f["/BaseFont"] for f in reader.pages[0]["/Resources"]["/Font"].values()}
     assert any("NanumMyeongjo" in str(f) for f in fonts)  # the Korean font is embedded
     assert "한글 요지" in reader.pages[0].extract_text()
+
+
+# --- documents attached by other apps, and the purpose link ------------------------------------------
+
+
+def test_attachment_replace_document_replaces_same_names_only(db, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    m = _meeting(factories.BodyFactory())
+    item = AgendaItem.objects.create(meeting=m, order=1, kind="report", title="보고")
+    services.attachment_add(
+        actor=None, meeting=m, file=SimpleUploadedFile("안건.pdf", b"%PDF-1.4 keep"), item=None
+    )
+    docs = {"종합 2026-01.pdf": b"%PDF-1.4 one", "종합 2026-01.xlsx": b"PK one"}
+    services.attachment_replace_document(
+        actor=None, meeting=m, item=item, documents=docs, action="report.consolidated_attach", note="1"
+    )
+    again = {"종합 2026-01.pdf": b"%PDF-1.4 two", "종합 2026-01.xlsx": b"PK two"}
+    services.attachment_replace_document(
+        actor=None, meeting=m, item=item, documents=again, action="report.consolidated_attach", note="2"
+    )
+    rows = {a.original_name: (a.item_id, a.file.read()) for a in m.attachments.all()}
+    assert rows == {
+        "안건.pdf": (None, b"%PDF-1.4 keep"),
+        "종합 2026-01.pdf": (item.pk, b"%PDF-1.4 two"),
+        "종합 2026-01.xlsx": (item.pk, b"PK two"),
+    }
+
+
+def test_purpose_migration_marks_review_meetings_by_the_old_title_rule(db):
+    """Existing rows get the purpose the reports app used to infer: the series' name or the title."""
+    migration = importlib.import_module("meetings.migrations.0006_purpose_from_title")
+    body = factories.BodyFactory()
+    series = MeetingSeries.objects.create(
+        name="사업성과 회의",
+        recurrence="monthly_day",
+        day_of_month=10,
+        start_date=TODAY,
+        start_time=dt.time(16),
+    )
+    series.bodies.add(body)
+    (from_series, *_rest) = services.series_generate(
+        actor=None, series=series, until=TODAY + dt.timedelta(days=40)
+    )
+    titled = _meeting(body, title="사업성과 회의 2026. 2.")
+    other = _meeting(body, title="정기회의")
+    migration.forwards(django_apps, None)
+    purposes = {m.pk: m.purpose for m in Meeting.objects.filter(pk__in=[from_series.pk, titled.pk, other.pk])}
+    assert purposes == {
+        from_series.pk: MeetingPurpose.PERFORMANCE_REVIEW,
+        titled.pk: MeetingPurpose.PERFORMANCE_REVIEW,
+        other.pk: MeetingPurpose.GENERAL,
+    }
+    series.refresh_from_db()
+    assert series.purpose == MeetingPurpose.PERFORMANCE_REVIEW
+
+
+def test_series_occurrences_carry_the_series_purpose(db):
+    series = MeetingSeries.objects.create(
+        name="성과 점검",
+        purpose=MeetingPurpose.PERFORMANCE_REVIEW,
+        recurrence="monthly_day",
+        day_of_month=10,
+        start_date=TODAY,
+        start_time=dt.time(16),
+    )
+    series.bodies.add(factories.BodyFactory())
+    created = services.series_generate(actor=None, series=series, until=TODAY + dt.timedelta(days=70))
+    assert {m.purpose for m in created} == {MeetingPurpose.PERFORMANCE_REVIEW}

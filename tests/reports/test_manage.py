@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from committees.models import OrgUnit
 from meetings import services as meeting_services
-from meetings.models import AgendaItem, Attachment, MeetingSeries
+from meetings.models import AgendaItem, Attachment, MeetingPurpose, MeetingSeries
 from reports import selectors
 from reports.models import Indicator, ReportingObligation
 from reports.rules import SEOUL
@@ -103,6 +103,7 @@ def review_meetings(db):
     body = factories.BodyFactory(name="찾아가는 동 주민센터 추진단")
     series = MeetingSeries.objects.create(
         name="사업성과 회의",
+        purpose=MeetingPurpose.PERFORMANCE_REVIEW,
         recurrence="monthly_day",
         day_of_month=10,
         start_date=dt.date(2026, 1, 1),

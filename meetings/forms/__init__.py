@@ -1,0 +1,47 @@
+"""Forms by sub-domain; every form is importable from meetings.forms."""
+
+from meetings.forms.agenda import AgendaItemForm, AttachmentForm, RecusalForm
+from meetings.forms.attendance import AttendanceForm
+from meetings.forms.calendar import CalendarExceptionForm
+from meetings.forms.convening import ConveningForm
+from meetings.forms.meeting import (
+    CancelForm,
+    MeetingForm,
+    MeetingListFilterForm,
+    ObserverForm,
+    RescheduleForm,
+)
+from meetings.forms.minutes import MinutesCorrectionForm, MinutesForm
+from meetings.forms.series import SeriesForm, SeriesGenerateForm
+from meetings.forms.voting import (
+    ElectionForm,
+    NamedBallotForm,
+    NamedVoteSetupForm,
+    VoteForm,
+    WrittenAnswerForm,
+    WrittenOpenForm,
+)
+
+__all__ = [
+    "AgendaItemForm",
+    "AttachmentForm",
+    "AttendanceForm",
+    "CalendarExceptionForm",
+    "CancelForm",
+    "ConveningForm",
+    "ElectionForm",
+    "MeetingForm",
+    "MeetingListFilterForm",
+    "MinutesCorrectionForm",
+    "MinutesForm",
+    "NamedBallotForm",
+    "NamedVoteSetupForm",
+    "ObserverForm",
+    "RecusalForm",
+    "RescheduleForm",
+    "SeriesForm",
+    "SeriesGenerateForm",
+    "VoteForm",
+    "WrittenAnswerForm",
+    "WrittenOpenForm",
+]

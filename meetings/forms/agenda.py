@@ -1,0 +1,37 @@
+"""Agenda forms: items, attachments, recusals."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Membership
+from meetings.models import (
+    AgendaItem,
+    Meeting,
+    validate_attachment,
+)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["order", "kind", "title", "presenter", "planned_minutes"]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("파일"), validators=[validate_attachment])
+
+
+class RecusalForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
+    membership = forms.ModelChoiceField(label=_("위원"), queryset=Membership.objects.none())
+    reason = forms.CharField(label=_("사유 (제척·기피·회피)"), max_length=200)
+
+    def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.exclude(kind__in=["procedure", "report"])
+        self.fields["membership"].queryset = Membership.objects.filter(
+            pk__in=[m.pk for m in enrolled]
+        ).select_related("person")
+        self.fields["membership"].label_from_instance = lambda m: f"{m.person.name} ({m.body.name})"

@@ -1,0 +1,22 @@
+"""Convening requests (소집 요구)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Body
+from committees.validators import reject_resident_number
+
+
+class ConveningForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("기구"), queryset=Body.objects.none())
+    reason = forms.CharField(
+        label=_("소집 요구 사유"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[reject_resident_number],
+    )
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies

@@ -1,0 +1,151 @@
+"""Votes, elections and written resolutions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Membership
+from meetings.models import (
+    AgendaItem,
+    Meeting,
+    NamedBallot,
+    Vote,
+)
+
+
+class VoteForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
+    method = forms.ChoiceField(
+        label=_("표결 방법"), choices=[c for c in Vote.Method.choices if c[0] != "named"]
+    )
+    taken = forms.TimeField(label=_("표결 시각"), widget=forms.TimeInput(attrs={"type": "time"}))
+    yes = forms.IntegerField(label=_("찬성"), min_value=0)
+    no = forms.IntegerField(label=_("반대"), min_value=0)
+    abstain = forms.IntegerField(label=_("기권"), min_value=0, initial=0)
+    chair_casting = forms.TypedChoiceField(
+        label=_("가부동수일 때 위원장 결정"),
+        required=False,
+        coerce=lambda v: {"yes": True, "no": False}.get(v),
+        choices=[("", _("해당 없음")), ("yes", _("가")), ("no", _("부"))],
+        empty_value=None,
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.exclude(kind__in=["procedure", "report"])
+
+
+BALLOT_PREFIX = "b_"
+
+
+def _member_label(m: Membership) -> str:
+    role = f" · {m.get_role_display()}" if m.role != Membership.Role.MEMBER else ""
+    return f"{m.person.name} ({m.body.name}{role})"
+
+
+class NamedVoteSetupForm(forms.Form):
+    """Step 1 of a named vote (기명 표결): the item and the moment, which fix who may vote."""
+
+    item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
+    taken = forms.TimeField(label=_("표결 시각"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def __init__(self, *args, meeting: Meeting, hidden: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.filter(kind__in=["deliberation", "resolution"])
+        if hidden:
+            for f in self.fields.values():
+                f.widget = forms.HiddenInput()
+
+
+class NamedBallotForm(forms.Form):
+    """Step 2: one choice (찬성/반대/기권) for every member who may vote at that moment."""
+
+    chair_casting = forms.TypedChoiceField(
+        label=_("가부동수일 때 위원장 결정"),
+        required=False,
+        coerce=lambda v: {"yes": True, "no": False}.get(v),
+        choices=[("", _("해당 없음")), ("yes", _("가")), ("no", _("부"))],
+        empty_value=None,
+    )
+
+    def __init__(self, *args, eligible: list[Membership], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.eligible = eligible
+        casting = self.fields.pop("chair_casting")
+        for m in eligible:
+            self.fields[f"{BALLOT_PREFIX}{m.pk}"] = forms.ChoiceField(
+                label=_member_label(m),
+                choices=NamedBallot.Choice.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("찬성·반대·기권 중 하나를 고르세요.")},
+            )
+        self.fields["chair_casting"] = casting
+
+    def ballots(self) -> dict[int, str]:
+        """The choices of the eligible members, plus any ballot posted for someone else (which the
+        service refuses: a ballot from a member absent or recused at that moment)."""
+        out = {m.pk: self.cleaned_data[f"{BALLOT_PREFIX}{m.pk}"] for m in self.eligible}
+        prefix = self.add_prefix(BALLOT_PREFIX)
+        for key, value in self.data.items():
+            if key.startswith(prefix) and key[len(prefix) :].isdigit():
+                pk = int(key[len(prefix) :])
+                if pk not in out and value in NamedBallot.Choice.values:
+                    out[pk] = value
+        return out
+
+
+class ElectionForm(forms.Form):
+    """선거 (e.g. 위원장 호선): the item, the office, the moment and each candidate's votes."""
+
+    item = forms.ModelChoiceField(label=_("선거 안건"), queryset=AgendaItem.objects.none())
+    role = forms.ChoiceField(
+        label=_("선출 직책"), choices=[c for c in Membership.Role.choices if c[0] != Membership.Role.MEMBER]
+    )
+    taken = forms.TimeField(label=_("투표 시각"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.filter(kind="election")
+        self.enrolled = enrolled
+        for m in enrolled:
+            self.fields[f"c_{m.pk}"] = forms.IntegerField(
+                label=_("%(m)s 득표") % {"m": _member_label(m)},
+                required=False,
+                min_value=0,
+                help_text=None,
+            )
+
+    def counts(self) -> dict[int, int]:
+        """Candidates are the members with a number entered (0 included)."""
+        return {
+            m.pk: self.cleaned_data[f"c_{m.pk}"]
+            for m in self.enrolled
+            if self.cleaned_data.get(f"c_{m.pk}") is not None
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not self.counts():
+            raise forms.ValidationError(_("후보자의 득표 수를 한 명 이상 적으세요."))
+        return data
+
+
+class WrittenOpenForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
+    deadline = forms.DateTimeField(
+        label=_("응답 마감"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.filter(kind__in=["deliberation", "resolution"])
+
+
+class WrittenAnswerForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("의견"),
+        choices=NamedBallot.Choice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("찬성·반대·기권 중 하나를 고르세요.")},
+    )

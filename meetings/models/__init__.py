@@ -1,0 +1,65 @@
+"""Meetings: series on the working-day calendar, meetings, agendas, attendance, votes and minutes.
+
+Invariants that matter are database constraints; the arithmetic lives in meetings/rules.py.
+
+Models by sub-domain; every model is importable from meetings.models."""
+
+from meetings.models.convening import (
+    ConveningRequest,
+    ConveningSignature,
+)
+from meetings.models.meeting import (
+    ALLOWED_EXTENSIONS,
+    MAX_ATTACHMENT_BYTES,
+    AgendaItem,
+    Attachment,
+    FeedToken,
+    Meeting,
+    MeetingKind,
+    MeetingPurpose,
+    MeetingSeries,
+    Observer,
+    SeriesHost,
+    _attachment_path,
+    validate_attachment,
+)
+from meetings.models.proceedings import (
+    Attendance,
+    Election,
+    ElectionCandidate,
+    Minutes,
+    MinutesCorrection,
+    NamedBallot,
+    Recusal,
+    Vote,
+    WrittenAnswer,
+    WrittenResolution,
+)
+
+__all__ = [
+    "ALLOWED_EXTENSIONS",
+    "MAX_ATTACHMENT_BYTES",
+    "AgendaItem",
+    "Attachment",
+    "Attendance",
+    "ConveningRequest",
+    "ConveningSignature",
+    "Election",
+    "ElectionCandidate",
+    "FeedToken",
+    "Meeting",
+    "MeetingKind",
+    "MeetingPurpose",
+    "MeetingSeries",
+    "Minutes",
+    "MinutesCorrection",
+    "NamedBallot",
+    "Observer",
+    "Recusal",
+    "SeriesHost",
+    "Vote",
+    "WrittenAnswer",
+    "WrittenResolution",
+    "_attachment_path",
+    "validate_attachment",
+]

@@ -1,0 +1,250 @@
+"""What happens at a meeting: attendance, recusals, votes, elections, written resolutions, minutes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Membership
+from meetings.models.meeting import AgendaItem, Meeting
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("출석")
+        ABSENT = "absent", _("불참")
+        EXCUSED = "excused", _("사유 불참")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    membership = models.ForeignKey(
+        Membership, verbose_name=_("위원"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(_("출결"), max_length=8, choices=Status.choices)
+    arrived_at = models.DateTimeField(_("도착 시각"), null=True, blank=True)
+    left_at = models.DateTimeField(_("퇴장 시각"), null=True, blank=True)
+    deputy_name = models.CharField(_("대리 출석자"), max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "membership"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "membership"], name="attendance_unique_member"),
+            models.CheckConstraint(
+                condition=Q(left_at__isnull=True)
+                | Q(arrived_at__isnull=True)
+                | Q(left_at__gt=F("arrived_at")),
+                name="attendance_leave_after_arrival",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="present")
+                | (Q(arrived_at__isnull=True) & Q(left_at__isnull=True) & Q(deputy_name="")),
+                name="attendance_times_only_when_present",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id}: {self.membership_id} {self.status}"
+
+
+class Recusal(models.Model):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="recusals")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("사유"), max_length=200)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "membership"], name="recusal_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.membership_id}"
+
+
+class Vote(models.Model):
+    class Method(models.TextChoices):
+        NAMED = "named", _("기명")
+        SHOW_OF_HANDS = "show_of_hands", _("거수")
+        SECRET = "secret", _("무기명")
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
+    method = models.CharField(_("표결 방법"), max_length=16, choices=Method.choices)
+    taken_at = models.DateTimeField(_("표결 시각"))
+    yes = models.PositiveSmallIntegerField(_("찬성"))
+    no = models.PositiveSmallIntegerField(_("반대"))
+    abstain = models.PositiveSmallIntegerField(_("기권"))
+    enrolled = models.PositiveSmallIntegerField(_("재적"))
+    present = models.PositiveSmallIntegerField(_("출석"))
+    voting = models.PositiveSmallIntegerField(_("표결 인원"))
+    required = models.PositiveSmallIntegerField(_("가결 기준"))
+    chair_casting = models.BooleanField(_("위원장 결정"), null=True, blank=True)
+    passed = models.BooleanField(_("가결"))
+    outcome_label = models.CharField(_("결과"), max_length=50)
+
+    class Meta:
+        ordering = ["item", "taken_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(voting__lte=F("present")) & Q(yes__lte=F("voting") - F("no") - F("abstain")),
+                name="vote_totals_possible",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.taken_at:%H:%M} {self.outcome_label}"
+
+
+class NamedBallot(models.Model):
+    """Each member's choice, for named votes only; secret ballots keep totals only."""
+
+    class Choice(models.TextChoices):
+        YES = "yes", _("찬성")
+        NO = "no", _("반대")
+        ABSTAIN = "abstain", _("기권")
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(max_length=8, choices=Choice.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["vote", "membership"], name="ballot_one_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.vote_id}: {self.membership_id} {self.choice}"
+
+
+class Election(models.Model):
+    """선거 (e.g. 위원장 호선): candidates' counts, the winner and the role recorded on the membership."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="election")
+    role = models.CharField(_("선출 직책"), max_length=20, choices=Membership.Role.choices)
+    winner = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    voting = models.PositiveSmallIntegerField(_("투표 인원"))
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.winner_id} ({self.role})"
+
+
+class ElectionCandidate(models.Model):
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="candidates")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    votes = models.PositiveSmallIntegerField(_("득표"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["election", "membership"], name="candidate_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.election_id}: {self.membership_id} {self.votes}"
+
+
+class WrittenResolution(models.Model):
+    """서면의결 on one agenda item: members answer in the portal until the deadline, then the secretary
+    counts it with meetings.rules.written_outcome. Only where the body allows it."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="written")
+    opened_at = models.DateTimeField(_("요청 일시"))
+    deadline = models.DateTimeField(_("응답 마감"))
+    counted_at = models.DateTimeField(_("집계 일시"), null=True, blank=True)
+    enrolled = models.PositiveSmallIntegerField(_("재적"), null=True, blank=True)
+    eligible = models.PositiveSmallIntegerField(_("응답 가능 인원"), null=True, blank=True)
+    yes = models.PositiveSmallIntegerField(_("찬성"), null=True, blank=True)
+    no = models.PositiveSmallIntegerField(_("반대"), null=True, blank=True)
+    abstain = models.PositiveSmallIntegerField(_("기권"), null=True, blank=True)
+    required = models.PositiveSmallIntegerField(_("가결 기준"), null=True, blank=True)
+    passed = models.BooleanField(_("가결"), null=True, blank=True)
+    outcome_label = models.CharField(_("결과"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("서면의결")
+        verbose_name_plural = _("서면의결")
+        ordering = ["deadline"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__gt=F("opened_at")), name="written_deadline_after_open"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(counted_at__isnull=True, passed__isnull=True, yes__isnull=True)
+                    | Q(
+                        counted_at__isnull=False,
+                        passed__isnull=False,
+                        eligible__lte=F("enrolled"),
+                        yes__lte=F("eligible") - F("no") - F("abstain"),
+                    )
+                ),
+                name="written_result_only_when_counted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} ~{self.deadline:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_counted(self) -> bool:
+        return self.counted_at is not None
+
+
+class WrittenAnswer(models.Model):
+    """One member's answer to a written resolution; changeable until the deadline."""
+
+    resolution = models.ForeignKey(WrittenResolution, on_delete=models.CASCADE, related_name="answers")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(_("의견"), max_length=8, choices=NamedBallot.Choice.choices)
+    answered_at = models.DateTimeField(_("응답 일시"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "membership"], name="written_answer_one_per_member"
+            ),
+            models.CheckConstraint(
+                condition=Q(choice__in=["yes", "no", "abstain"]), name="written_answer_choice_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution_id}: {self.membership_id} {self.choice}"
+
+
+class Minutes(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("초안")
+        APPROVED = "approved", _("승인")
+        LOCKED = "locked", _("확정")
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
+    status = models.CharField(_("상태"), max_length=8, choices=Status.choices, default=Status.DRAFT)
+    remarks = models.TextField(_("발언 요지"), blank=True)
+    is_public = models.BooleanField(_("공개"), default=True)
+    nondisclosure_reason = models.CharField(_("비공개 사유"), max_length=200, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    locked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("회의록")
+        verbose_name_plural = _("회의록")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_public=True) | ~Q(nondisclosure_reason=""), name="minutes_private_has_reason"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(approved_at__isnull=False), name="minutes_approved_has_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} ({self.status})"
+
+
+class MinutesCorrection(models.Model):
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(_("정정 내용"))
+    reason = models.CharField(_("정정 사유"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["minutes", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.minutes_id}: {self.reason}"

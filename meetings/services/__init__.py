@@ -1,0 +1,70 @@
+"""Writes, by sub-domain. Keyword-only, one transaction each, every state change audited. Rule
+violations are raised as ValidationError with Korean messages for the form. Callers use
+`from meetings import services; services.vote_record(...)`; the names are re-exported here."""
+
+from meetings.selectors import at_meeting_time as _at  # the named-vote browser tests build times with it
+from meetings.selectors import vote_context, vote_roster  # reads, kept reachable under their old names
+from meetings.services.agenda import (
+    agenda_item_save,
+    agenda_publish,
+    attachment_add,
+    attachment_replace_document,
+    recusal_add,
+)
+from meetings.services.attendance import attendance_record, attendance_save
+from meetings.services.calendar import calendar_exception_delete, calendar_exception_save
+from meetings.services.convening import convening_request_open, convening_request_sign
+from meetings.services.elections import election_record
+from meetings.services.feeds import feed_token_renew
+from meetings.services.meeting import (
+    meeting_cancel,
+    meeting_create,
+    meeting_mark_held,
+    meeting_reschedule,
+    meeting_send_notice,
+    new_uid,
+    observer_add,
+)
+from meetings.services.minutes import minutes_approve, minutes_correct, minutes_lock, minutes_save
+from meetings.services.series import series_generate, series_save
+from meetings.services.voting import vote_record
+from meetings.services.written import written_answer, written_count, written_open
+
+_new_uid = new_uid
+
+__all__ = [
+    "_at",
+    "_new_uid",
+    "agenda_item_save",
+    "agenda_publish",
+    "attachment_add",
+    "attachment_replace_document",
+    "attendance_record",
+    "attendance_save",
+    "calendar_exception_delete",
+    "calendar_exception_save",
+    "convening_request_open",
+    "convening_request_sign",
+    "election_record",
+    "feed_token_renew",
+    "meeting_cancel",
+    "meeting_create",
+    "meeting_mark_held",
+    "meeting_reschedule",
+    "meeting_send_notice",
+    "minutes_approve",
+    "minutes_correct",
+    "minutes_lock",
+    "minutes_save",
+    "new_uid",
+    "observer_add",
+    "recusal_add",
+    "series_generate",
+    "series_save",
+    "vote_context",
+    "vote_record",
+    "vote_roster",
+    "written_answer",
+    "written_count",
+    "written_open",
+]

@@ -1,0 +1,106 @@
+"""The agenda: items, publication, recusals (제척·기피·회피) and the files attached to a meeting."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from committees.models import Membership
+from meetings import notifications, selectors
+from meetings.models import AgendaItem, Attachment, Meeting, Recusal
+from seongdong_gov.audit import audit_record, snapshot
+
+
+def agenda_item_save(*, actor, item: AgendaItem) -> AgendaItem:
+    with transaction.atomic():
+        created = item.pk is None
+        before = None if created else snapshot(AgendaItem.objects.get(pk=item.pk))
+        item.full_clean()
+        item.save()
+        audit_record(
+            actor=actor,
+            action="create" if created else "update",
+            obj=item,
+            before=before,
+            after=snapshot(item),
+        )
+    return item
+
+
+def agenda_publish(*, actor, meeting: Meeting) -> Meeting:
+    """Publish the agenda: members see it in 내 회의 and are told by e-mail (until then it is a draft
+    only managers see). Side effects: AuditEntry, e-mails."""
+    with transaction.atomic():
+        if not meeting.items.exists():
+            raise ValidationError(_("안건이 없어 공개할 수 없습니다."))
+        before = snapshot(meeting)
+        meeting.agenda_published = True
+        meeting.save(update_fields=["agenda_published"])
+        audit_record(
+            actor=actor, action="agenda_publish", obj=meeting, before=before, after=snapshot(meeting)
+        )
+    notifications.notify_agenda_published(meeting)
+    return meeting
+
+
+def recusal_add(*, actor, item: AgendaItem, membership: Membership, reason: str) -> Recusal:
+    """제척·기피·회피 on one item: the member still counts toward the quorum to open but does not vote on
+    the item (법제처 해석 09-0129). Side effects: AuditEntry."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("회피·제척 사유를 적으세요.")})
+    if membership.pk not in {m.pk for m in selectors.enrolled_memberships(item.meeting)}:
+        raise ValidationError({"membership": _("이 회의의 재적위원이 아닙니다.")})
+    try:
+        with transaction.atomic():
+            recusal = Recusal.objects.create(item=item, membership=membership, reason=reason.strip())
+            audit_record(actor=actor, action="recusal_add", obj=item, note=f"{membership.person}: {reason}")
+    except IntegrityError as exc:
+        raise ValidationError({"membership": _("이미 회피·제척으로 기록된 위원입니다.")}) from exc
+    return recusal
+
+
+def attachment_add(*, actor, meeting: Meeting, file, item: AgendaItem | None = None) -> Attachment:
+    """Store an uploaded file on the meeting (on `item` when given). Its type and size are checked by
+    the form's validator (validate_attachment). Side effects: Attachment and its file, AuditEntry."""
+    with transaction.atomic():
+        attachment = Attachment.objects.create(
+            meeting=meeting, item=item, file=file, original_name=file.name[:200], size=file.size
+        )
+        audit_record(actor=actor, action="attachment_add", obj=meeting, note=attachment.original_name)
+    return attachment
+
+
+def attachment_replace_document(
+    *, actor, meeting: Meeting, item: AgendaItem | None, documents: dict[str, bytes], action: str, note: str
+) -> list[Attachment]:
+    """Attach generated documents ({file name: content}) to the meeting, on `item` when given, replacing
+    the attachments of the meeting with the same names, so the agenda carries only the latest version
+    (the consolidated report of a month, attached again with new figures). For other apps' documents:
+    they call this instead of creating meetings' rows. Side effects: Attachments and their files (the
+    replaced ones deleted), one AuditEntry with `action` and `note`."""
+    with transaction.atomic():
+        replaced = list(
+            Attachment.objects.select_for_update().filter(meeting=meeting, original_name__in=list(documents))
+        )
+        for old in replaced:
+            old.file.delete(save=False)
+            old.delete()
+        created = [
+            Attachment.objects.create(
+                meeting=meeting,
+                item=item,
+                file=ContentFile(content, name=name),
+                original_name=name,
+                size=len(content),
+            )
+            for name, content in documents.items()
+        ]
+        audit_record(
+            actor=actor,
+            action=action,
+            obj=meeting,
+            note=note + (f" (replaced {len(replaced)})" if replaced else ""),
+        )
+    return created

@@ -1,0 +1,81 @@
+"""Elections (호선) of a chair or vice-chair at a meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from committees.models import Membership
+from committees.selectors import current_q
+from meetings import rules, selectors
+from meetings.models import AgendaItem, Election, ElectionCandidate
+from seongdong_gov.audit import audit_record, snapshot
+
+
+def election_record(
+    *, actor, item: AgendaItem, role: str, counts: dict[int, int], taken: dt.time
+) -> Election:
+    """호선: the candidate with a majority of those voting wins; the role is recorded on the winner's
+    membership. Side effects: Election, candidates, Membership.role, AuditEntries."""
+    if item.kind != AgendaItem.Kind.ELECTION:
+        raise ValidationError(_("선거 안건에서만 선출 결과를 기록합니다."))
+    if Election.objects.filter(item=item).exists():
+        raise ValidationError(_("이 안건의 선출 결과는 이미 기록되었습니다."))
+    if not counts:
+        raise ValidationError(_("후보자와 득표 수를 적으세요."))
+    enrolled_ids = {m.pk for m in selectors.enrolled_memberships(item.meeting)}
+    if set(counts) - enrolled_ids:
+        raise ValidationError(_("후보자는 이 회의의 재적위원이어야 합니다."))
+    ctx = selectors.vote_context(item.meeting, item, selectors.at_meeting_time(item.meeting, taken))
+    # an election is a vote: the quorum must hold at that moment, as for vote_record
+    quorum = rules.quorum_state(
+        enrolled=ctx["enrolled"], present=len(ctx["present"]), quorum_rule=ctx["body"].quorum_rule
+    )
+    if not quorum.met:
+        raise ValidationError(
+            _("표결 시점의 출석(%(present)d명)이 의사정족수(%(needed)d명)에 미달하여 표결할 수 없습니다.")
+            % {"present": quorum.present, "needed": quorum.needed}
+        )
+    try:
+        winner_id = rules.election_winner(counts, voting=len(ctx["eligible"]))
+    except rules.VoteError as exc:
+        raise ValidationError(str(exc)) from exc
+    with transaction.atomic():
+        election = Election.objects.create(
+            item=item, role=role, winner_id=winner_id, voting=len(ctx["eligible"])
+        )
+        ElectionCandidate.objects.bulk_create(
+            ElectionCandidate(election=election, membership_id=m, votes=v) for m, v in counts.items()
+        )
+        audit_record(
+            actor=actor,
+            action="election_record",
+            obj=election,
+            after={**snapshot(election), "candidates": {str(m): v for m, v in counts.items()}},
+        )
+        membership = Membership.objects.select_for_update().get(pk=winner_id)
+        # one holder of an elected office at a time: whoever held it in this body steps back to 위원
+        on = timezone.localdate(item.meeting.starts_at)
+        previous = (
+            Membership.objects.select_for_update()
+            .filter(current_q(on), body_id=membership.body_id, role=role)
+            .exclude(pk=winner_id)
+        )
+        for old in previous:
+            old_before = snapshot(old)
+            old.role = Membership.Role.MEMBER
+            old.save(update_fields=["role"])
+            audit_record(
+                actor=actor, action="election_role_passed", obj=old, before=old_before, after=snapshot(old)
+            )
+        before = snapshot(membership)
+        membership.role = role
+        membership.save(update_fields=["role"])
+        audit_record(
+            actor=actor, action="election", obj=membership, before=before, after=snapshot(membership)
+        )
+    return election

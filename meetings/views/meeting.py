@@ -1,0 +1,136 @@
+"""The meeting list and page, creation and the lifecycle (notice, held, cancel, reschedule), observers."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from committees.permissions import roles_for
+from meetings import permissions, selectors, services
+from meetings.forms import CancelForm, MeetingForm, MeetingListFilterForm, ObserverForm, RescheduleForm
+from meetings.views._common import post_action
+from seongdong_gov.forms import form_view
+from seongdong_gov.pagination import paginate
+
+
+@login_required
+def meeting_list(request):
+    """The meetings in reach, 50 a page: a calendar year, or by default the last 12 months and ahead."""
+    roles = roles_for(request.user)
+    form = MeetingListFilterForm(request.GET or None)
+    year = form.cleaned_data.get("year") if form.is_valid() else None
+    meetings = selectors.meeting_list(roles, today=timezone.localdate(), year=year)
+    return render(
+        request,
+        "meetings/list.html",
+        {
+            "form": form,
+            "year": year,
+            **paginate(request, meetings),
+            "can_create": permissions.can_create_meetings(roles),
+            "can_calendar": permissions.can_use_calendar(roles),
+        },
+    )
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    roles = roles_for(request.user)
+    meeting = permissions.meeting_for_user(roles, pk)
+    manage = permissions.can_manage(roles, meeting)
+    data = selectors.meeting_detail_data(
+        meeting, show_agenda=manage or meeting.agenda_published, show_minutes_draft=manage
+    )
+    return render(request, "meetings/detail.html", {"meeting": meeting, "manage": manage, **data})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    form = MeetingForm(request.POST or None, bodies=permissions.bodies_for_new_meeting(request))
+    return form_view(
+        request,
+        form,
+        lambda d: services.meeting_create(
+            actor=request.user, meeting=form.save(commit=False), bodies=d["bodies"]
+        ),
+        success_url=lambda meeting: meeting,
+        message=_("회의를 등록했습니다."),
+        title=_("회의 등록"),
+    )
+
+
+@login_required
+@require_POST
+def meeting_status(request, pk: int, action: str):
+    meeting = permissions.meeting_for_manage(request, pk)
+    actions = {
+        "notice": lambda: services.meeting_send_notice(actor=request.user, meeting=meeting),
+        "held": lambda: services.meeting_mark_held(actor=request.user, meeting=meeting),
+        "cancel": lambda: services.meeting_cancel(
+            actor=request.user, meeting=meeting, reason=request.POST.get("reason", "")
+        ),
+        "publish": lambda: services.agenda_publish(actor=request.user, meeting=meeting),
+    }
+    if action not in actions:
+        raise Http404
+    return post_action(request, actions[action], redirect_to=meeting, message=_("처리했습니다."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_reschedule(request, pk: int):
+    """Move one occurrence; the rest of its series is untouched."""
+    meeting = permissions.meeting_for_manage(request, pk)
+    form = RescheduleForm(
+        request.POST or None, initial={"starts_at": meeting.starts_at, "ends_at": meeting.ends_at}
+    )
+    return form_view(
+        request,
+        form,
+        lambda d: services.meeting_reschedule(
+            actor=request.user,
+            meeting=meeting,
+            starts_at=d["starts_at"],
+            ends_at=d["ends_at"],
+            reason=d["reason"],
+        ),
+        success_url=meeting,
+        message=_("일정을 변경했습니다."),
+        title=_("일정 변경") + f" · {meeting.title}",
+        back=meeting.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request, pk: int):
+    meeting = permissions.meeting_for_manage(request, pk)
+    return form_view(
+        request,
+        CancelForm(request.POST or None),
+        lambda d: services.meeting_cancel(actor=request.user, meeting=meeting, reason=d["reason"]),
+        success_url=meeting,
+        message=_("회의를 취소했습니다."),
+        title=_("회의 취소") + f" · {meeting.title}",
+        back=meeting.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def observer_add(request, pk: int):
+    meeting = permissions.meeting_for_manage(request, pk)
+    return form_view(
+        request,
+        ObserverForm(request.POST or None),
+        lambda d: services.observer_add(actor=request.user, meeting=meeting, **d),
+        success_url=meeting,
+        message=_("배석자를 추가했습니다."),
+        title=_("배석자 추가"),
+        back=meeting.get_absolute_url(),
+    )
