@@ -216,7 +216,26 @@ class Minutes(models.Model):
     is_public = models.BooleanField(_("공개"), default=True)
     nondisclosure_reason = models.CharField(_("비공개 사유"), max_length=200, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("승인자"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     locked_at = models.DateTimeField(null=True, blank=True)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("확정자"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The frozen record (meetings.record): what locked minutes show, whatever changes later.
+    record = models.JSONField(_("확정 기록"), null=True, blank=True, editable=False)
+    record_sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("회의록")
@@ -227,6 +246,11 @@ class Minutes(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(approved_at__isnull=False), name="minutes_approved_has_date"
+            ),
+            # locked minutes always carry their frozen record
+            models.CheckConstraint(
+                condition=~Q(status="locked") | (Q(record__isnull=False) & ~Q(record_sha256="")),
+                name="minutes_locked_has_record",
             ),
         ]
 

@@ -26,8 +26,10 @@ from meetings.selectors.meetings import (
     quorum_panel,
     report_item,
     rule_body,
+    run_of_show,
     visible_meetings,
 )
+from meetings.selectors.record import record_build, record_digest, record_for, record_intact
 from meetings.selectors.series import (
     managed_series,
     series_body_choices,
@@ -66,8 +68,13 @@ __all__ = [
     "own_membership",
     "presences",
     "quorum_panel",
+    "record_build",
+    "record_digest",
+    "record_for",
+    "record_intact",
     "report_item",
     "rule_body",
+    "run_of_show",
     "series_body_choices",
     "series_list",
     "series_occurrences",

@@ -114,7 +114,7 @@ def quorum_panel(
     )
 
 
-def _run_of_show(meeting: Meeting, items: list[AgendaItem]) -> None:
+def run_of_show(meeting: Meeting, items: list[AgendaItem]) -> None:
     """Timed run-of-show: each item starts when the previous ends (위촉식 및 1차 회의: 16:00–16:05 안내,
     16:05–16:15 위촉장 수여, ...). Sets slot_start and slot_end (local times) on the items."""
     moment = timezone.localtime(meeting.starts_at)
@@ -144,7 +144,7 @@ def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_dra
                 "attachments",
             )
         )
-    _run_of_show(meeting, items)
+    run_of_show(meeting, items)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     if minutes and not show_minutes_draft and minutes.status == Minutes.Status.DRAFT:
         minutes = None

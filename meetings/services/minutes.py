@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetings import notifications
+from meetings import notifications, selectors
 from meetings.models import Meeting, Minutes
 from meetings.services.meeting import transition
 from seongdong_gov.audit import audit_record, snapshot
@@ -42,6 +42,7 @@ def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
             raise ValidationError(_("초안 상태의 회의록만 승인할 수 있습니다."))
         before = snapshot(minutes)
         minutes.status, minutes.approved_at = Minutes.Status.APPROVED, timezone.now()
+        minutes.approved_by = actor if getattr(actor, "pk", None) else None
         minutes.save()
         audit_record(
             actor=actor, action="minutes_approve", obj=minutes, before=before, after=snapshot(minutes)
@@ -61,6 +62,10 @@ def minutes_lock(*, actor, minutes: Minutes) -> Minutes:
             raise ValidationError(_("승인된 회의록만 확정할 수 있습니다."))
         before = snapshot(minutes)
         minutes.status, minutes.locked_at = Minutes.Status.LOCKED, timezone.now()
+        minutes.locked_by = actor if getattr(actor, "pk", None) else None
+        # freeze the record as it stands now: what the locked minutes show from here on
+        minutes.record = selectors.record_build(minutes.meeting, minutes)
+        minutes.record_sha256 = selectors.record_digest(minutes.record)
         minutes.save()
         audit_record(actor=actor, action="minutes_lock", obj=minutes, before=before, after=snapshot(minutes))
     return minutes

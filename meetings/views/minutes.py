@@ -23,10 +23,13 @@ def minutes_view(request, pk: int):
         response = HttpResponse(documents.minutes_pdf(minutes), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="minutes-{meeting.pk}.pdf"'
         return response
-    data = selectors.meeting_detail_data(meeting, show_agenda=True, show_minutes_draft=manage)
-    return render(
-        request, "meetings/minutes.html", {"meeting": meeting, "manage": manage, **data, "minutes": minutes}
-    )
+    context = {
+        "meeting": meeting,
+        "manage": manage,
+        "minutes": minutes,
+        "record": selectors.record_for(meeting, minutes),
+    }
+    return render(request, "meetings/minutes.html", context)
 
 
 @login_required

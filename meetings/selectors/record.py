@@ -1,0 +1,247 @@
+"""The meeting record (회의록의 내용) as plain data.
+
+`record_build` reads everything the minutes show (공공기록물법 시행령 제18조②: meeting name, organiser,
+date, time and place, attendees and observers, order of proceedings, agenda items, summary of remarks,
+decisions and vote details) into one JSON-able dict of strings and numbers. The minutes page, its PDF and
+its exports render that dict and nothing else.
+
+While the minutes are open, the dict is built from the live rows on every view. When they are locked,
+`minutes_lock` stores it on the minutes (`Minutes.record`) with its SHA-256, and from then on the stored
+copy is what is shown: renaming a person, moving a post, back-dating or ending a membership or editing a
+body changes nothing in locked minutes, because none of those rows is read again.
+
+Labels are written in Korean whatever the viewer's language: the record is the office's official text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+from django.db.models import Prefetch
+from django.utils import timezone, translation
+
+from meetings.models import AgendaItem, Attendance, Meeting, Minutes, NamedBallot, Vote
+from meetings.selectors.meetings import enrolled_memberships, quorum_panel, run_of_show
+from seongdong_gov.rules import date_dots
+
+RECORD_VERSION = 1
+
+
+def _hm(moment: dt.datetime | None) -> str:
+    return timezone.localtime(moment).strftime("%H:%M") if moment else ""
+
+
+def _day(moment: dt.datetime | None) -> str:
+    return date_dots(timezone.localdate(moment)) if moment else ""
+
+
+def _person_line(membership) -> dict:
+    person = membership.person
+    return {
+        "membership_id": membership.pk,
+        "name": person.name,
+        "affiliation": " ".join(part for part in (person.affiliation, person.title) if part),
+        "body": membership.body.name,
+        "seat": membership.seat.group.label,
+        "role": membership.get_role_display(),
+    }
+
+
+def _attendance_lines(enrolled, attendances: list[Attendance]) -> list[dict]:
+    by_member = {a.membership_id: a for a in attendances}
+    lines = []
+    for membership in enrolled:
+        a = by_member.get(membership.pk)
+        line = _person_line(membership)
+        line.update(
+            status=a.status if a else "",
+            status_label=a.get_status_display() if a else "미기록",
+            arrived=_hm(a.arrived_at) if a else "",
+            left=_hm(a.left_at) if a else "",
+            deputy=a.deputy_name if a else "",
+        )
+        lines.append(line)
+    return lines
+
+
+def _vote_line(vote: Vote) -> dict:
+    return {
+        "method": vote.method,
+        "method_label": vote.get_method_display(),
+        "taken_at": _hm(vote.taken_at),
+        "enrolled": vote.enrolled,
+        "present": vote.present,
+        "voting": vote.voting,
+        "yes": vote.yes,
+        "no": vote.no,
+        "abstain": vote.abstain,
+        "required": vote.required,
+        "passed": vote.passed,
+        "outcome_label": vote.outcome_label,
+        "ballots": [
+            {"name": b.membership.person.name, "choice": b.choice, "choice_label": b.get_choice_display()}
+            for b in vote.ballots.all()
+        ],
+    }
+
+
+def _written_line(item: AgendaItem) -> dict | None:
+    written = getattr(item, "written", None)
+    if written is None or not written.is_counted:
+        return None
+    return {
+        "deadline": f"{_day(written.deadline)} {_hm(written.deadline)}",
+        "enrolled": written.enrolled,
+        "eligible": written.eligible,
+        "yes": written.yes,
+        "no": written.no,
+        "abstain": written.abstain,
+        "required": written.required,
+        "passed": written.passed,
+        "outcome_label": written.outcome_label,
+    }
+
+
+def _election_line(item: AgendaItem) -> dict | None:
+    election = getattr(item, "election", None)
+    if election is None:
+        return None
+    return {
+        "winner": election.winner.person.name,
+        "role_label": election.get_role_display(),
+        "voting": election.voting,
+        "candidates": [
+            {"name": c.membership.person.name, "votes": c.votes}
+            for c in sorted(election.candidates.all(), key=lambda c: (-c.votes, c.membership.person.name))
+        ],
+    }
+
+
+def _item_lines(meeting: Meeting) -> list[dict]:
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("written", "election__winner__person")
+        .prefetch_related(
+            Prefetch(
+                "votes",
+                queryset=Vote.objects.order_by("taken_at").prefetch_related(
+                    Prefetch(
+                        "ballots",
+                        queryset=NamedBallot.objects.select_related("membership__person").order_by(
+                            "membership__person__name"
+                        ),
+                    )
+                ),
+            ),
+            "recusals__membership__person",
+            "election__candidates__membership__person",
+        )
+        .order_by("order")
+    )
+    run_of_show(meeting, items)
+    return [
+        {
+            "order": item.order,
+            "kind": item.kind,
+            "kind_label": item.get_kind_display(),
+            "title": item.title,
+            "presenter": item.presenter,
+            "slot": f"{item.slot_start:%H:%M}–{item.slot_end:%H:%M}",
+            "planned_minutes": item.planned_minutes,
+            "reason": getattr(item, "proposal_reason", ""),
+            "summary": getattr(item, "main_content", ""),
+            "recusals": [{"name": r.membership.person.name, "reason": r.reason} for r in item.recusals.all()],
+            "votes": [_vote_line(v) for v in item.votes.all()],
+            "written": _written_line(item),
+            "election": _election_line(item),
+        }
+        for item in items
+    ]
+
+
+def _user_name(user) -> str:
+    if user is None:
+        return ""
+    person = getattr(user, "person", None)
+    return person.name if person is not None else (user.get_full_name() or user.get_username())
+
+
+def record_build(meeting: Meeting, minutes: Minutes | None = None) -> dict:
+    """The whole record of `meeting` from the live rows, as plain data (a fixed number of queries)."""
+    with translation.override("ko"):
+        enrolled = enrolled_memberships(meeting)
+        attendances = list(meeting.attendances.select_related("membership__person"))
+        panel = quorum_panel(meeting, enrolled, attendances)
+        bodies = [b.name for b in meeting.bodies.all()]
+        roster = _attendance_lines(enrolled, attendances)
+        present = [r for r in roster if r["status"] == Attendance.Status.PRESENT]
+        start_hm = _hm(meeting.starts_at)
+        record = {
+            "version": RECORD_VERSION,
+            "meeting": {
+                "id": meeting.pk,
+                "title": meeting.title,
+                "kind_label": meeting.get_kind_display(),
+                "organiser": meeting.host_body.name if meeting.host_body else ", ".join(bodies),
+                "bodies": bodies,
+                "date": _day(meeting.starts_at),
+                "start": start_hm,
+                "end": _hm(meeting.ends_at),
+                "place": meeting.place,
+                "status_label": meeting.get_status_display(),
+            },
+            "quorum": {
+                "enrolled": panel.quorum.enrolled,
+                "present": panel.quorum.present,
+                "needed": panel.quorum.needed,
+                "met": panel.quorum.met,
+            },
+            "roster": roster,
+            "attendees": [r["name"] for r in present],
+            "absentees": [
+                {"name": r["name"], "status_label": r["status_label"]}
+                for r in roster
+                if r["status"] != Attendance.Status.PRESENT
+            ],
+            "late": [
+                {"name": r["name"], "time": r["arrived"]}
+                for r in present
+                if r["arrived"] and r["arrived"] > start_hm
+            ],
+            "left_early": [{"name": r["name"], "time": r["left"]} for r in present if r["left"]],
+            "observers": [{"name": o.name, "affiliation": o.affiliation} for o in meeting.observers.all()],
+            "items": _item_lines(meeting),
+            "minutes": None,
+        }
+        if minutes is not None:
+            record["minutes"] = {
+                "number": getattr(minutes, "number", "") or "",
+                "remarks": minutes.remarks,
+                "is_public": minutes.is_public,
+                "nondisclosure_reason": minutes.nondisclosure_reason,
+                "status_label": minutes.get_status_display(),
+                "approved_on": _day(minutes.approved_at),
+                "approved_by": _user_name(getattr(minutes, "approved_by", None)),
+                "locked_on": _day(minutes.locked_at),
+            }
+    return record
+
+
+def record_digest(record: dict) -> str:
+    """SHA-256 of the record's canonical JSON: stored at lock, so any later edit of the stored copy in the
+    database is detectable (`record_intact`)."""
+    canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def record_for(meeting: Meeting, minutes: Minutes | None) -> dict:
+    """What the minutes show: the frozen copy once locked, otherwise the live record."""
+    if minutes is not None and minutes.status == Minutes.Status.LOCKED and minutes.record:
+        return minutes.record
+    return record_build(meeting, minutes)
+
+
+def record_intact(minutes: Minutes) -> bool:
+    return bool(minutes.record) and record_digest(minutes.record) == minutes.record_sha256

@@ -1,0 +1,108 @@
+"""The locked record is final: after minutes are locked, changing persons, memberships, bodies or the
+rows themselves leaves the locked page, its PDF source and the stored record exactly as they were."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.urls import reverse
+
+from committees.models import Body, Membership, Person
+from meetings import services
+from meetings.models import AgendaItem, Attendance, Meeting, Minutes, Observer
+from meetings.selectors import record as meeting_record
+from tests import factories
+
+SEOUL = ZoneInfo("Asia/Seoul")
+PAST = dt.date.today() - dt.timedelta(days=3)
+
+
+def _locked_meeting():
+    body = factories.BodyFactory(name="추진운영위원회")
+    group = factories.seat_group(body, count=3)
+    members = [
+        factories.appoint(
+            group,
+            factories.PersonFactory(name=name, affiliation="성동구"),
+            start=PAST - dt.timedelta(days=100),
+            end=PAST + dt.timedelta(days=600),
+            reason="테스트",
+        )
+        for name in ("김하나", "이두리", "박세나")
+    ]
+    starts = dt.datetime.combine(PAST, dt.time(16, 0), tzinfo=SEOUL)
+    meeting = Meeting.objects.create(
+        title="제1차 회의",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=1),
+        place="구청 8층 대회의실",
+        uid="record-test",
+        status=Meeting.Status.HELD,
+        host_body=body,
+    )
+    meeting.bodies.add(body)
+    for ms, status in zip(members, ["present", "present", "absent"], strict=True):
+        Attendance.objects.create(meeting=meeting, membership=ms, status=status)
+    item = AgendaItem.objects.create(meeting=meeting, order=1, kind="resolution", title="운영 규정 개정")
+    services.recusal_add(actor=None, item=item, membership=members[1], reason="이해관계")
+    services.vote_record(
+        actor=None, item=item, method="named", taken=dt.time(16, 30), ballots={members[0].pk: "yes"}
+    )
+    Observer.objects.create(meeting=meeting, name="최배석", affiliation="자치행정과")
+    minutes = services.minutes_save(actor=None, meeting=meeting, remarks="원안 가결", is_public=True)
+    staff = factories.staff_user()
+    services.minutes_approve(actor=staff, minutes=minutes)
+    services.minutes_lock(actor=staff, minutes=Minutes.objects.get(pk=minutes.pk))
+    return meeting, body, members, staff
+
+
+def _page(client, meeting):
+    html = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    start = html.index('<table class="table table-bordered minutes">')
+    return html[start : html.index("</table>", start)]
+
+
+def test_locked_minutes_unchanged_by_later_edits_anywhere(db, client):
+    meeting, body, members, staff = _locked_meeting()
+    client.force_login(staff)
+    before_page = _page(client, meeting)
+    minutes = Minutes.objects.get(meeting=meeting)
+    before_record = minutes.record
+    assert "김하나" in before_page and "박세나(불참)" in before_page
+    assert "재적 3명 중 2명 출석" in before_page and "이두리 (이해관계)" in before_page
+    assert "김하나 찬성" in before_page and "최배석" in before_page
+
+    # everything a later day may change
+    Person.objects.filter(pk=members[0].person_id).update(name="김개명")
+    Membership.objects.filter(pk=members[1].pk).update(end=PAST - dt.timedelta(days=30))  # back-dated
+    Body.objects.filter(pk=body.pk).update(name="새 이름 위원회")
+    Meeting.objects.filter(pk=meeting.pk).update(title="바뀐 제목", place="다른 곳")
+    Observer.objects.filter(meeting=meeting).update(name="다른 배석자")
+    AgendaItem.objects.filter(meeting=meeting).update(title="바뀐 안건")
+
+    assert _page(client, meeting) == before_page
+    minutes.refresh_from_db()
+    assert minutes.record == before_record
+    assert meeting_record.record_intact(minutes)
+    # the live record would have shown the changes: the freeze, not an accident, keeps the page
+    live = meeting_record.record_build(Meeting.objects.get(pk=meeting.pk), minutes)
+    assert live["meeting"]["title"] == "바뀐 제목" and live["quorum"]["enrolled"] == 2
+
+
+def test_tampering_with_the_stored_record_is_detected(db):
+    meeting, *_ = _locked_meeting()
+    minutes = Minutes.objects.get(meeting=meeting)
+    record = dict(minutes.record)
+    record["attendees"] = ["누군가"]
+    Minutes.objects.filter(pk=minutes.pk).update(record=record)
+    minutes.refresh_from_db()
+    assert not meeting_record.record_intact(minutes)
+
+
+def test_record_lists_absentees_late_arrivals_and_approval(db):
+    meeting, _body, _members, staff = _locked_meeting()
+    record = Minutes.objects.get(meeting=meeting).record
+    assert record["absentees"] == [{"name": "박세나", "status_label": "불참"}]
+    assert record["attendees"] == ["김하나", "이두리"]
+    assert record["items"][0]["recusals"] == [{"name": "이두리", "reason": "이해관계"}]
+    assert record["minutes"]["approved_by"] == staff.get_username()
+    assert record["minutes"]["locked_on"] == record["minutes"]["approved_on"]
