@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from committees.models import Body
 from meetings import rules
 
 T = dt.datetime
@@ -849,8 +850,6 @@ def test_outcome_label_covers_every_reason_and_refuses_unknown():
 
 
 def test_rule_values_match_the_body_choices():
-    from committees.models import Body  # the model only to compare its choice values with the rules'
-
     assert set(Body.QuorumRule.values) == {rules.QUORUM_ENROLLED_MAJORITY, rules.QUORUM_NONE, THIRD}
     assert set(Body.DecidingAttendanceRule.values) == {
         rules.DECIDING_SAME_AS_OPENING,
