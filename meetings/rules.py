@@ -363,8 +363,8 @@ def can_decide(
 def chair_may_cast(*, tie_rule: str, casting_vote_rule: str, chair_voted: bool) -> bool:
     """Whether the chair's casting vote (결정권) breaks a tie (가부동수).
 
-    `tie_rule` `reject` (default): never; a tie is rejected (지방자치법 제73조② and most 조례: "가부동수인
-    때에는 부결된 것으로 본다"). `chair_decides`: per `casting_vote_rule` —
+    `tie_rule` `reject` (default): never; a tie is rejected (지방자치법 제73조②: "의장은 의결에서 표결권을
+    가지며, 찬성과 반대가 같으면 부결된 것으로 본다"). `chair_decides`: per `casting_vote_rule` —
     `second_vote` (default, today's behaviour): the chair decides even after voting as a member, only
     where the body's own rule says so; `if_not_voted`: only a chair who took no part in the vote decides;
     a chair who voted has no second vote.
@@ -486,7 +486,8 @@ def written_outcome_v2(
     """The outcome of a written resolution (서면의결) by the body's `written_rule` (issue 10 §3).
 
     재적 is taken at the answer deadline, and a recused member is out of the base exactly as at a
-    sitting: base = 재적 at the deadline − recused (법제처 해석 09-0129). Nobody is present in writing, so:
+    sitting (issue 10 §3; at a sitting they do not vote on the item, 법제처 해석 09-0129): base = 재적 at
+    the deadline − recused. Nobody is present in writing, so:
     - `enrolled_majority_yes` ("재적 과반수 찬성"): yes ≥ floor(base/2)+1 (15 → 8; 15 with one recused
       → 14 → 8), else `rejected_no_majority_enrolled`;
     - `replies_then_yes` ("재적 과반수 회신, 회신 과반수 찬성"): replies ≥ floor(base/2)+1, else
