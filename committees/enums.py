@@ -14,6 +14,7 @@ class QuorumRule(StrEnum):
 
     ENROLLED_MAJORITY = "enrolled_majority"
     NONE = "none"
+    ENROLLED_ONE_THIRD = "enrolled_one_third"
 
 
 class DecisionRule(StrEnum):
@@ -29,3 +30,25 @@ class TieRule(StrEnum):
 
     REJECT = "reject"
     CHAIR_DECIDES = "chair_decides"
+
+
+class DecidingAttendanceRule(StrEnum):
+    """The attendance a vote needs at its moment (의결 출석 요건, Body.deciding_attendance_rule)."""
+
+    SAME_AS_OPENING = "same_as_opening"
+    ENROLLED_MAJORITY = "enrolled_majority"
+    NONE = "none"
+
+
+class CastingVoteRule(StrEnum):
+    """Whether a chair who has voted may still decide a tie (Body.casting_vote_rule)."""
+
+    SECOND_VOTE = "second_vote"
+    IF_NOT_VOTED = "if_not_voted"
+
+
+class WrittenRule(StrEnum):
+    """How a written resolution passes (서면의결, Body.written_rule)."""
+
+    ENROLLED_MAJORITY_YES = "enrolled_majority_yes"
+    REPLIES_THEN_YES = "replies_then_yes"

@@ -163,6 +163,10 @@ class Body(models.Model):
     class QuorumRule(models.TextChoices):
         ENROLLED_MAJORITY = enums.QuorumRule.ENROLLED_MAJORITY.value, _("재적위원 과반수 출석으로 개의")
         NONE = enums.QuorumRule.NONE.value, _("개의 정족수 없음")
+        ENROLLED_ONE_THIRD = (
+            enums.QuorumRule.ENROLLED_ONE_THIRD.value,
+            _("재적위원 3분의 1 이상 출석으로 개의"),
+        )
 
     class DecisionRule(models.TextChoices):
         PRESENT_MAJORITY = enums.DecisionRule.PRESENT_MAJORITY.value, _("출석위원 과반수 찬성")
@@ -172,6 +176,22 @@ class Body(models.Model):
     class TieRule(models.TextChoices):
         REJECT = enums.TieRule.REJECT.value, _("가부동수는 부결")
         CHAIR_DECIDES = enums.TieRule.CHAIR_DECIDES.value, _("가부동수는 위원장이 결정")
+
+    class DecidingAttendanceRule(models.TextChoices):
+        SAME_AS_OPENING = enums.DecidingAttendanceRule.SAME_AS_OPENING.value, _("개의 정족수와 같음")
+        ENROLLED_MAJORITY = enums.DecidingAttendanceRule.ENROLLED_MAJORITY.value, _("재적위원 과반수 출석")
+        NONE = enums.DecidingAttendanceRule.NONE.value, _("출석 요건 없음")
+
+    class CastingVoteRule(models.TextChoices):
+        SECOND_VOTE = enums.CastingVoteRule.SECOND_VOTE.value, _("위원장이 표결에 참가했어도 결정")
+        IF_NOT_VOTED = (
+            enums.CastingVoteRule.IF_NOT_VOTED.value,
+            _("위원장이 표결에 참가하지 않은 경우에만 결정"),
+        )
+
+    class WrittenRule(models.TextChoices):
+        ENROLLED_MAJORITY_YES = enums.WrittenRule.ENROLLED_MAJORITY_YES.value, _("재적 과반수 찬성")
+        REPLIES_THEN_YES = enums.WrittenRule.REPLIES_THEN_YES.value, _("재적 과반수 회신, 회신 과반수 찬성")
 
     name = models.CharField(_("명칭"), max_length=100, unique=True)
     kind = models.CharField(_("종류"), max_length=16, choices=Kind.choices)
@@ -203,6 +223,33 @@ class Body(models.Model):
         _("의결 정족수"), max_length=24, choices=DecisionRule.choices, default=DecisionRule.PRESENT_MAJORITY
     )
     tie_rule = models.CharField(_("가부동수"), max_length=16, choices=TieRule.choices, default=TieRule.REJECT)
+    # Issue 10 §3: the rules a body may set apart from its opening quorum and majority (meetings.rules).
+    deciding_attendance_rule = models.CharField(
+        _("의결에 필요한 출석"),
+        max_length=24,
+        choices=DecidingAttendanceRule.choices,
+        default=DecidingAttendanceRule.SAME_AS_OPENING,
+        help_text=_(
+            "표결할 때마다 확인하는 출석 요건입니다. 지방자치법 제73조를 따르는 기구는 "
+            "'재적위원 과반수 출석'을 고릅니다."
+        ),
+    )
+    casting_vote_rule = models.CharField(
+        _("위원장 결정권"),
+        max_length=16,
+        choices=CastingVoteRule.choices,
+        default=CastingVoteRule.SECOND_VOTE,
+        help_text=_(
+            "가부동수를 위원장이 결정하는 기구에서, 표결에 참가한 위원장도 다시 결정하는지 정합니다."
+        ),
+    )
+    written_rule = models.CharField(
+        _("서면의결 기준"),
+        max_length=24,
+        choices=WrittenRule.choices,
+        default=WrittenRule.ENROLLED_MAJORITY_YES,
+        help_text=_("재적은 회신 마감일 기준이며, 회피·제척된 위원은 기준 인원에서 빠집니다."),
+    )
     convening_numerator = models.PositiveSmallIntegerField(_("소집 요구 비율 (분자)"), default=1)
     convening_denominator = models.PositiveSmallIntegerField(_("소집 요구 비율 (분모)"), default=3)
     notice_days = models.PositiveSmallIntegerField(_("소집 통지 기한 (일 전)"), default=5)
@@ -253,6 +300,24 @@ class Body(models.Model):
                 name="body_one_kind_of_secretary",
             ),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="body_not_own_parent"),
+            # The values of Body.QuorumRule, DecidingAttendanceRule, CastingVoteRule and WrittenRule,
+            # written out because Meta cannot see the class body.
+            models.CheckConstraint(
+                condition=Q(quorum_rule__in=["enrolled_majority", "none", "enrolled_one_third"]),
+                name="body_quorum_rule_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(deciding_attendance_rule__in=["same_as_opening", "enrolled_majority", "none"]),
+                name="body_deciding_attendance_rule_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(casting_vote_rule__in=["second_vote", "if_not_voted"]),
+                name="body_casting_vote_rule_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(written_rule__in=["enrolled_majority_yes", "replies_then_yes"]),
+                name="body_written_rule_valid",
+            ),
         ]
 
     def __str__(self) -> str:

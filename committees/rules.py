@@ -95,3 +95,86 @@ def peak_active(
     periods = list(periods)
     days = {start} | {s for s, _e in periods if s >= start and (end is None or s <= end)}
     return max((active_on(periods, day) for day in days), default=0)
+
+
+def one_third_of(n: int) -> int:
+    """3분의 1 이상: ceil(n/3), and at least one (15 → 5, 14 → 5, 3 → 1, 1 → 1, 0 → 1), so that a body
+    with nobody in office can never be said to have met (as `majority_of(0)` is 1)."""
+    if n < 0:
+        raise ValueError("n must not be negative")
+    return max(1, -(-n // 3))
+
+
+@dataclass(frozen=True)
+class GenderBalance:
+    """Where the appointed members in office stand against the 6/10 ceiling on one day."""
+
+    on: dt.date
+    in_office: int  # appointed members in office that day (all genders)
+    counts: Mapping[str, int]
+    gender: str | None  # the gender above 6/10, if any
+    excess: int  # how many members of that gender are above the ceiling (0 when balanced)
+    exception_recorded: bool
+
+    @property
+    def over(self) -> bool:
+        return self.gender is not None
+
+    @property
+    def needs_attention(self) -> bool:
+        """Shown on the body page and the staff alerts until fixed or an exception reason is recorded."""
+        return self.over and not self.exception_recorded
+
+
+def gender_balance_on(
+    periods_by_gender: Mapping[str, Iterable[tuple[dt.date, dt.date | None]]],
+    on: dt.date,
+    *,
+    exception_reason: str = "",
+) -> GenderBalance:
+    """The gender balance of a body's appointed members on `on` (양성평등기본법 제21조②: "위촉직 위원의
+    특정 성별이 위촉직 위원 수의 10분의 6을 초과하지 아니하도록").
+
+    Counts appointed members in office that day (inclusive periods), not seats: a resignation or an end
+    of term that leaves, say, 7 women and 3 men (7/10 > 6/10) is over the ceiling even though the seats
+    did not change. A gender is over when count × 10 > in_office × 6; `excess` = count − floor(in_office
+    × 6/10), the members too many (10 in office, 7 women → 1). With nobody in office nothing is over;
+    with one member in office that member's gender is over (1/1 > 6/10), as `max_per_gender(1)` is 0.
+    `exception_reason` is the recorded reason (blank: none); it does not change the arithmetic, only
+    whether the breach still needs attention. No database access: the caller passes the periods."""
+    counts = {gender: active_on(periods, on) for gender, periods in periods_by_gender.items()}
+    in_office = sum(counts.values())
+    ceiling = int(in_office * GENDER_MAX_SHARE)
+    over = [g for g, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c > ceiling]
+    gender = over[0] if over else None
+    return GenderBalance(
+        on=on,
+        in_office=in_office,
+        counts=counts,
+        gender=gender,
+        excess=counts[gender] - ceiling if gender else 0,
+        exception_recorded=bool(exception_reason.strip()),
+    )
+
+
+def gender_balance_first_breach(
+    periods_by_gender: Mapping[str, Iterable[tuple[dt.date, dt.date | None]]],
+    start: dt.date,
+    end: dt.date | None,
+) -> dt.date | None:
+    """The first day of [start, end] on which a gender is above 6/10 of the appointed members in office
+    (`gender_balance_on`), or None: the check is continuous, not only at appointments.
+
+    The counts change only on `start`, on a day a period begins, or on the day after a period ends, so
+    those days are enough to check (as in `peak_active`)."""
+    by_gender = {g: list(p) for g, p in periods_by_gender.items()}
+    days = {start}
+    for periods in by_gender.values():
+        for s, e in periods:
+            days.add(s)
+            if e is not None and e < dt.date.max:
+                days.add(e + dt.timedelta(days=1))
+    for day in sorted(d for d in days if d >= start and (end is None or d <= end)):
+        if gender_balance_on(by_gender, day).over:
+            return day
+    return None

@@ -1,8 +1,12 @@
 import datetime as dt
 
 import pytest
+from django.db import IntegrityError, transaction
+from hypothesis import given
+from hypothesis import strategies as st
 
 from committees import rules
+from committees.models import Body
 from committees.workdays import WorkingCalendar
 
 D = dt.date
@@ -157,3 +161,100 @@ def test_calendar_previous_working_day():
 )
 def test_peak_active_counts_those_in_office_together(periods, start, end, peak):
     assert rules.peak_active(periods, start, end) == peak
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(0, 1), (1, 1), (2, 1), (3, 1), (4, 2), (5, 2), (6, 2), (7, 3), (14, 5), (15, 5), (16, 6)],
+)
+def test_one_third_of_rounds_up_and_is_at_least_one(n, expected):
+    assert rules.one_third_of(n) == expected
+
+
+def test_one_third_of_refuses_negative():
+    with pytest.raises(ValueError):
+        rules.one_third_of(-1)
+
+
+OPEN = (D(2024, 1, 1), None)
+
+
+def _periods(**by_gender):
+    return {g: [OPEN] * n for g, n in by_gender.items()}
+
+
+@pytest.mark.parametrize(
+    ("counts", "in_office", "gender", "excess"),
+    [
+        ({}, 0, None, 0),
+        ({"F": 0, "M": 0}, 0, None, 0),
+        ({"F": 1}, 1, "F", 1),  # one member: 1/1 > 6/10 (only an exception can balance it)
+        ({"F": 1, "M": 1}, 2, None, 0),
+        ({"F": 2}, 2, "F", 1),
+        ({"F": 2, "M": 1}, 3, "F", 1),  # 2/3 > 6/10
+        ({"F": 3, "M": 2}, 5, None, 0),  # 3/5 = 6/10 exactly: not over
+        ({"F": 4, "M": 1}, 5, "F", 1),
+        ({"F": 6, "M": 4}, 10, None, 0),
+        ({"F": 7, "M": 3}, 10, "F", 1),
+        ({"M": 8, "F": 2}, 10, "M", 2),
+        ({"F": 9, "M": 6}, 15, None, 0),  # 9/15 = 6/10
+        ({"F": 10, "M": 5}, 15, "F", 1),
+        ({"F": 15}, 15, "F", 6),
+    ],
+)
+def test_gender_balance_on_counts_members_in_office(counts, in_office, gender, excess):
+    check = rules.gender_balance_on(_periods(**counts), D(2026, 3, 1))
+    assert (check.in_office, check.gender, check.excess, check.over) == (
+        in_office,
+        gender,
+        excess,
+        gender is not None,
+    )
+    assert check.needs_attention is check.over
+    assert check.exception_recorded is False
+
+
+def test_gender_balance_on_a_resignation_not_seats_decides():
+    # 10 appointed seats, 6 women and 4 men; a man resigns on 2026-02-28: 6 of 9 women (> 6/10).
+    periods = {"F": [OPEN] * 6, "M": [OPEN] * 3 + [(D(2024, 1, 1), D(2026, 2, 28))]}
+    assert rules.gender_balance_on(periods, D(2026, 2, 28)).over is False
+    after = rules.gender_balance_on(periods, D(2026, 3, 1))
+    assert (after.in_office, after.gender, after.excess) == (9, "F", 1)
+    assert rules.gender_balance_first_breach(periods, D(2026, 1, 1), None) == D(2026, 3, 1)
+    # fixed by a successor from 2026-03-10: the breach lasts nine days, and is found from that start on
+    periods["M"].append((D(2026, 3, 10), None))
+    assert rules.gender_balance_on(periods, D(2026, 3, 10)).over is False
+    assert rules.gender_balance_first_breach(periods, D(2026, 1, 1), D(2026, 2, 28)) is None
+    assert rules.gender_balance_first_breach(periods, D(2026, 3, 5), None) == D(2026, 3, 5)
+    assert rules.gender_balance_first_breach(periods, D(2026, 3, 10), None) is None
+
+
+@pytest.mark.parametrize(
+    ("reason", "recorded"), [("", False), ("   ", False), ("분야 전문가 부족(공모 2회)", True)]
+)
+def test_gender_balance_on_an_exception_reason_ends_the_alert(reason, recorded):
+    check = rules.gender_balance_on(_periods(F=7, M=3), D(2026, 3, 1), exception_reason=reason)
+    assert check.over is True
+    assert check.exception_recorded is recorded
+    assert check.needs_attention is not recorded
+
+
+@given(f=st.integers(min_value=0, max_value=60), m=st.integers(min_value=0, max_value=60))
+def test_gender_balance_on_is_over_exactly_above_six_tenths(f, m):
+    check = rules.gender_balance_on(_periods(F=f, M=m), D(2026, 3, 1))
+    total = f + m
+    assert check.over is (f * 10 > total * 6 or m * 10 > total * 6)
+    if check.over:
+        # replacing `excess` members of that gender by the other gender brings it to the ceiling
+        top = check.counts[check.gender]
+        assert top - check.excess == int(total * rules.GENDER_MAX_SHARE)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "field", ["quorum_rule", "deciding_attendance_rule", "casting_vote_rule", "written_rule"]
+)
+def test_body_rule_values_are_constrained_in_the_database(field):
+    Body.objects.create(name="기본값 기구", kind=Body.Kind.OTHER)  # the defaults pass the constraints
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Body.objects.create(name="잘못된 기구", kind=Body.Kind.OTHER, **{field: "bogus"})

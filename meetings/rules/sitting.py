@@ -1,4 +1,5 @@
-"""The legal arithmetic of meetings, as plain functions on plain values (no ORM).
+"""The legal arithmetic of a sitting, as plain functions on plain values (no ORM): who is enrolled and
+present, the opening quorum, votes, elections, convening requests, notice and written resolutions.
 
 Each function states its rule and source (DOMAIN.md §5); every one is table-tested in
 tests/meetings/test_rules.py. Errors are raised as `VoteError` with a Korean message for the form.
@@ -14,11 +15,16 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from committees import rules as committee_rules
-from committees.enums import DecisionRule, QuorumRule, TieRule
+from committees.enums import (
+    DecisionRule,
+    QuorumRule,
+    TieRule,
+)
 
 # The Body choice values, from the enums module the models use too (no ORM needed here).
 QUORUM_ENROLLED_MAJORITY = QuorumRule.ENROLLED_MAJORITY
 QUORUM_NONE = QuorumRule.NONE
+QUORUM_ENROLLED_ONE_THIRD = QuorumRule.ENROLLED_ONE_THIRD
 PRESENT_MAJORITY = DecisionRule.PRESENT_MAJORITY
 TWO_THIRDS_PRESENT = DecisionRule.TWO_THIRDS_PRESENT
 ENROLLED_MAJORITY = DecisionRule.ENROLLED_MAJORITY
@@ -39,12 +45,9 @@ def enrolled_at(periods: Iterable[tuple[dt.date, dt.date | None]], on: dt.date) 
 def quorum_needed(enrolled: int, quorum_rule: str) -> int:
     """Members who must be present to open (개의정족수). `enrolled_majority`: a majority of 재적
     (성동구 구축계획: "위원 과반수 참석으로 개최"; 과반수 = floor(n/2)+1, 15 → 8). `none`: bodies that meet
-    as needed without a fixed quorum (DOMAIN.md §2) need nobody in particular."""
-    if quorum_rule == QUORUM_NONE:
-        return 0
-    if quorum_rule == QUORUM_ENROLLED_MAJORITY:
-        return committee_rules.quorum_to_open(enrolled)
-    raise ValueError(f"unknown quorum rule {quorum_rule!r}")
+    as needed without a fixed quorum (DOMAIN.md §2) need nobody in particular. `enrolled_one_third`:
+    see `opening_quorum_needed`, which this delegates to."""
+    return opening_quorum_needed(enrolled, quorum_rule)
 
 
 @dataclass(frozen=True)
@@ -256,3 +259,23 @@ def written_outcome(
     passed = yes >= required
     tie = not passed and yes == no and yes > 0
     return Outcome(passed, required, eligible, tie, False)
+
+
+def opening_quorum_needed(enrolled: int, rule: str) -> int:
+    """Members who must be present to open a sitting (개의정족수), from the body's `quorum_rule`.
+
+    - `enrolled_majority` (default): a majority of 재적, floor(n/2)+1 (성동구 구축계획: "위원 과반수
+      참석으로 개최"; 15 → 8, 0 → 1);
+    - `enrolled_one_third`: 재적 1/3 이상, ceil(n/3) and at least one (지방자치법 제72조①: "재적의원
+      3분의 1 이상의 출석으로 개의"; 15 → 5, 14 → 5, 1 → 1, 0 → 1);
+    - `none`: bodies that meet as needed without a fixed quorum (DOMAIN.md §2): 0.
+    """
+    if enrolled < 0:
+        raise ValueError("enrolled must not be negative")
+    if rule == QUORUM_NONE:
+        return 0
+    if rule == QUORUM_ENROLLED_MAJORITY:
+        return committee_rules.quorum_to_open(enrolled)
+    if rule == QUORUM_ENROLLED_ONE_THIRD:
+        return committee_rules.one_third_of(enrolled)
+    raise ValueError(f"unknown quorum rule {rule!r}")
