@@ -27,6 +27,7 @@ from committees.models import (
 )
 from committees.permissions import GOVERNANCE_STAFF_GROUP
 from meetings import models as meetings
+from meetings import selectors as meeting_selectors
 from reports import models as reports
 
 PASSWORD = "test-password-123"
@@ -319,6 +320,21 @@ class MinutesFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     remarks = "초안"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Locked minutes carry their frozen record (a database constraint): insert them approved, freeze
+        # the record from the rows as they stand, then lock, as minutes_lock does.
+        if kwargs.get("status") != meetings.Minutes.Status.LOCKED or kwargs.get("record"):
+            return super()._create(model_class, *args, **kwargs)
+        kwargs["status"] = meetings.Minutes.Status.APPROVED
+        minutes = super()._create(model_class, *args, **kwargs)
+        minutes.record = meeting_selectors.record_build(minutes.meeting, minutes)
+        minutes.record_sha256 = meeting_selectors.record_digest(minutes.record)
+        minutes.status = meetings.Minutes.Status.LOCKED
+        minutes.locked_at = minutes.locked_at or timezone.now()
+        minutes.save()
+        return minutes
 
 
 class MinutesCorrectionFactory(factory.django.DjangoModelFactory):

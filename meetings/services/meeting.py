@@ -155,7 +155,8 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
     iCalendar entry becomes STATUS:CANCELLED. Side effects: AuditEntry, e-mails."""
     if not reason.strip():
         raise ValidationError({"reason": _("취소 사유를 적으세요.")})
-    was_noticed = meeting.status == Meeting.Status.NOTICE_SENT
+    # the stored status, not the caller's copy (which may predate the notice)
+    was_noticed = Meeting.objects.filter(pk=meeting.pk, status=Meeting.Status.NOTICE_SENT).exists()
     meeting = transition(
         actor=actor,
         meeting=meeting,
