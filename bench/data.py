@@ -136,7 +136,7 @@ def build(*, today: dt.date, log=print, quick: bool = False) -> dict:
 def _accounts(ctx: dict) -> None:
     """The bench_* accounts (BENCH_USERS), each linked to the person who has that role at scale."""
     from django.contrib.auth import get_user_model
-    from django.db.models import Count
+    from django.db.models import Count, Q
 
     from committees.demo import DEMO_PASSWORD
     from committees.models import Membership, Person
@@ -159,6 +159,7 @@ def _accounts(ctx: dict) -> None:
     # member: the current holder of the 동장 post whose holder sits on the most bodies
     busiest = (
         Membership.objects.filter(post_holding__end__isnull=True, start__lte=today)
+        .filter(Q(end__isnull=True) | Q(end__gte=today))
         .values("person_id")
         .annotate(n=Count("body_id", distinct=True))
         .order_by("-n", "person_id")
