@@ -139,7 +139,7 @@ def _accounts(ctx: dict) -> None:
     from django.db.models import Count, Q
 
     from committees.demo import DEMO_PASSWORD
-    from committees.models import Membership, Person
+    from committees.models import Body, Membership, Person
     from reports.models import Report
 
     User = get_user_model()
@@ -167,11 +167,12 @@ def _accounts(ctx: dict) -> None:
     )
     account("member", Person.objects.get(pk=busiest["person_id"]))
     # secretary: a new 주무관 who keeps the big body
-    secretary = Person.objects.create(
-        name="간사 벤치", gender="F", affiliation="자치행정과", title="주무관", note="[bench:secretary]"
+    secretary, _ = Person.objects.get_or_create(
+        note="[bench:secretary]",
+        defaults={"name": "간사 벤치", "gender": "F", "affiliation": "자치행정과", "title": "주무관"},
     )
     account("secretary", secretary)
-    big = ctx["big_body"]
+    big = ctx.get("big_body") or Body.objects.get(name=BIG_BODY_NAME)
     big.secretary_post = None
     big.secretary_person = secretary
     big.save(update_fields=["secretary_post", "secretary_person"])
@@ -179,8 +180,9 @@ def _accounts(ctx: dict) -> None:
     unit_id = (
         Report.objects.values("unit_id").annotate(n=Count("pk")).order_by("-n", "unit_id").first()["unit_id"]
     )
-    reporter_person = Person.objects.create(
-        name="보고 벤치", gender="M", affiliation="주민센터", title="주무관", note="[bench:reporter]"
+    reporter_person, _ = Person.objects.get_or_create(
+        note="[bench:reporter]",
+        defaults={"name": "보고 벤치", "gender": "M", "affiliation": "주민센터", "title": "주무관"},
     )
     reporter = account("reporter", reporter_person)
     reporter.reporting_units.add(unit_id)
