@@ -31,6 +31,11 @@ BIG_BODY_NAME = "성동구 지역사회보장협의체 (대규모)"
 FIRST_MEETING_MONTH = dt.date(2016, 7, 1)
 LAST_MEETING_MONTH = dt.date(2026, 12, 1)
 
+# The accounts the benchmark uses on the district-scale data (role → username), placed where the data
+# are largest: the 동장 who sits on the most bodies, the secretary of the big body, the reporter of the
+# unit with the most reports. Their password is the demo's.
+BENCH_USERS = {"member": "bench_member", "secretary": "bench_secretary", "reporter": "bench_reporter"}
+
 NEW_DONGS = [
     "왕십리2동",
     "사근동",
@@ -93,13 +98,25 @@ def _chunks(items, n):
         yield items[i : i + n]
 
 
-def build(*, today: dt.date, log=print) -> dict:
-    """Bulk-create the district-scale dataset (the demo must be loaded). Returns row counts."""
+def build(*, today: dt.date, log=print, quick: bool = False) -> dict:
+    """Bulk-create the district-scale dataset (the demo must be loaded). Returns row counts.
+
+    Deterministic for a given `today` (no randomness). `quick` (BENCH_QUICK=1) builds a tenth of it: 40
+    bodies, 1,000 persons, meetings from 2024 on, for a smoke run that proves the benchmark works.
+    """
     from django.db import connection, transaction
 
     t0 = time.perf_counter()
+    sizes = {
+        "target_bodies": 40 if quick else TARGET_BODIES,
+        "target_persons": 1000 if quick else TARGET_PERSONS,
+        "target_certificates": 2000 if quick else TARGET_CERTIFICATES,
+        "target_reports": 1500 if quick else TARGET_REPORTS,
+        "first_month": dt.date(2024, 1, 1) if quick else FIRST_MEETING_MONTH,
+    }
     with transaction.atomic():
-        ctx = _organisation(today)
+        ctx = _organisation(today, sizes["target_persons"])
+        ctx.update(sizes)
         log(f"  organisation, persons: {time.perf_counter() - t0:.1f} s")
         _bodies(ctx, today)
         log(f"  bodies, seats, memberships: {time.perf_counter() - t0:.1f} s")
@@ -109,9 +126,66 @@ def build(*, today: dt.date, log=print) -> dict:
         log(f"  reports: {time.perf_counter() - t0:.1f} s")
     _meetings(ctx, today, log=log, t0=t0)
     log(f"  meetings: {time.perf_counter() - t0:.1f} s")
+    with transaction.atomic():
+        _accounts(ctx)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return counts()
+
+
+def _accounts(ctx: dict) -> None:
+    """The bench_* accounts (BENCH_USERS), each linked to the person who has that role at scale."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count, Q
+
+    from committees.demo import DEMO_PASSWORD
+    from committees.models import Body, Membership, Person
+    from reports.models import Report
+
+    User = get_user_model()
+    password = User(username="x")
+    password.set_password(DEMO_PASSWORD)  # hashed once: PBKDF2 is slow on purpose
+
+    def account(role: str, person: Person):
+        user, _ = User.objects.update_or_create(
+            username=BENCH_USERS[role], defaults={"password": password.password, "is_active": True}
+        )
+        Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
+        person.user = user
+        person.save(update_fields=["user"])
+        return user
+
+    today = ctx["today"]
+    # member: the current holder of the 동장 post whose holder sits on the most bodies
+    busiest = (
+        Membership.objects.filter(post_holding__end__isnull=True, start__lte=today)
+        .filter(Q(end__isnull=True) | Q(end__gte=today))
+        .values("person_id")
+        .annotate(n=Count("body_id", distinct=True))
+        .order_by("-n", "person_id")
+        .first()
+    )
+    account("member", Person.objects.get(pk=busiest["person_id"]))
+    # secretary: a new 주무관 who keeps the big body
+    secretary, _ = Person.objects.get_or_create(
+        note="[bench:secretary]",
+        defaults={"name": "간사 벤치", "gender": "F", "affiliation": "자치행정과", "title": "주무관"},
+    )
+    account("secretary", secretary)
+    big = ctx.get("big_body") or Body.objects.get(name=BIG_BODY_NAME)
+    big.secretary_post = None
+    big.secretary_person = secretary
+    big.save(update_fields=["secretary_post", "secretary_person"])
+    # reporter: the reporting officer of the unit with the most reports
+    unit_id = (
+        Report.objects.values("unit_id").annotate(n=Count("pk")).order_by("-n", "unit_id").first()["unit_id"]
+    )
+    reporter_person, _ = Person.objects.get_or_create(
+        note="[bench:reporter]",
+        defaults={"name": "보고 벤치", "gender": "M", "affiliation": "주민센터", "title": "주무관"},
+    )
+    reporter = account("reporter", reporter_person)
+    reporter.reporting_units.add(unit_id)
 
 
 def counts() -> dict:
@@ -138,7 +212,7 @@ def counts() -> dict:
 # --- organisation and persons --------------------------------------------------------------------------
 
 
-def _organisation(today: dt.date) -> dict:
+def _organisation(today: dt.date, target_persons: int) -> dict:
     from committees.models import Gender, OrgUnit, Person, Post, PostHolding
 
     gu = OrgUnit.objects.get(name="성동구청", parent__isnull=True)
@@ -154,7 +228,7 @@ def _organisation(today: dt.date) -> dict:
         [Post(name=f"{u.name.replace(' 주민센터', '')}장", unit=u) for u in units]
     )
 
-    need = max(0, TARGET_PERSONS - Person.objects.count())
+    need = max(0, target_persons - Person.objects.count())
     people = []
     for i in range(need):
         gender = Gender.MALE if i % 2 else Gender.FEMALE
@@ -199,7 +273,7 @@ def _organisation(today: dt.date) -> dict:
 def _bodies(ctx: dict, today: dt.date) -> None:
     from committees.models import Body, Membership, Seat, SeatGroup
 
-    n = max(0, TARGET_BODIES - Body.objects.count())
+    n = max(0, ctx["target_bodies"] - Body.objects.count())
     posts = ctx["posts"]
     bodies = []
     for i in range(n):
@@ -345,7 +419,7 @@ def _appointments(ctx: dict) -> None:
     )
     last = dict(Certificate.objects.values("year").annotate(m=Max("sequence")).values_list("year", "m"))
     certs = []
-    need = max(0, TARGET_CERTIFICATES - Certificate.objects.count())
+    need = max(0, ctx["target_certificates"] - Certificate.objects.count())
     body_names = {b.pk: b.name for b in ctx["bodies"]}
     for a, m in zip(appointments, appointed, strict=True):
         if len(certs) >= need:
@@ -408,7 +482,7 @@ def _reports(ctx: dict, today: dt.date) -> None:
     for ind in Indicator.objects.filter(active=True):
         indicators[ind.field_id].append(ind)
     existing = set(Report.objects.values_list("unit_id", "field_id", "month"))
-    need = max(0, TARGET_REPORTS - Report.objects.count())
+    need = max(0, ctx["target_reports"] - Report.objects.count())
     last_month = dt.date(today.year, today.month, 1) - dt.timedelta(days=1)
     months = list(_months_between(dt.date(2010, 1, 1), last_month.replace(day=1)))[::-1]
     reports = []
@@ -483,7 +557,7 @@ def _meetings(ctx: dict, today: dt.date, *, log, t0: float) -> None:
     from meetings.models import AgendaItem, Attendance, Meeting, Minutes, Vote
 
     Through = Meeting.bodies.through
-    months = list(_months_between(FIRST_MEETING_MONTH, LAST_MEETING_MONTH))
+    months = list(_months_between(ctx["first_month"], LAST_MEETING_MONTH))
     bodies = ctx["bodies"]
     serial = 0
     for block in _chunks(bodies, 25):

@@ -1,0 +1,96 @@
+"""The benchmark covers every page (issue 14 §1): generated from the URL configuration, like the
+permission matrix (tests/seongdong_gov/test_permissions.py), so a new page without a benchmark entry in
+`bench/pages.py` fails here. No benchmark runs; the content checks run once on the demo data."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from bench.pages import ADMIN_CHANGELISTS, ENTRIES, SKIPPED, Fixtures, check_content, targets
+
+
+def _allowed_methods(callback) -> set[str] | None:
+    """The methods a view accepts when a decorator (require_POST, require_http_methods) says so."""
+    view_class = getattr(callback, "view_class", None)
+    if view_class is not None:
+        return {m.upper() for m in view_class.http_method_names if hasattr(view_class, m)}
+    func = callback
+    while func is not None:
+        code = getattr(func, "__code__", None)
+        if code is not None and "request_method_list" in code.co_freevars:
+            cell = func.__closure__[code.co_freevars.index("request_method_list")]
+            return set(cell.cell_contents)
+        func = getattr(func, "__wrapped__", None)
+    return None
+
+
+def _get_able_url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin":
+                    continue  # the admin's changelists are listed in ADMIN_CHANGELISTS
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                methods = _allowed_methods(pattern.callback)
+                if methods is not None and "GET" not in methods:
+                    continue  # POST-only: measured as a write, not as a page
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns, None)
+    return names - SKIPPED
+
+
+def test_every_get_url_has_a_benchmark_entry():
+    missing = sorted(_get_able_url_names() - set(ENTRIES))
+    assert missing == [], f"URLs without an entry in bench/pages.py ENTRIES: {missing}"
+
+
+def test_benchmark_entries_name_existing_urls():
+    stale = sorted(set(ENTRIES) - _get_able_url_names() - ADMIN_CHANGELISTS)
+    assert stale == [], f"entries in bench/pages.py for URLs that no longer exist or are POST-only: {stale}"
+
+
+def test_post_only_views_are_detected():
+    # the walk above depends on reading require_POST; a view known to be POST-only must be seen as such
+    from django.urls import resolve, reverse
+
+    match = resolve(reverse("meetings:feed_renew"))
+    assert _allowed_methods(match.func) == {"POST"}
+
+
+def test_admin_changelists_of_big_models_are_registered():
+    registered = {
+        f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist" for model in admin.site._registry
+    }
+    assert sorted(ADMIN_CHANGELISTS - registered) == []
+
+
+@pytest.mark.django_db
+def test_every_benchmark_page_shows_its_data_on_the_demo(demo, client):
+    """Each entry, resolved on the demo data and requested by its role, answers 200 with the strings that
+    prove it shows the right data (what `make bench` checks against gunicorn)."""
+    from django.contrib.auth import get_user_model
+
+    f = Fixtures(big=False)
+    users = {u.username: u for u in get_user_model().objects.all()}
+    problems = []
+    for t in targets(f):
+        if t.skipped:
+            if t.skipped != "no such object in the data":
+                problems.append(f"{t.key}: {t.skipped}")
+            continue
+        client.logout()
+        username = f.username_for(t.role)
+        if username:
+            client.force_login(users[username])
+        response = client.get(t.path)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        problem = check_content(t, response.status_code, body)
+        if problem:
+            problems.append(f"{t.key} as {t.role} ({t.path}): {problem}")
+    assert not problems, "\n".join(problems)
