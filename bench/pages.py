@@ -335,7 +335,6 @@ ENTRIES: dict[str, Entry] = {
         "admin",
         lambda f: {"body_pk": f.body.pk, "pk": f.body.seat_groups.order_by("pk").first().pk},
     ),
-    "committees:membership_appoint": Entry("admin", lambda f: {"body_pk": f.body.pk}),
     "committees:membership_edit": Entry(
         "admin", lambda f: {"pk": f.membership.pk}, checks=lambda f: [f.membership.person.name]
     ),
