@@ -79,9 +79,7 @@ def notice(meeting: Meeting) -> Document:
         )
         doc.heading(_("첨부"), level=2)
         attachments = doc_selectors.document_attachments(meeting)
-        doc.paragraph(
-            "\n".join(f"{n}. {a.original_name}" for n, a in enumerate(attachments, 1)) or _("없음")
-        )
+        doc.paragraph("\n".join(f"{n}. {a.original_name}" for n, a in enumerate(attachments, 1)) or _("없음"))
         doc.heading(_("문의"), level=2)
         doc.paragraph(doc_selectors.secretary_contact(meeting) or organiser)
         doc.paragraph(date_dots(timezone.localdate()), style="right")
@@ -181,14 +179,27 @@ def _item_lines(item: dict) -> str:
         line = _(
             "의결: %(outcome_label)s — %(method_label)s %(taken_at)s, 재적 %(enrolled)s, 출석 %(present)s, "
             "찬성 %(yes)s, 반대 %(no)s, 기권 %(abstain)s"
-        ) % {k: v[k] for k in ("outcome_label", "method_label", "taken_at", "enrolled", "present", "yes", "no", "abstain")}
+        ) % {
+            k: v[k]
+            for k in (
+                "outcome_label",
+                "method_label",
+                "taken_at",
+                "enrolled",
+                "present",
+                "yes",
+                "no",
+                "abstain",
+            )
+        }
         if v["ballots"]:
             line += " (" + ", ".join(f"{b['name']} {b['choice_label']}" for b in v["ballots"]) + ")"
         lines.append(line)
     if item.get("written"):
         w = item["written"]
         lines.append(
-            _("서면의결: %(outcome_label)s — 재적 %(enrolled)s, 찬성 %(yes)s, 반대 %(no)s, 기권 %(abstain)s") % w
+            _("서면의결: %(outcome_label)s — 재적 %(enrolled)s, 찬성 %(yes)s, 반대 %(no)s, 기권 %(abstain)s")
+            % w
         )
     if item.get("election"):
         e = item["election"]
@@ -233,7 +244,10 @@ def minutes_document(meeting: Meeting, minutes: Minutes) -> Document:
                 ]
             )
         rows.append(
-            [_("배석자"), ", ".join(f"{o['name']} {o['affiliation']}".strip() for o in record["observers"]) or "—"]
+            [
+                _("배석자"),
+                ", ".join(f"{o['name']} {o['affiliation']}".strip() for o in record["observers"]) or "—",
+            ]
         )
         rows.append([_("진행 순서 및 안건"), "\n".join(_item_lines(i) for i in record["items"]) or "—"])
         rows.append([_("발언 요지"), mi.get("remarks", "")])
