@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from appointments import services
+from appointments.models import SealImage
 from tests import factories
 from tests.conftest import LOGIN, assert_statuses
 from tests.docreaders import read_hwpx, read_pdf
@@ -68,3 +69,23 @@ def test_register_csv_and_xlsx_keep_formulas_inert_and_numbers_plain(login, issu
     cells = {row[0].value: row for row in ws.iter_rows(min_row=2)}
     assert cells["제2016-002호"][1].value == "=1+1" and cells["제2016-002호"][1].data_type == "s"
     assert cells["제2016-002호"][5].data_type == "s"
+
+
+def test_demo_seal_is_drawn_and_printed_on_the_certificate(login, issued, tmp_path, settings):
+    from PIL import Image
+
+    from appointments import demo
+
+    settings.MEDIA_ROOT = tmp_path
+    demo._sample_seal()
+    demo._sample_seal()  # idempotent: one seal
+    seal = SealImage.objects.get()
+    assert seal.label == demo.SEAL_LABEL
+    with seal.image.open("rb") as fh:
+        image = Image.open(io.BytesIO(fh.read()))
+        assert image.format == "PNG" and image.getpixel((image.width // 2, 15))[:3] == (200, 30, 30)
+    response = login(factories.admin_user()).get(reverse("appointments:certificate_pdf", args=[issued[0].pk]))
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(response.content)).pages[0]
+    assert [img.image.size for img in page.images] == [(240, 240)]
