@@ -19,7 +19,7 @@ class RegisterFilterForm(forms.Form):
 class AppointmentChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Appointment) -> str:
         m = obj.membership
-        return f"{m.body} · {m.seat.group.label} · {m.person} ({obj.period_label})"
+        return f"{m.body} · {m.seat.group.label} · {m.person} · {obj.period_label}"
 
 
 class CertificateIssueForm(forms.Form):

@@ -75,9 +75,8 @@ class Appointment(models.Model):
         m = self.membership
         if m.end is None:
             return f"{rules.date_dots(m.start)} ~"
-        return (
-            f"{rules.date_dots(m.start)} ~ {rules.date_dots(m.end)} {rules.term_years_label(m.start, m.end)}"
-        )
+        # the length in its own parentheses (appendix 1): "~ 2018. 1. 14. 2년" read as "14. 2년"
+        return f"{rules.date_dots(m.start)} ~ {rules.date_dots(m.end)} ({rules.term_years_label(m.start, m.end)})"
 
 
 class CertificateCounter(models.Model):

@@ -33,6 +33,7 @@ from appointments.permissions import (
 )
 from committees.decorators import admin_required, staff_required
 from committees.permissions import bodies_managed_by, roles_for
+from seongdong_gov.documents import file_response
 from seongdong_gov.forms import form_view
 from seongdong_gov.pagination import paginate
 
@@ -55,8 +56,13 @@ def register(request):
     )
     if filters.get("issued_on"):
         qs = qs.filter(issued_on=filters["issued_on"])
-    if request.GET.get("format") == "csv":
+    fmt = request.GET.get("format")
+    if fmt == "csv":
         return exports.register_csv_response(qs)
+    if fmt == "xlsx":
+        return file_response(exports.register_xlsx(qs), f"{_('위촉장발급대장')}.xlsx", "xlsx")
+    if fmt in ("hwpx", "pdf"):
+        return exports.register_document(qs).response(fmt, _("위촉장발급대장"))
     params = {k: v for k, v in request.GET.items() if k not in ("format", "page") and v}
     batch_query = ""
     if filters.get("issued_on"):
@@ -70,6 +76,7 @@ def register(request):
             "form": form,
             **paginate(request, qs),
             "csv_query": urlencode({**params, "format": "csv"}),
+            "export_queries": {f: urlencode({**params, "format": f}) for f in ("xlsx", "hwpx", "pdf")},
             "batch_query": batch_query,
             "roles": roles_for(request.user),
         },
@@ -282,7 +289,7 @@ def appointment_create(request, body_pk: int):
         save,
         success_url=reverse("appointments:body", args=[body.pk]),
         message=lambda result: (
-            _("%(person)s 님을 위촉했습니다 (%(period)s).")
+            _("%(person)s 님을 위촉했습니다. 위촉기간: %(period)s")
             % {"person": result.obj.membership.person, "period": result.obj.period_label}
         ),
         **page,

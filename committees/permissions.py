@@ -155,6 +155,12 @@ def visible_persons(roles: Roles) -> QuerySet[Person]:
     return Person.objects.filter(q).distinct()
 
 
+def can_see_body_contacts(roles: Roles, body: Body) -> bool:
+    """Contact columns of a body's roster (page and documents): staff and the body's secretaries, the
+    people who may see every member's contacts by `can_see_contacts`."""
+    return roles.is_governance_staff or body.pk in roles.secretary_body_ids
+
+
 def can_see_contacts(roles: Roles, person: Person, person_body_ids: set[int]) -> bool:
     """Contact details and date of birth: staff, the person themselves, and the secretaries of the
     person's bodies (who must reach them). Members never see each other's contacts."""

@@ -9,6 +9,7 @@ urlpatterns = [
     path("bodies/chart/", views.body_chart, name="body_chart"),
     path("bodies/new/", views.body_edit, name="body_create"),
     path("bodies/<int:pk>/", views.body_detail, name="body_detail"),
+    path("bodies/<int:pk>/roster.<slug:fmt>", views.body_roster, name="body_roster"),
     path("bodies/<int:pk>/edit/", views.body_edit, name="body_edit"),
     path("bodies/<int:body_pk>/seat-groups/new/", views.seat_group_edit, name="seat_group_create"),
     path("bodies/<int:body_pk>/seat-groups/<int:pk>/edit/", views.seat_group_edit, name="seat_group_edit"),

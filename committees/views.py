@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from committees import permissions, selectors, services
+from committees import documents, permissions, selectors, services
 from committees.charts import org_chart
 from committees.decorators import staff_required
 from committees.forms import (
@@ -20,6 +21,7 @@ from committees.forms import (
     SeatGroupForm,
 )
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
+from seongdong_gov.documents import file_response
 from seongdong_gov.forms import form_view
 
 # ---- bodies ----------------------------------------------------------------------------------------
@@ -61,10 +63,27 @@ def body_detail(request, pk: int):
             "secretary": secretary,
             "today": today,
             "can_manage": roles.can_manage_body(body.pk),
-            "show_contacts": roles.is_governance_staff or body.pk in roles.secretary_body_ids,
+            "show_contacts": permissions.can_see_body_contacts(roles, body),
             "children": body.children.filter(is_active=True),
         },
     )
+
+
+@login_required
+def body_roster(request, pk: int, fmt: str):
+    """위원 명단 as HWPX, PDF or XLSX: whoever may read the body page, contacts as on the page."""
+    roles = permissions.roles_for(request.user)
+    body = permissions.body_for_user(roles, pk)
+    if fmt not in ("hwpx", "pdf", "xlsx"):
+        raise Http404
+    today = timezone.localdate()
+    groups = selectors.body_composition(body, today)
+    show_contacts = permissions.can_see_body_contacts(roles, body)
+    stem = f"{today:%Y-%m-%d} {body.name} {_('위원명단')}"
+    if fmt == "xlsx":
+        content = documents.roster_xlsx(body, groups, on=today, show_contacts=show_contacts)
+        return file_response(content, f"{stem}.xlsx", "xlsx")
+    return documents.roster_document(body, groups, on=today, show_contacts=show_contacts).response(fmt, stem)
 
 
 @staff_required

@@ -149,6 +149,17 @@ def attachment_for_user(request_or_roles, pk: int) -> Attachment:
     return attachment
 
 
+def agenda_for_user(request_or_roles, pk: int) -> Meeting:
+    """The meeting whose agenda papers (notice, agenda pack) the user may read: those who manage it
+    always; members once the agenda is published. A draft agenda is outside a member's reach (404),
+    as its files are."""
+    roles = roles_of(request_or_roles)
+    meeting = meeting_for_user(roles, pk)
+    if not (can_manage(roles, meeting) or meeting.agenda_published):
+        raise Http404
+    return meeting
+
+
 def minutes_for_user(request_or_roles, pk: int) -> tuple[Meeting, Minutes, bool]:
     """The meeting `pk`, its minutes and whether the user manages it. Draft minutes are outside a
     member's reach (404), as they are absent from the meeting page."""

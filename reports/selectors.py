@@ -137,7 +137,8 @@ class FieldSummary:
     indicators: list[Indicator]
     rows: list[tuple[str, list[Decimal | None]]]  # unit name, value per indicator (this month)
     totals: list[Decimal]
-    trend: list[tuple[Indicator, list[Decimal]]]  # indicator, total per month (oldest first)
+    # indicator, total per month (oldest first); None for a month with no counted report (a gap, not 0)
+    trend: list[tuple[Indicator, list[Decimal | None]]]
     narratives: list[tuple[str, Report]]
 
 
@@ -177,7 +178,7 @@ def consolidated(month: dt.date, *, months: int = 6) -> dict:
                 indicators=inds,
                 rows=rows,
                 totals=totals,
-                trend=[(i, [trend.get((i.pk, m), Decimal(0)) for m in month_list]) for i in inds],
+                trend=[(i, [trend.get((i.pk, m)) for m in month_list]) for i in inds],
                 narratives=[(r.unit.name, r) for r in reports if r.field_id == f.pk],
             )
         )

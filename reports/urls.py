@@ -19,5 +19,6 @@ urlpatterns = [
     path("fields/<slug:code>/indicators/<int:pk>/", views.indicator_edit, name="indicator_edit"),
     path("consolidated/attach/", views.consolidated_attach, name="consolidated_attach"),
     path("consolidated/pdf/", views.consolidated_pdf, name="consolidated_pdf"),
+    path("consolidated/hwpx/", views.consolidated_hwpx, name="consolidated_hwpx"),
     path("consolidated/xlsx/", views.consolidated_xlsx, name="consolidated_xlsx"),
 ]

@@ -258,6 +258,14 @@ def consolidated_pdf(request):
 
 
 @staff_required
+def consolidated_hwpx(request):
+    data = selectors.consolidated(_requested_month(request))
+    return exports.consolidated_document(data).response(
+        "hwpx", f"{data['month']:%Y-%m} {_('사업성과종합보고')}"
+    )
+
+
+@staff_required
 def consolidated_xlsx(request):
     data = selectors.consolidated(_requested_month(request))
     response = HttpResponse(

@@ -121,3 +121,122 @@ def render_pdf(
         return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=state["fetcher"]).write_pdf(
             stylesheets=sheets, font_config=state["font_config"], **options
         )
+
+
+# -- one document, two formats ---------------------------------------------------------------------------
+
+# The content types the product serves its documents as.
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "hwpx": "application/hwp+zip",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def file_response(content: bytes, filename: str, kind: str, *, inline: bool = False):
+    """An HTTP download of `content` named `filename` (Korean allowed).
+
+    The header carries an ASCII fallback name and the real one RFC 5987-encoded (`filename*=UTF-8''…`),
+    which every current browser prefers, so "회의록.hwpx" arrives as 회의록.hwpx. Side effects: none.
+    """
+    from urllib.parse import quote
+
+    from django.http import HttpResponse
+
+    response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
+    ascii_name = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in filename)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = (
+        f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+    )
+    return response
+
+
+class Document:
+    """A document as a list of blocks (headings, paragraphs, tables, page breaks), written once by an
+    app and rendered to HWPX (seongdong_gov.hwpx) or to PDF (the one renderer): both formats show the
+    same text and the same table cells because they are built from the same blocks.
+
+    The API mirrors `HwpxDocument` so a document module reads the same whatever the output.
+    """
+
+    PDF_TEMPLATE = "_document_pdf.html"
+    PDF_STYLESHEET = "css/document.css"
+
+    def __init__(self, *, title: str, header_text: str = "") -> None:
+        self.title = title
+        self.header_text = header_text
+        self.blocks: list[dict[str, Any]] = []
+
+    def heading(self, text: str, *, level: int = 1) -> None:
+        self.blocks.append({"kind": "heading", "text": str(text), "level": min(max(level, 1), 3)})
+
+    def paragraph(self, text: str, *, style: str = "body", bold: bool = False) -> None:
+        self.blocks.append({"kind": "paragraph", "text": str(text), "style": style, "bold": bold})
+
+    def table(
+        self,
+        rows: Sequence[Sequence[object]],
+        *,
+        header_rows: int = 1,
+        col_widths_mm: Sequence[float] | None = None,
+    ) -> None:
+        rows = [["" if v is None else str(v) for v in row] for row in rows]
+        if not rows:
+            return
+        widths = list(col_widths_mm or [])
+        total = sum(widths) or 1
+        self.blocks.append(
+            {
+                "kind": "table",
+                "head": rows[:header_rows],
+                "body": rows[header_rows:],
+                "header_rows": header_rows,
+                "widths_mm": widths,
+                "widths_pct": [round(100 * w / total, 2) for w in widths],
+            }
+        )
+
+    def page_break(self) -> None:
+        self.blocks.append({"kind": "page_break"})
+
+    def to_hwpx(self) -> bytes:
+        """The document as HWPX (OWPML): real tables, the style pair, page numbers in the footer."""
+        from seongdong_gov.hwpx import HwpxDocument
+
+        doc = HwpxDocument(title=self.title, header_text=self.header_text)
+        for block in self.blocks:
+            kind = block["kind"]
+            if kind == "heading":
+                doc.heading(block["text"], level=block["level"])
+            elif kind == "paragraph":
+                doc.paragraph(block["text"], style=block["style"], bold=block["bold"])
+            elif kind == "table":
+                doc.table(
+                    [*block["head"], *block["body"]],
+                    header_rows=block["header_rows"],
+                    col_widths_mm=block["widths_mm"] or None,
+                )
+            else:
+                doc.page_break()
+        return doc.to_bytes()
+
+    def to_pdf(self, *, request=None) -> bytes:
+        """The document as an A4 PDF through `render_pdf`, page numbers on every page."""
+        return render_pdf(
+            self.PDF_TEMPLATE,
+            {"document": self},
+            stylesheets=[self.PDF_STYLESHEET, PAGE_NUMBERS],
+            request=request,
+            # column widths are `<col width>` attributes (no inline styles), read as presentational hints
+            presentational_hints=True,
+        )
+
+    def response(self, fmt: str, filename_stem: str):
+        """The document downloaded as `fmt` ("hwpx" or "pdf") named `<filename_stem>.<fmt>`."""
+        if fmt == "hwpx":
+            return file_response(self.to_hwpx(), f"{filename_stem}.hwpx", "hwpx")
+        if fmt == "pdf":
+            return file_response(self.to_pdf(), f"{filename_stem}.pdf", "pdf")
+        raise ValueError(f"unknown document format {fmt!r}")

@@ -29,12 +29,13 @@ def _demo_dump(tmp_path_factory):
 
 
 @pytest.fixture
-def demo(db, _demo_dump):
+def demo(db, _demo_dump, tmp_path, settings):
     """The full demo data set (bodies from the plan and the five demo accounts).
 
     The first test in a process runs `load_demo` through the services and dumps the result; later tests
     load that dump (about four times faster). The data are the same rows either way.
     """
+    settings.MEDIA_ROOT = tmp_path / "media"  # the demo's sample seal file, never the working tree
     if _demo_dump.exists():
         call_command("loaddata", str(_demo_dump), verbosity=0)
         return

@@ -93,6 +93,10 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "committees:body_detail": lambda: {
         "pk": _pk("committees.Body", secretary_person__user__username="secretary")
     },
+    "committees:body_roster": lambda: {
+        "pk": _pk("committees.Body", secretary_person__user__username="secretary"),
+        "fmt": "hwpx",
+    },
     "committees:body_edit": lambda: {
         "pk": _pk("committees.Body", secretary_person__user__username="secretary")
     },
@@ -156,6 +160,7 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "meetings:written_answer": lambda: {"pk": _pk("meetings.WrittenResolution")},
     "meetings:written_count": None,
     "meetings:minutes": lambda: {"pk": _meeting()},
+    "meetings:document": lambda: {"pk": _meeting(), "kind": "minutes", "fmt": "hwpx"},
     "meetings:minutes_edit": lambda: {"pk": _meeting()},
     "meetings:minutes_correct": lambda: {"pk": _meeting()},
     "meetings:minutes_status": None,
@@ -179,6 +184,7 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "reports:consolidated_attach": NONE,
     "reports:consolidated_pdf": NONE,
     "reports:consolidated_xlsx": NONE,
+    "reports:consolidated_hwpx": NONE,
     "appointments:register": NONE,
     "appointments:issue": NONE,
     "appointments:alerts": NONE,

@@ -241,7 +241,7 @@ def test_reissue_view_links_original_and_keeps_it(login, admin_user, issued):
     response = client.get(reverse("appointments:register") + "?format=csv")
     csv_rows = b"".join(response.streaming_content).decode("utf-8-sig")
     assert (
-        "제2016-009호,김위원0,추진운영위원회,2016. 1. 15. ~ 2018. 1. 14. 2년,2016. 3. 2.,,제2016-001호,분실"
+        "제2016-009호,김위원0,추진운영위원회,2016. 1. 15. ~ 2018. 1. 14. (2년),2016. 3. 2.,,제2016-001호,분실"
         in csv_rows
     )
 

@@ -167,7 +167,9 @@ def test_create_view_saves_with_computed_end(login, staff, group, body):
         D(2016, 1, 12),
     )
     assert response.redirect_chain[-1][0] == reverse("appointments:body", args=[body.pk])
-    assert "홍길동 님을 위촉했습니다 (2016. 1. 15. ~ 2018. 1. 14. 2년)" in response.content.decode()
+    assert (
+        "홍길동 님을 위촉했습니다. 위촉기간: 2016. 1. 15. ~ 2018. 1. 14. (2년)" in response.content.decode()
+    )
 
 
 def test_create_view_check_shows_term_without_saving(login, staff, group, body):

@@ -104,6 +104,8 @@ URLS = [
     _case("get", "written_answer", ["written"], {"member"}, forbidden=MANAGERS),
     _case("post", "written_count", ["written"], MANAGERS, 302, IN_REACH),
     _case("get", "minutes", [m], MANAGERS),  # a draft: members see approved minutes only
+    # the papers: the published agenda's to members, the sign-in sheet to managers (tests/meetings/test_documents.py)
+    _case("get", "document", [m, "notice", "hwpx"], VIEWERS),
     _case("get", "minutes_edit", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "minutes_correct", [m], MANAGERS, forbidden=IN_REACH),
     _case("post", "minutes_status", [m, "approve"], MANAGERS, 302, IN_REACH),

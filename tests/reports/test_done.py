@@ -131,7 +131,9 @@ def test_demo_consolidated_pdf_and_excel_match_the_page(staff_client):
         months = page.context["months"]
         assert all_rows[head][: len(months) + 1] == ["월별 추이", *[f"{m:%Y-%m}" for m in months]]
         trend = [r[: len(months) + 1] for r in all_rows[head + 1 : head + 1 + len(summary.trend)]]
-        assert trend == [[str(i), *[float(v) for v in vals]] for i, vals in summary.trend]
+        assert trend == [
+            [str(i), *[float(v) if v is not None else None for v in vals]] for i, vals in summary.trend
+        ]
 
     pdf = staff_client.get(reverse("reports:consolidated_pdf") + "?month=2026-10")
     reader = PdfReader(io.BytesIO(pdf.content))

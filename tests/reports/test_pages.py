@@ -108,8 +108,9 @@ def test_consolidated_page_excel_and_pdf_agree(client, field, staff):
     assert summary.rows == [("가동", [Decimal(10), Decimal(11)]), ("나동", [Decimal(20), Decimal(21)])]
     assert summary.totals == [Decimal(30), Decimal(32)]
     assert [values for _i, values in summary.trend] == [
-        [0, 0, 0, 0, Decimal(5), Decimal(30)],
-        [0, 0, 0, 0, Decimal(6), Decimal(32)],
+        # months without a counted report are gaps (None), not zeros (issue 12 §3)
+        [None, None, None, None, Decimal(5), Decimal(30)],
+        [None, None, None, None, Decimal(6), Decimal(32)],
     ]
     html = page.content.decode()
     assert (

@@ -61,6 +61,7 @@ MATRIX = {
     "reports:consolidated_attach": (lambda o: [], STAFF_POST_ONLY),
     "reports:consolidated_pdf": (lambda o: [], STAFF_ONLY),
     "reports:consolidated_xlsx": (lambda o: [], STAFF_ONLY),
+    "reports:consolidated_hwpx": (lambda o: [], STAFF_ONLY),
 }
 # the same pages on another unit's objects
 OTHER_MATRIX = {

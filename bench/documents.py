@@ -1,0 +1,242 @@
+"""Document benchmark (issue 12 §5; not a test): p50 from request to bytes for the HWPX and PDF of a
+100-member meeting's minutes and sign-in sheet and of that body's roster, against two baselines
+measured in the same run:
+
+- a bare view (a plain `HttpResponse` through the same middleware stack and test client): the floor of
+  any request; target HWPX ≤ 10× this;
+- a one-line Korean page through the one renderer (`seongdong_gov.documents`, same fonts and
+  stylesheets): the fixed cost of WeasyPrint; target each PDF ≤ 2× this.
+
+Run alone with `DJANGO_DEVELOPMENT=1 .venv/bin/python -m bench.documents` (it creates and drops a
+throwaway test database), or call `document_timings(setup_db=False)` from inside one (bench/run.py).
+This module is also the URLconf of the measurement: the product's URLs plus the bare view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import statistics
+import time
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from django.urls import include, path
+
+MEMBERS = 100
+ITEMS = 12
+RUNS = 10
+TARGET_HWPX_X_BARE = 10
+TARGET_PDF_X_ONE_LINE = 2
+SEOUL = ZoneInfo("Asia/Seoul")
+SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
+
+
+def _bare(request):
+    from django.http import HttpResponse
+
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+def __getattr__(name: str):
+    # The URLconf is built on first use: including the product's URLs imports its views, which needs
+    # settings configured, and this module is imported before django.setup() when run alone.
+    if name == "urlpatterns":
+        return [path("bench-bare/", _bare), path("", include("seongdong_gov.urls"))]
+    raise AttributeError(name)
+
+
+def _p50_ms(fn: Callable[[], object], runs: int) -> float:
+    fn()  # warm-up: templates, fonts, first queries
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+def _world():
+    """A body of 100 members, a held meeting with attendance, 12 items with votes, draft minutes; a
+    logged-in staff client. Built through the services, as the product builds them."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from committees import services as committee_services
+    from committees.models import Body, Gender, Person, SeatGroup
+    from committees.permissions import GOVERNANCE_STAFF_GROUP
+    from meetings import services
+    from meetings.models import AgendaItem, Attendance, Meeting, Minutes, Observer, Vote
+
+    today = dt.date.today()
+    body = Body.objects.create(
+        name="추진운영위원회 (bench)", kind=Body.Kind.STEERING, gender_balance_applies=False
+    )
+    group = committee_services.seat_group_save(
+        actor=None,
+        group=SeatGroup(
+            body=body,
+            kind=SeatGroup.Kind.APPOINTED,
+            label="위촉직",
+            count=MEMBERS,
+            field="복지",
+            recommender="동",
+        ),
+        effective=today - dt.timedelta(days=400),
+    )
+    memberships = []
+    for n, seat in enumerate(group.seats.order_by("number")):
+        person = Person.objects.create(
+            name=f"{SURNAMES[n % len(SURNAMES)]}위원{n:03d}",
+            gender=Gender.FEMALE if n % 2 else Gender.MALE,
+            affiliation="성수1가1동 주민자치회",
+            phone=f"010-0000-{n:04d}",
+        )
+        memberships.append(
+            committee_services.membership_appoint(
+                actor=None,
+                seat=seat,
+                person=person,
+                role="member",
+                start=today - dt.timedelta(days=300),
+                end=today + dt.timedelta(days=400),
+            ).obj
+        )
+    starts = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(16, 0), tzinfo=SEOUL)
+    meeting = services.meeting_create(
+        actor=None,
+        meeting=Meeting(
+            title="제3차 정기회의",
+            place="성동구청 3층 대회의실",
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=2),
+        ),
+        bodies=[body],
+        today=today - dt.timedelta(days=30),
+    )
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, membership=m, status="present" if n % 10 else "absent")
+        for n, m in enumerate(memberships)
+    )
+    Observer.objects.bulk_create(
+        Observer(meeting=meeting, name=f"배석자{n}", affiliation="성동구청") for n in range(5)
+    )
+    for n in range(1, ITEMS + 1):
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            order=n,
+            kind="resolution",
+            title=f"2027년 사업계획 안건 {n}",
+            presenter="자치행정과",
+        )
+        Vote.objects.create(
+            item=item,
+            method="show_of_hands",
+            taken_at=starts + dt.timedelta(minutes=10 * n),
+            enrolled=MEMBERS,
+            present=90,
+            voting=90,
+            yes=80,
+            no=7,
+            abstain=3,
+            required=46,
+            passed=True,
+            outcome_label="가결",
+        )
+    Minutes.objects.create(meeting=meeting, remarks="위원장 인사말씀이 있었다.\n" * 40)
+    staff = get_user_model().objects.create_user("bench-docs-staff")
+    staff.groups.add(Group.objects.get_or_create(name=GOVERNANCE_STAFF_GROUP)[0])
+    client = Client()
+    client.force_login(staff)
+    return client, meeting, body
+
+
+def _measure(runs: int) -> list[dict]:
+    from django.test.utils import override_settings
+    from django.urls import reverse
+
+    from seongdong_gov.documents import Document
+
+    client, meeting, body = _world()
+    rows: list[dict] = []
+
+    def get(url: str) -> bytes:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response.content
+
+    with override_settings(ROOT_URLCONF=__name__):
+        bare = _p50_ms(lambda: get("/bench-bare/"), runs * 3)
+        rows.append({"document": "bare view", "format": "", "p50_ms": bare})
+        one_line = Document(title="한 줄")
+        one_line.paragraph("성동구 민관거버넌스 한 줄 문서")
+        fixed = _p50_ms(one_line.to_pdf, runs)
+        rows.append({"document": "one-line Korean page (render only)", "format": "pdf", "p50_ms": fixed})
+        urls = {
+            "minutes": lambda fmt: reverse("meetings:document", args=[meeting.pk, "minutes", fmt]),
+            "sign-in sheet": lambda fmt: reverse("meetings:document", args=[meeting.pk, "signin", fmt]),
+            "roster": lambda fmt: reverse("committees:body_roster", args=[body.pk, fmt]),
+        }
+        for name, url in urls.items():
+            for fmt in ("hwpx", "pdf"):
+                address = url(fmt)
+                size = len(get(address))
+                p50 = _p50_ms(lambda address=address: get(address), runs)
+                base, target = (bare, TARGET_HWPX_X_BARE) if fmt == "hwpx" else (fixed, TARGET_PDF_X_ONE_LINE)
+                rows.append(
+                    {
+                        "document": name,
+                        "format": fmt,
+                        "p50_ms": p50,
+                        "kib": size / 1024,
+                        "ratio": p50 / base,
+                        "target": target,
+                        "met": p50 / base <= target,
+                    }
+                )
+    return rows
+
+
+def document_timings(
+    *, runs: int = RUNS, setup_db: bool = True, out: Callable[[str], None] = print
+) -> list[dict]:
+    """Measure, print and return one dict per row: document, format, p50_ms (and for documents kib,
+    ratio to its baseline, target, met). `setup_db=False` when the caller already runs inside a
+    throwaway test database (the data built here are never cleaned up)."""
+    import django
+    from django.apps import apps
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "seongdong_gov.settings")
+    if not apps.ready:
+        django.setup()
+    for name in ("weasyprint", "weasyprint.progress", "fontTools"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    old_config = None
+    if setup_db:
+        from django.test.utils import setup_databases, setup_test_environment
+
+        setup_test_environment()
+        old_config = setup_databases(verbosity=0, interactive=False)
+    try:
+        rows = _measure(runs)
+    finally:
+        if old_config is not None:
+            from django.test.utils import teardown_databases, teardown_test_environment
+
+            teardown_databases(old_config, verbosity=0)
+            teardown_test_environment()
+    out(f"Documents (bench.documents): {MEMBERS}-member meeting and roster, p50 of {runs} requests")
+    for r in rows:
+        line = f"  {r['document']:<36} {r['format']:<5} p50 {r['p50_ms']:8.1f} ms"
+        if "ratio" in r:
+            base = "bare view" if r["format"] == "hwpx" else "one-line page"
+            verdict = "ok" if r["met"] else "MISSED"
+            line += f"  {r['kib']:7.1f} KiB  {r['ratio']:5.1f}× {base} (target ≤ {r['target']}×) {verdict}"
+        out(line)
+    return rows
+
+
+if __name__ == "__main__":
+    document_timings()
