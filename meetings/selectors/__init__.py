@@ -8,6 +8,7 @@ from meetings.selectors.convening import (
     own_membership,
     signed_request_ids,
 )
+from meetings.selectors.feeds import FeedVersion, feed_meetings, feed_scope, feed_version, meeting_version
 from meetings.selectors.meetings import (
     Panel,
     at_meeting_time,
@@ -46,6 +47,7 @@ from meetings.selectors.voting import (
 )
 
 __all__ = [
+    "FeedVersion",
     "Panel",
     "at_meeting_time",
     "attendance_initial",
@@ -55,9 +57,13 @@ __all__ = [
     "elections_of",
     "enrolled_in",
     "enrolled_memberships",
+    "feed_meetings",
+    "feed_scope",
+    "feed_version",
     "managed_series",
     "meeting_detail_data",
     "meeting_list",
+    "meeting_version",
     "meetings_for_user_bodies",
     "member_bodies",
     "member_emails",

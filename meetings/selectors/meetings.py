@@ -38,6 +38,16 @@ def _seoul_midnight(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+def year_ago(today: dt.date) -> dt.datetime:
+    """Seoul midnight of the same day a year before `today`: the start of every bounded window
+    (list, feeds, portal). It moves once a day, so a feed's version is stable within the day."""
+    try:
+        day = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        day = dt.date(today.year - 1, 2, 28)
+    return _seoul_midnight(day)
+
+
 def meeting_list(roles: Roles, *, today: dt.date, year: int | None = None) -> QuerySet[Meeting]:
     """The meetings a user sees in date order: those of calendar `year`, or by default those from 12
     months before `today` onwards (everything upcoming included). The window is a range of aware
@@ -47,11 +57,7 @@ def meeting_list(roles: Roles, *, today: dt.date, year: int | None = None) -> Qu
         start, end = _seoul_midnight(dt.date(year, 1, 1)), _seoul_midnight(dt.date(year + 1, 1, 1))
         window = {"starts_at__gte": start, "starts_at__lt": end}
     else:
-        try:
-            year_ago = today.replace(year=today.year - 1)
-        except ValueError:  # 29 February
-            year_ago = dt.date(today.year - 1, 2, 28)
-        window = {"starts_at__gte": _seoul_midnight(year_ago)}
+        window = {"starts_at__gte": year_ago(today)}
     return (
         visible_meetings(roles)
         .filter(**window)
