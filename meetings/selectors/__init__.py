@@ -10,6 +10,7 @@ from meetings.selectors.convening import (
 )
 from meetings.selectors.feeds import FeedVersion, feed_meetings, feed_scope, feed_version, meeting_version
 from meetings.selectors.meetings import (
+    UPCOMING_MAX,
     Panel,
     at_meeting_time,
     attendance_initial,
@@ -21,7 +22,8 @@ from meetings.selectors.meetings import (
     meetings_for_user_bodies,
     member_emails,
     minutes_initial,
-    my_meetings,
+    my_past,
+    my_upcoming,
     next_item_order,
     presences,
     quorum_panel,
@@ -47,6 +49,7 @@ from meetings.selectors.voting import (
 )
 
 __all__ = [
+    "UPCOMING_MAX",
     "FeedVersion",
     "Panel",
     "at_meeting_time",
@@ -68,7 +71,8 @@ __all__ = [
     "member_bodies",
     "member_emails",
     "minutes_initial",
-    "my_meetings",
+    "my_past",
+    "my_upcoming",
     "my_written_resolutions",
     "next_item_order",
     "own_membership",
