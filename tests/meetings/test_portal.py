@@ -55,14 +55,14 @@ def _meetings(user, *, past: int, upcoming: int) -> None:
 
 
 @pytest.mark.parametrize("rows", [1, 60])
-def test_portal_queries_constant_in_meetings(login, member, rows, django_assert_num_queries):
+def test_portal_queries_constant_in_meetings(login, member, rows, django_assert_num_queries, no_n_plus_one):
     _meetings(member, past=rows, upcoming=rows)
     client = login(member)
     client.get(reverse("meetings:portal"))  # warm the session
     # Constant for 1 and 60 of each: session, user, roles (5), context processors, the upcoming meetings
     # (UPCOMING_MAX + 1), the past meetings' count and page with their minutes, feed token, written
     # resolutions.
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(15), no_n_plus_one():
         response = client.get(reverse("meetings:portal"))
     html = response.content.decode()
     assert "예정 000" in html and "지난 000" in html
