@@ -7,6 +7,7 @@ from seongdong_gov.admin import AuditedModelAdmin
 @admin.register(SealImage)
 class SealImageAdmin(AuditedModelAdmin):
     list_display = ["__str__", "is_active", "uploaded_at", "uploaded_by"]
+    list_select_related = ["uploaded_by"]
     readonly_fields = ["uploaded_by", "uploaded_at"]
 
     def save_model(self, request, obj, form, change):
@@ -25,6 +26,7 @@ class AppointmentAdmin(AuditedModelAdmin):
     list_display = ["__str__", "recommended_by", "approval_number", "is_reappointment", "end_kind"]
     list_filter = ["membership__body", "end_kind", "is_reappointment"]
     list_select_related = ["membership__body", "membership__person"]
+    raw_id_fields = ["membership", "replaces"]
 
     def has_add_permission(self, request):
         return False
@@ -41,7 +43,9 @@ class CertificateAdmin(AuditedModelAdmin):
     """Read-only: certificates are issued through the app's services and never deleted."""
 
     list_display = ["number", "appointment", "issued_on", "reissue_of"]
+    list_select_related = ["appointment__membership__body", "appointment__membership__person", "reissue_of"]
     list_filter = ["year"]
+    raw_id_fields = ["appointment", "reissue_of", "issued_by"]
 
     def has_add_permission(self, request):
         return False

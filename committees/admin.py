@@ -22,6 +22,7 @@ class PostHoldingInline(admin.TabularInline):
 @admin.register(OrgUnit)
 class OrgUnitAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "parent"]
+    list_select_related = ["parent"]
     list_filter = ["kind"]
     search_fields = ["name"]
     filter_horizontal = ["reporting_officers"]
@@ -30,6 +31,7 @@ class OrgUnitAdmin(AuditedModelAdmin):
 @admin.register(Post)
 class PostAdmin(AuditedModelAdmin):
     list_display = ["name", "unit"]
+    list_select_related = ["unit"]
     search_fields = ["name"]
     inlines = [PostHoldingInline]
 
@@ -48,15 +50,27 @@ class SeatGroupInline(admin.TabularInline):
 @admin.register(Body)
 class BodyAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "parent", "is_active"]
+    list_select_related = ["parent"]
+    search_fields = ["name"]
     inlines = [SeatGroupInline]
 
 
 @admin.register(Membership)
 class MembershipAdmin(AuditedModelAdmin):
     list_display = ["person", "body", "role", "start", "end"]
+    list_select_related = ["person", "body"]
     list_filter = ["body", "role"]
     search_fields = ["person__name"]
+    # thousands of persons and seats: a search box instead of a <select> of every row
+    autocomplete_fields = ["person", "body"]
+    raw_id_fields = ["seat", "post_holding"]
 
 
-admin.site.register(Seat, AuditedModelAdmin)
+@admin.register(Seat)
+class SeatAdmin(AuditedModelAdmin):
+    list_display = ["__str__", "group"]
+    list_select_related = ["group__body"]
+    raw_id_fields = ["group"]
+
+
 admin.site.register(CalendarException, AuditedModelAdmin)

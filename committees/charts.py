@@ -24,6 +24,15 @@ class Box:
 
 
 @dataclass
+class Node:
+    """One body of the list view with its active children, built from the same rows as the boxes:
+    the template walks these instead of `body.children.all` (one query per body)."""
+
+    body: object
+    kids: list[Node]
+
+
+@dataclass
 class Chart:
     boxes: list[Box]
     lines: list[tuple[int, int, int, int]]
@@ -31,11 +40,13 @@ class Chart:
     height: int
     box_w: int = BOX_W
     box_h: int = BOX_H
-    roots: list = None
+    roots: list[Node] = None
 
 
 def org_chart(bodies) -> Chart:
-    """Place each body under its parent; leaves share one row per depth, parents centre over children."""
+    """Place each body under its parent; leaves share one row per depth, parents centre over children.
+    Works on the given rows only (no query per body), so the chart costs one query however many
+    bodies there are."""
     bodies = list(bodies)
     children: dict[int | None, list] = {}
     ids = {b.pk for b in bodies}
@@ -73,4 +84,8 @@ def org_chart(bodies) -> Chart:
     all_boxes = list(boxes.values())
     width = max((b.x + BOX_W for b in all_boxes), default=0) + MARGIN
     height = max((b.bottom for b in all_boxes), default=0) + MARGIN
-    return Chart(all_boxes, lines, width, height, roots=children.get(None, []))
+
+    def node(body) -> Node:
+        return Node(body, [node(k) for k in children.get(body.pk, [])])
+
+    return Chart(all_boxes, lines, width, height, roots=[node(r) for r in children.get(None, [])])

@@ -3,11 +3,48 @@ from django.contrib import admin
 from meetings import models
 from seongdong_gov.admin import AuditedModelAdmin
 
-for model in (
-    models.MeetingSeries,
-    models.Meeting,
-    models.AgendaItem,
-    models.Minutes,
-    models.ConveningRequest,
-):
+for model in (models.MeetingSeries, models.AgendaItem):
     admin.site.register(model, AuditedModelAdmin)
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(AuditedModelAdmin):
+    list_display = ["title", "starts_at", "status", "host_body"]
+    list_select_related = ["host_body"]
+    list_filter = ["status"]
+    search_fields = ["title"]
+    date_hierarchy = "starts_at"
+    raw_id_fields = ["series", "host_body"]
+    # ~25,000 meetings a decade: the bodies as a filtered pair of lists rather than one long <select>
+    filter_horizontal = ["bodies"]
+
+
+@admin.register(models.Minutes)
+class MinutesAdmin(AuditedModelAdmin):
+    list_display = ["meeting", "status"]
+    list_select_related = ["meeting"]
+    raw_id_fields = ["meeting"]
+
+
+@admin.register(models.ConveningRequest)
+class ConveningRequestAdmin(AuditedModelAdmin):
+    list_display = ["__str__", "created_at"]
+    list_select_related = ["body"]
+
+
+@admin.register(models.Attendance)
+class AttendanceAdmin(AuditedModelAdmin):
+    """Read-only: attendance is recorded through meetings.services (quorum, the frozen record)."""
+
+    list_display = ["meeting", "membership", "status"]
+    list_select_related = ["meeting", "membership__body", "membership__person"]
+    list_filter = ["status"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -23,7 +23,8 @@ def calendar_for(meetings: Iterable[Meeting], name: str) -> bytes:
     for m in meetings:
         ev = icalendar.Event()
         ev.add("uid", m.uid)
-        ev.add("dtstamp", timezone.now())
+        # the meeting's last change, not now(): an unchanged feed is then byte-for-byte the same
+        ev.add("dtstamp", m.updated_at)
         ev.add("dtstart", timezone.localtime(m.starts_at, SEOUL))
         ev.add("dtend", timezone.localtime(m.ends_at, SEOUL))
         ev.add("summary", m.title)

@@ -12,12 +12,14 @@ class IndicatorInline(admin.TabularInline):
 @admin.register(ReportingField)
 class ReportingFieldAdmin(AuditedModelAdmin):
     list_display = ["name", "lead_department", "lead_team", "roll_forward"]
+    list_select_related = ["lead_department"]
     inlines = [IndicatorInline]
 
 
 @admin.register(ReportingObligation)
 class ReportingObligationAdmin(AuditedModelAdmin):
     list_display = ["unit", "field"]
+    list_select_related = ["unit", "field"]
     list_filter = ["field"]
 
 
@@ -26,6 +28,7 @@ class ReportAdmin(AuditedModelAdmin):
     """Read-only: reports change only through the services (and their audit trail)."""
 
     list_display = ["unit", "field", "month", "state", "submitted_at"]
+    list_select_related = ["unit", "field"]
     list_filter = ["field", "state", "month"]
 
     def has_change_permission(self, request, obj=None):
@@ -35,5 +38,13 @@ class ReportAdmin(AuditedModelAdmin):
         return False
 
 
-admin.site.register(ReportEvent, AuditedModelAdmin)
-admin.site.register(ReminderLog, AuditedModelAdmin)
+@admin.register(ReportEvent)
+class ReportEventAdmin(AuditedModelAdmin):
+    list_display = ["__str__", "at", "actor"]
+    list_select_related = ["report__unit", "report__field", "actor"]
+    raw_id_fields = ["report"]
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(AuditedModelAdmin):
+    list_select_related = ["unit", "field"]

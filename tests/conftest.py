@@ -23,6 +23,28 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(scope="session")
+def _zeal_patched(django_db_setup):
+    """django-zeal's model patches, installed once for the test run without listing `zeal` in
+    INSTALLED_APPS (it is a test tool, not part of the product). Inert outside `no_n_plus_one`."""
+    from zeal.constants import initialize_app_registry  # inline: a dev dependency, tests only
+    from zeal.patch import patch
+
+    initialize_app_registry()
+    patch()
+
+
+@pytest.fixture
+def no_n_plus_one(_zeal_patched, settings):
+    """A context manager that raises zeal.NPlusOneError when the code inside loads a relation row by
+    row (an N+1). Wrap one request with it (`with no_n_plus_one(): client.get(url)`): around test
+    setup it would flag the factories, and across requests the per-request session and roles reads."""
+    from zeal import zeal_context
+
+    settings.ZEAL_RAISE = True
+    return zeal_context
+
+
+@pytest.fixture(scope="session")
 def _demo_dump(tmp_path_factory):
     # one file per test process (xdist workers get their own tmp directories)
     return tmp_path_factory.mktemp("demo") / "demo.json"

@@ -181,6 +181,9 @@ class Meeting(models.Model):
     agenda_published = models.BooleanField(_("안건 공개"), default=False)
     uid = models.CharField(_("달력 UID"), max_length=80, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # the calendar feeds' ETag and Last-Modified, and each event's DTSTAMP: every change to a meeting
+    # goes through a full save() in meetings.services, so auto_now follows it
+    updated_at = models.DateTimeField(_("수정 일시"), auto_now=True)
 
     class Meta:
         verbose_name = _("회의")

@@ -8,7 +8,9 @@ from meetings.selectors.convening import (
     own_membership,
     signed_request_ids,
 )
+from meetings.selectors.feeds import FeedVersion, feed_meetings, feed_scope, feed_version, meeting_version
 from meetings.selectors.meetings import (
+    UPCOMING_MAX,
     Panel,
     at_meeting_time,
     attendance_initial,
@@ -20,7 +22,8 @@ from meetings.selectors.meetings import (
     meetings_for_user_bodies,
     member_emails,
     minutes_initial,
-    my_meetings,
+    my_past,
+    my_upcoming,
     next_item_order,
     presences,
     quorum_panel,
@@ -46,6 +49,8 @@ from meetings.selectors.voting import (
 )
 
 __all__ = [
+    "UPCOMING_MAX",
+    "FeedVersion",
     "Panel",
     "at_meeting_time",
     "attendance_initial",
@@ -55,14 +60,19 @@ __all__ = [
     "elections_of",
     "enrolled_in",
     "enrolled_memberships",
+    "feed_meetings",
+    "feed_scope",
+    "feed_version",
     "managed_series",
     "meeting_detail_data",
     "meeting_list",
+    "meeting_version",
     "meetings_for_user_bodies",
     "member_bodies",
     "member_emails",
     "minutes_initial",
-    "my_meetings",
+    "my_past",
+    "my_upcoming",
     "my_written_resolutions",
     "next_item_order",
     "own_membership",

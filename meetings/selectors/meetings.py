@@ -38,6 +38,16 @@ def _seoul_midnight(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+def year_ago(today: dt.date) -> dt.datetime:
+    """Seoul midnight of the same day a year before `today`: the start of every bounded window
+    (list, feeds, portal). It moves once a day, so a feed's version is stable within the day."""
+    try:
+        day = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        day = dt.date(today.year - 1, 2, 28)
+    return _seoul_midnight(day)
+
+
 def meeting_list(roles: Roles, *, today: dt.date, year: int | None = None) -> QuerySet[Meeting]:
     """The meetings a user sees in date order: those of calendar `year`, or by default those from 12
     months before `today` onwards (everything upcoming included). The window is a range of aware
@@ -47,11 +57,7 @@ def meeting_list(roles: Roles, *, today: dt.date, year: int | None = None) -> Qu
         start, end = _seoul_midnight(dt.date(year, 1, 1)), _seoul_midnight(dt.date(year + 1, 1, 1))
         window = {"starts_at__gte": start, "starts_at__lt": end}
     else:
-        try:
-            year_ago = today.replace(year=today.year - 1)
-        except ValueError:  # 29 February
-            year_ago = dt.date(today.year - 1, 2, 28)
-        window = {"starts_at__gte": _seoul_midnight(year_ago)}
+        window = {"starts_at__gte": year_ago(today)}
     return (
         visible_meetings(roles)
         .filter(**window)
@@ -188,25 +194,38 @@ def report_item(meeting: Meeting, *, title_contains: str = "") -> AgendaItem | N
     return (title_contains and reports.filter(title__contains=title_contains).first()) or reports.first()
 
 
-def my_meetings(roles: Roles, today: dt.date) -> tuple[list[Meeting], list[Meeting]]:
-    """The member portal: upcoming and past meetings of the member's bodies (two queries)."""
-    qs = (
-        list(
-            Meeting.objects.filter(
-                pk__in=Meeting.objects.filter(
-                    bodies__in=roles.member_body_ids | roles.secretary_body_ids
-                ).values("pk")
-            )
-            .prefetch_related("bodies")
-            .select_related("minutes")
-            .order_by("starts_at")
-        )
-        if (roles.member_body_ids or roles.secretary_body_ids)
-        else []
+# the portal lists this many upcoming meetings and links the meeting list for the rest: a member of
+# 17 bodies with a year of series planned ahead would otherwise get hundreds
+UPCOMING_MAX = 30
+
+
+def _my_bodies_meetings(roles: Roles) -> QuerySet[Meeting]:
+    ids = roles.member_body_ids | roles.secretary_body_ids
+    if not ids:
+        return Meeting.objects.none()
+    return Meeting.objects.filter(pk__in=Meeting.objects.filter(bodies__in=ids).values("pk"))
+
+
+def my_upcoming(roles: Roles, *, today: dt.date) -> tuple[list[Meeting], bool]:
+    """The member portal's upcoming meetings of the member's bodies (from today's Seoul midnight), the
+    next UPCOMING_MAX in date order, and whether there are more. One query on the indexed starts_at."""
+    rows = list(
+        _my_bodies_meetings(roles)
+        .filter(starts_at__gte=_seoul_midnight(today))
+        .order_by("starts_at", "pk")[: UPCOMING_MAX + 1]
     )
-    upcoming = [m for m in qs if timezone.localdate(m.starts_at) >= today]
-    past = [m for m in reversed(qs) if timezone.localdate(m.starts_at) < today]
-    return upcoming, past
+    return rows[:UPCOMING_MAX], len(rows) > UPCOMING_MAX
+
+
+def my_past(roles: Roles, *, today: dt.date) -> QuerySet[Meeting]:
+    """The member portal's past meetings, latest first, with their minutes: paginated by the view
+    (a count and one page), so every past meeting stays reachable and none is loaded in bulk."""
+    return (
+        _my_bodies_meetings(roles)
+        .filter(starts_at__lt=_seoul_midnight(today))
+        .select_related("minutes")
+        .order_by("-starts_at", "-pk")
+    )
 
 
 def meetings_for_user_bodies(body_ids) -> QuerySet[Meeting]:

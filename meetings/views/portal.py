@@ -9,19 +9,24 @@ from django.utils import timezone
 from committees.permissions import roles_for
 from meetings import selectors
 from meetings.models import FeedToken
+from seongdong_gov.pagination import paginate
+
+PAST_PER_PAGE = 20
 
 
 @login_required
 def portal(request):
-    """내 회의: upcoming and past meetings of the user's bodies, and the personal calendar feed."""
-    roles = roles_for(request.user)
-    upcoming, past = selectors.my_meetings(roles, timezone.localdate())
+    """내 회의: the next upcoming meetings of the user's bodies, the past ones a page at a time
+    (`?page=`), and the personal calendar feed."""
+    roles, today = roles_for(request.user), timezone.localdate()
+    upcoming, more_upcoming = selectors.my_upcoming(roles, today=today)
     return render(
         request,
         "meetings/portal.html",
         {
             "upcoming": upcoming,
-            "past": past,
+            "more_upcoming": more_upcoming,
+            **paginate(request, selectors.my_past(roles, today=today), per_page=PAST_PER_PAGE),
             "token": FeedToken.objects.filter(user=request.user).first(),
             "written": selectors.my_written_resolutions(roles),
             "now": timezone.now(),

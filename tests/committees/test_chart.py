@@ -1,0 +1,26 @@
+"""The body chart: one query for the bodies whatever their number (no query per child body)."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_body_chart_queries_constant_in_child_bodies(
+    login, db, rows, django_assert_num_queries, no_n_plus_one
+):
+    root = factories.BodyFactory(name="추진운영위원회")
+    for i in range(rows):
+        child = factories.BodyFactory(name=f"분과 {i:02d}", parent=root)
+        factories.BodyFactory(name=f"소위 {i:02d}", parent=child)
+    factories.BodyFactory(name="폐지된 분과", parent=root, is_active=False)
+    client = login(factories.staff_user())
+    client.get(reverse("committees:body_chart"))  # warm the session
+    # session, user, roles and context processors (8), then the active bodies: one query
+    with django_assert_num_queries(9), no_n_plus_one():
+        response = client.get(reverse("committees:body_chart"))
+    html = response.content.decode()
+    # the list view shows every active body under its parent, the inactive one nowhere
+    assert html.count(f"분과 {rows - 1:02d}") == 2 and html.count(f"소위 {rows - 1:02d}") == 2
+    assert "폐지된 분과" not in html

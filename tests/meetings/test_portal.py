@@ -1,0 +1,80 @@
+"""The member portal at scale: the next upcoming meetings and one page of past ones, split in SQL,
+in a constant number of queries; past meetings beyond the page are paginated, not dropped."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from committees.models import Body
+from meetings.selectors import UPCOMING_MAX
+from meetings.views.portal import PAST_PER_PAGE
+from tests import factories
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def _at(days: int) -> dt.datetime:
+    return dt.datetime.combine(timezone.localdate() + dt.timedelta(days=days), dt.time(16, 0), tzinfo=SEOUL)
+
+
+@pytest.fixture
+def member(db):
+    """A member of two bodies (the portal gathers the meetings of all of them)."""
+    today = timezone.localdate()
+    first = factories.member(
+        factories.BodyFactory(), start=today - dt.timedelta(days=900), end=today + dt.timedelta(days=300)
+    )
+    factories.member(
+        factories.BodyFactory(),
+        first.person,
+        start=today - dt.timedelta(days=900),
+        end=today + dt.timedelta(days=300),
+    )
+    return factories.user_for(first.person, username="portal_member")
+
+
+def _meetings(user, *, past: int, upcoming: int) -> None:
+    bodies = list(Body.objects.filter(memberships__person=user.person).order_by("pk"))
+    for i in range(past):
+        factories.MeetingFactory(
+            bodies=[bodies[i % 2]],
+            title=f"지난 {i:03d}",
+            starts_at=_at(-1 - i),
+            ends_at=_at(-1 - i) + dt.timedelta(hours=1),
+        )
+    for i in range(upcoming):
+        factories.MeetingFactory(
+            bodies=[bodies[i % 2]],
+            title=f"예정 {i:03d}",
+            starts_at=_at(1 + i),
+            ends_at=_at(1 + i) + dt.timedelta(hours=1),
+        )
+
+
+@pytest.mark.parametrize("rows", [1, 60])
+def test_portal_queries_constant_in_meetings(login, member, rows, django_assert_num_queries, no_n_plus_one):
+    _meetings(member, past=rows, upcoming=rows)
+    client = login(member)
+    client.get(reverse("meetings:portal"))  # warm the session
+    # Constant for 1 and 60 of each: session, user, roles (5), context processors, the upcoming meetings
+    # (UPCOMING_MAX + 1), the past meetings' count and page with their minutes, feed token, written
+    # resolutions.
+    with django_assert_num_queries(15), no_n_plus_one():
+        response = client.get(reverse("meetings:portal"))
+    html = response.content.decode()
+    assert "예정 000" in html and "지난 000" in html
+    assert html.count("예정 ") == min(rows, UPCOMING_MAX)
+    assert ('data-testid="more-upcoming"' in html) == (rows > UPCOMING_MAX)
+
+
+def test_portal_past_paginated_not_dropped(login, member):
+    _meetings(member, past=PAST_PER_PAGE + 5, upcoming=0)
+    client = login(member)
+    first = client.get(reverse("meetings:portal")).content.decode()
+    assert "지난 000" in first and f"지난 {PAST_PER_PAGE - 1:03d}" in first
+    assert f"지난 {PAST_PER_PAGE:03d}" not in first and 'rel="next"' in first
+    second = client.get(reverse("meetings:portal"), {"page": 2}).content.decode()
+    assert f"지난 {PAST_PER_PAGE + 4:03d}" in second and "지난 000" not in second
