@@ -1,0 +1,40 @@
+"""One-time submission keys: a create form carries a fresh key in a hidden field, and the service claims
+it inside its own transaction, so a repeated or double-clicked POST of the same form creates one record.
+A unique row (SubmissionKey.key) decides, so two requests racing with the same key cannot both win:
+the second waits for the first's transaction and then fails on the unique index."""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from seongdong_gov.models import SubmissionKey
+
+
+def new_key() -> str:
+    return uuid.uuid4().hex
+
+
+def submission_key_field() -> forms.CharField:
+    """The hidden field of a create form: a new key each time the form is first shown, kept when the form
+    comes back with errors (the failed attempt's claim was rolled back with its transaction)."""
+    return forms.CharField(widget=forms.HiddenInput, initial=new_key, required=False, max_length=64)
+
+
+def submission_claim(*, key: str | None, result: str = "") -> None:
+    """Claim `key` inside the caller's transaction; a key already claimed means the same form was already
+    submitted, and the whole write is refused. No key (a call from code, not a form): nothing to claim.
+    Side effects: one SubmissionKey row, kept or rolled back with the caller's transaction."""
+    if not key:
+        return
+    try:
+        with transaction.atomic():  # a savepoint: the caller's transaction survives the refusal
+            SubmissionKey.objects.create(key=key, result=result[:100])
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("이미 처리된 요청입니다. 같은 요청은 한 번만 기록됩니다."), code="duplicate"
+        ) from exc
