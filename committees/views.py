@@ -154,6 +154,15 @@ def membership_end(request, pk: int):
         ),
         title=_("재임 종료: %(person)s · %(body)s") % {"person": membership.person, "body": membership.body},
         back=membership.body.get_absolute_url(),
+        # irreversible: the page says what will happen before the button does it (issue 10 §2)
+        context={
+            "intro": _(
+                "재임을 종료하면 종료일 다음 날부터 %(person)s 님은 %(body)s의 재적에서 빠집니다. 종료일과 사유는 "
+                "이력으로 남고, 이미 확정된 회의록은 바뀌지 않습니다."
+            )
+            % {"person": membership.person, "body": membership.body},
+            "submit_label": _("재임 종료"),
+        },
     )
 
 
