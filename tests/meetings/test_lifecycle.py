@@ -211,7 +211,7 @@ def test_no_quorum_refused_when_the_quorum_was_met(db):
 
 
 def test_same_submission_key_records_one_vote(db):
-    meeting, item, _ms = _meeting()
+    _mt, item, _ms = _meeting()
     kwargs = {"actor": None, "item": item, "method": "show_of_hands", "taken": dt.time(16, 30), "yes": 2}
     services.vote_record(**kwargs, submission_key="k1")
     with pytest.raises(ValidationError, match="이미 처리된 요청입니다"):
@@ -301,7 +301,7 @@ def test_create_services_refuse_a_repeated_key(db, name, create):
 def test_concurrent_posts_with_one_key_store_one_vote():
     if connection.vendor != "postgresql":
         pytest.skip("row locks and concurrent transactions need PostgreSQL")
-    meeting, item, _ms = _meeting()
+    _mt, item, _ms = _meeting()
     outcomes: list[str] = []
     barrier = threading.Barrier(2)
 
