@@ -12,7 +12,7 @@ from meetings import rules, selectors
 from meetings.models import AgendaItem, Meeting, NamedBallot, Vote
 from meetings.services.guard import meeting_for_write
 from seongdong_gov.audit import audit_record, snapshot
-from seongdong_gov.submissions import submission_claim
+from seongdong_gov.submissions import submission_claim, submission_done
 
 
 def vote_record(
@@ -37,7 +37,7 @@ def vote_record(
     with transaction.atomic():
         meeting = meeting_for_write(meeting_id=item.meeting_id, action="vote", now=now)
         submission_claim(key=submission_key)
-        return _vote_write(
+        vote = _vote_write(
             actor=actor,
             meeting=meeting,
             item=item,
@@ -49,6 +49,8 @@ def vote_record(
             chair_casting=chair_casting,
             ballots=ballots,
         )
+        submission_done(key=submission_key, result=f"vote:{vote.pk}")
+    return vote
 
 
 def _vote_write(

@@ -14,14 +14,21 @@ from django.views.decorators.http import require_http_methods
 
 from meetings import permissions, selectors, services
 from meetings.forms import NamedBallotForm, NamedVoteSetupForm, VoteForm
+from meetings.models import Vote
 from seongdong_gov.forms import apply_validation_error
+from seongdong_gov.submissions import duplicate_of
 
 
 def _record(request, form, **values):
-    """Record a vote from a valid form; a refusal goes back onto the form."""
+    """Record a vote from a valid form; a refusal goes back onto the form. A repeat of a form already
+    recorded (a double click) shows the vote the first click recorded."""
     try:
         vote = services.vote_record(actor=request.user, **values)
     except ValidationError as exc:
+        first = duplicate_of(exc)
+        if first and first.startswith("vote:"):
+            messages.info(request, _("이미 기록된 표결입니다. 같은 요청은 한 번만 기록합니다."))
+            return Vote(pk=int(first.removeprefix("vote:")))
         apply_validation_error(form, exc)
         return None
     messages.success(

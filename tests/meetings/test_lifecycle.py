@@ -239,8 +239,10 @@ def test_posting_the_vote_form_twice_stores_one_vote(db, client):
     first = client.post(url, data)
     vote = Vote.objects.get()
     assert first.status_code == 302 and first["Location"] == f"{url}?vote={vote.pk}"
-    second = client.post(url, data)
-    assert second.status_code == 200 and "이미 처리된 요청입니다" in second.content.decode()
+    # the second click of a double click lands on the vote the first one recorded
+    second = client.post(url, data, follow=True)
+    assert second.redirect_chain == [(first["Location"], 302)]
+    assert "이미 기록된 표결입니다. 같은 요청은 한 번만 기록합니다." in _messages(second)
     assert Vote.objects.count() == 1
     shown = client.get(first["Location"])
     assert shown.context["vote"] == vote and shown.context["form"]["submission_key"].value() != key
