@@ -489,7 +489,7 @@ def test_minutes_draft_approved_locked_then_only_corrections(db, login):
         actor=None, meeting=m, remarks="요지", is_public=False, nondisclosure_reason="개인정보 포함"
     )
     assert Meeting.objects.get(pk=m.pk).status == Meeting.Status.MINUTES_DRAFT
-    with pytest.raises(ValidationError, match="승인된 회의록만"):
+    with pytest.raises(ValidationError, match=r"현재 상태\(회의록 작성 중\)에서는 회의록 확정할 수 없습니다"):
         services.minutes_lock(actor=None, minutes=minutes)
     services.minutes_approve(actor=None, minutes=minutes)
     assert Meeting.objects.get(pk=m.pk).status == Meeting.Status.MINUTES_APPROVED
