@@ -130,7 +130,7 @@ def low_attendance(today: dt.date) -> list[LowAttendance]:
     since = rules.attendance_window_start(today)
     meeting_ids = (
         Meeting.objects.filter(
-            status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED],
+            status__in=Meeting.SAT,
             starts_at__gte=_local_midnight(since),
             starts_at__lt=_local_midnight(today + dt.timedelta(days=1)),
         )

@@ -161,6 +161,15 @@ def certificate_reissue(request, pk: int):
         title=_("위촉장 재발급: %(number)s %(name)s")
         % {"number": original.number, "name": original.appointment.membership.person},
         back=reverse("appointments:register"),
+        # irreversible: the page says what will happen before the button does it (issue 10 §2)
+        context={
+            "intro": _(
+                "재발급하면 새 번호의 위촉장이 발급되고 %(number)s은(는) 재발급된 것으로 기록됩니다. "
+                "발급 대장에 남으며 되돌릴 수 없습니다."
+            )
+            % {"number": original.number},
+            "submit_label": _("재발급"),
+        },
     )
 
 
@@ -177,6 +186,13 @@ def appointment_end(request, pk: int):
         message=_("위촉 종료를 기록했습니다."),
         title=_("위촉 종료: %(name)s") % {"name": appointment.membership.person},
         back=reverse("appointments:register"),
+        context={
+            "intro": _(
+                "위촉을 종료하면 종료일 다음 날부터 이 위원은 재적에서 빠지고, 종료 사유와 함께 발급 대장에 "
+                "남습니다. 되돌릴 수 없습니다."
+            ),
+            "submit_label": _("위촉 종료"),
+        },
     )
 
 

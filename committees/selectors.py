@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from committees import rules
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, Seat, SeatGroup
+
+SEOUL = ZoneInfo("Asia/Seoul")
 
 
 def current_q(on: dt.date, prefix: str = "") -> Q:
@@ -163,3 +166,38 @@ def org_tree() -> list[OrgUnit]:
 
     walk(None, 0)
     return ordered
+
+
+def locked_meetings_from(body_ids, on: dt.date) -> list[tuple[str, dt.date]]:
+    """(title, Seoul date) of the meetings of `body_ids` held on or after `on` whose minutes are locked:
+    a personnel move or membership change dated `on` predates them. Their frozen record does not change
+    (meetings.selectors.record); the staff member is told which ones. Read through the reverse relations
+    (Body.meetings, Meeting.minutes) because committees imports no other app. One query."""
+    from_midnight = timezone.make_aware(dt.datetime.combine(on, dt.time.min), SEOUL)
+    rows = (
+        Body.objects.filter(
+            pk__in=list(body_ids),
+            meetings__starts_at__gte=from_midnight,
+            meetings__minutes__status="locked",
+        )
+        .order_by("meetings__starts_at")
+        .values_list("meetings__pk", "meetings__title", "meetings__starts_at")
+    )
+    seen: dict[int, tuple[str, dt.date]] = {}
+    for pk, title, at in rows:  # a joint meeting of two of the bodies comes once
+        seen.setdefault(pk, (title, timezone.localtime(at, SEOUL).date()))
+    return list(seen.values())
+
+
+def locked_meetings_predated_by_move(post: Post, start: dt.date) -> list[tuple[str, dt.date]]:
+    """The locked meetings a personnel move on `post` dated `start` predates: those of the bodies whose
+    ex officio seats follow the post."""
+    body_ids = SeatGroup.objects.filter(post=post, kind=SeatGroup.Kind.EX_OFFICIO).values_list(
+        "body_id", flat=True
+    )
+    return locked_meetings_from(body_ids, start)
+
+
+def locked_meetings_predated_by_end(membership: Membership, end: dt.date) -> list[tuple[str, dt.date]]:
+    """The locked meetings an end of term on `end` (the last day in office) predates."""
+    return locked_meetings_from([membership.body_id], end + dt.timedelta(days=1))

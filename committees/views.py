@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -23,6 +25,7 @@ from committees.forms import (
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
 from seongdong_gov.documents import file_response
 from seongdong_gov.forms import form_view
+from seongdong_gov.rules import date_dots
 
 # ---- bodies ----------------------------------------------------------------------------------------
 
@@ -121,6 +124,20 @@ def seat_group_edit(request, body_pk: int, pk: int | None = None):
     )
 
 
+def _predates_locked(meetings: list[tuple[str, dt.date]]) -> str:
+    """A change dated before locked minutes is history: allowed, and the staff member is told which locked
+    minutes it predates (they do not change)."""
+    if not meetings:
+        return ""
+    names = ", ".join(f"{title} {date_dots(day)}" for title, day in meetings)
+    return " " + _(
+        "확정된 회의록 %(n)d건(%(names)s)보다 앞선 날짜입니다. 확정된 회의록은 바뀌지 않습니다."
+    ) % {
+        "n": len(meetings),
+        "names": names,
+    }
+
+
 # ---- memberships -----------------------------------------------------------------------------------
 
 
@@ -150,9 +167,21 @@ def membership_end(request, pk: int):
         form,
         lambda data: services.membership_end(actor=request.user, membership=membership, **data),
         success_url=membership.body.get_absolute_url(),
-        message=_("재임을 종료했습니다."),
+        message=lambda ended: (
+            _("재임을 종료했습니다.")
+            + _predates_locked(selectors.locked_meetings_predated_by_end(ended, ended.end))
+        ),
         title=_("재임 종료: %(person)s · %(body)s") % {"person": membership.person, "body": membership.body},
         back=membership.body.get_absolute_url(),
+        # irreversible: the page says what will happen before the button does it (issue 10 §2)
+        context={
+            "intro": _(
+                "재임을 종료하면 종료일 다음 날부터 %(person)s 님은 %(body)s의 재적에서 빠집니다. 종료일과 사유는 "
+                "이력으로 남고, 이미 확정된 회의록은 바뀌지 않습니다."
+            )
+            % {"person": membership.person, "body": membership.body},
+            "submit_label": _("재임 종료"),
+        },
     )
 
 
@@ -271,7 +300,10 @@ def post_move(request, pk: int):
             actor=request.user, post=post, person=data["person"], start=data["start"], note=data["note"]
         ),
         success_url=post.get_absolute_url(),
-        message=_("인사 발령을 기록했습니다. 이 직위의 당연직 좌석이 함께 옮겨졌습니다."),
+        message=lambda holding: (
+            _("인사 발령을 기록했습니다. 이 직위의 당연직 좌석이 함께 옮겨졌습니다.")
+            + _predates_locked(selectors.locked_meetings_predated_by_move(post, form.cleaned_data["start"]))
+        ),
         title=_("인사 발령: %(post)s") % {"post": post},
         back=post.get_absolute_url(),
     )

@@ -273,6 +273,9 @@ def load(stdout=None) -> dict:
 
 
 def _approve(meeting: Meeting, remarks: str) -> None:
-    minutes, _ = Minutes.objects.get_or_create(meeting=meeting, defaults={"remarks": remarks})
-    if minutes.status == Minutes.Status.DRAFT:
+    """Write and approve the minutes through the services, as a secretary would: held → minutes_draft →
+    minutes_approved (the lifecycle refuses approving minutes that were never drafted)."""
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is None or minutes.status == Minutes.Status.DRAFT:
+        minutes = services.minutes_save(actor=None, meeting=meeting, remarks=remarks, is_public=True)
         services.minutes_approve(actor=None, minutes=minutes)

@@ -237,14 +237,18 @@ def consolidated_attach(request):
         messages.error(request, _("이 달의 보고를 검토할 사업성과 회의가 아직 등록되지 않았습니다."))
     else:
         data = _consolidated_context(month)
-        services.consolidated_attach_to_meeting(
-            actor=request.user,
-            month=month,
-            meeting=meeting,
-            pdf=exports.consolidated_pdf(data),
-            xlsx=exports.consolidated_xlsx(data),
-        )
-        messages.success(request, _("종합 보고서를 회의 안건 자료로 첨부했습니다."))
+        try:
+            services.consolidated_attach_to_meeting(
+                actor=request.user,
+                month=month,
+                meeting=meeting,
+                pdf=exports.consolidated_pdf(data),
+                xlsx=exports.consolidated_xlsx(data),
+            )
+        except ValidationError as exc:  # the meeting's state refuses files (locked minutes, cancelled)
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("종합 보고서를 회의 안건 자료로 첨부했습니다."))
     return redirect(f"{reverse('reports:consolidated')}?month={month:%Y-%m}")
 
 

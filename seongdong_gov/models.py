@@ -109,3 +109,20 @@ class OutboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to} · {self.subject}"
+
+
+class SubmissionKey(models.Model):
+    """A one-time key carried by a create form: the service inserts it inside its transaction, so a
+    repeated or double-clicked POST of the same form creates one record (issue 10 §2). `result` names
+    what the first submission created ("app.model:pk"), so the repeat can point to it."""
+
+    key = models.CharField(_("요청 키"), max_length=64, unique=True)
+    result = models.CharField(_("처리 결과"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("일시"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("처리된 요청")
+        verbose_name_plural = _("처리된 요청")
+
+    def __str__(self) -> str:
+        return self.key

@@ -11,6 +11,7 @@ from meetings.models import (
     Meeting,
     validate_attachment,
 )
+from seongdong_gov.submissions import submission_key_field
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -18,12 +19,17 @@ class AgendaItemForm(forms.ModelForm):
         model = AgendaItem
         fields = ["order", "kind", "title", "presenter", "planned_minutes"]
 
+    # a new item only: the key makes a double-clicked 저장 create one item
+    submission_key = submission_key_field()
+
 
 class AttachmentForm(forms.Form):
+    submission_key = submission_key_field()
     file = forms.FileField(label=_("파일"), validators=[validate_attachment])
 
 
 class RecusalForm(forms.Form):
+    submission_key = submission_key_field()
     item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
     membership = forms.ModelChoiceField(label=_("위원"), queryset=Membership.objects.none())
     reason = forms.CharField(label=_("사유 (제척·기피·회피)"), max_length=200)

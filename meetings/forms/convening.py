@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body
 from committees.validators import reject_resident_number
+from seongdong_gov.submissions import submission_key_field
 
 
 class ConveningForm(forms.Form):
+    submission_key = submission_key_field()
     body = forms.ModelChoiceField(label=_("기구"), queryset=Body.objects.none())
     reason = forms.CharField(
         label=_("소집 요구 사유"),

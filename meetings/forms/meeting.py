@@ -9,6 +9,7 @@ from committees.models import Body
 from meetings.models import (
     Meeting,
 )
+from seongdong_gov.submissions import submission_key_field
 
 
 class MeetingForm(forms.ModelForm):
@@ -85,5 +86,6 @@ class CancelForm(forms.Form):
 
 
 class ObserverForm(forms.Form):
+    submission_key = submission_key_field()
     name = forms.CharField(label=_("성명"), max_length=50)
     affiliation = forms.CharField(label=_("소속·직위"), max_length=100, required=False)

@@ -12,9 +12,11 @@ from meetings.models import (
     NamedBallot,
     Vote,
 )
+from seongdong_gov.submissions import submission_key_field
 
 
 class VoteForm(forms.Form):
+    submission_key = submission_key_field()
     item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
     method = forms.ChoiceField(
         label=_("표결 방법"), choices=[c for c in Vote.Method.choices if c[0] != "named"]
@@ -61,6 +63,8 @@ class NamedVoteSetupForm(forms.Form):
 class NamedBallotForm(forms.Form):
     """Step 2: one choice (찬성/반대/기권) for every member who may vote at that moment."""
 
+    submission_key = submission_key_field()
+
     chair_casting = forms.TypedChoiceField(
         label=_("가부동수일 때 위원장 결정"),
         required=False,
@@ -98,6 +102,8 @@ class NamedBallotForm(forms.Form):
 class ElectionForm(forms.Form):
     """선거 (e.g. 위원장 호선): the item, the office, the moment and each candidate's votes."""
 
+    submission_key = submission_key_field()
+
     item = forms.ModelChoiceField(label=_("선거 안건"), queryset=AgendaItem.objects.none())
     role = forms.ChoiceField(
         label=_("선출 직책"), choices=[c for c in Membership.Role.choices if c[0] != Membership.Role.MEMBER]
@@ -132,6 +138,7 @@ class ElectionForm(forms.Form):
 
 
 class WrittenOpenForm(forms.Form):
+    submission_key = submission_key_field()
     item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
     deadline = forms.DateTimeField(
         label=_("응답 마감"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})

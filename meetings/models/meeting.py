@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body
 from meetings import schedule
+from meetings.rules import lifecycle
 from seongdong_gov.uploads import content_matches
 
 ALLOWED_EXTENSIONS = {
@@ -137,11 +138,24 @@ class SeriesHost(models.Model):
 
 class Meeting(models.Model):
     class Status(models.TextChoices):
-        PLANNED = "planned", _("예정")
-        NOTICE_SENT = "notice_sent", _("소집 통지")
-        HELD = "held", _("개최")
-        MINUTES_APPROVED = "minutes_approved", _("회의록 승인")
-        CANCELLED = "cancelled", _("취소")
+        # the values of meetings.rules.lifecycle, whose table says which action each state allows
+        PLANNED = lifecycle.PLANNED, _("예정")
+        NOTICE_SENT = lifecycle.NOTICE_SENT, _("소집 통지")
+        HELD = lifecycle.HELD, _("개최")
+        MINUTES_DRAFT = lifecycle.MINUTES_DRAFT, _("회의록 작성 중")
+        MINUTES_APPROVED = lifecycle.MINUTES_APPROVED, _("회의록 승인")
+        MINUTES_LOCKED = lifecycle.MINUTES_LOCKED, _("회의록 확정")
+        CANCELLED = lifecycle.CANCELLED, _("취소")
+        NO_QUORUM = lifecycle.NO_QUORUM, _("유회")
+
+    # the meeting sat (and its attendance counts): from held on, whatever became of its minutes
+    SAT = (
+        Status.HELD,
+        Status.MINUTES_DRAFT,
+        Status.MINUTES_APPROVED,
+        Status.MINUTES_LOCKED,
+        Status.NO_QUORUM,
+    )
 
     title = models.CharField(_("회의명"), max_length=150)
     bodies = models.ManyToManyField(Body, verbose_name=_("참여 기구"), related_name="meetings")

@@ -43,6 +43,7 @@ from meetings.selectors.series import (
 from meetings.selectors.voting import (
     my_written_resolutions,
     vote_context,
+    vote_of,
     vote_roster,
     written_accepts_answers,
     written_eligible,
@@ -91,6 +92,7 @@ __all__ = [
     "signed_request_ids",
     "visible_meetings",
     "vote_context",
+    "vote_of",
     "vote_roster",
     "with_bodies_and_hosts",
     "written_accepts_answers",

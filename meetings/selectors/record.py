@@ -191,6 +191,8 @@ def record_build(meeting: Meeting, minutes: Minutes | None = None) -> dict:
                 "end": _hm(meeting.ends_at),
                 "place": meeting.place,
                 "status_label": meeting.get_status_display(),
+                # 유회: the meeting never reached its quorum; the minutes say so (issue 10 §2)
+                "no_quorum": meeting.status == Meeting.Status.NO_QUORUM,
             },
             "quorum": {
                 "enrolled": panel.quorum.enrolled,

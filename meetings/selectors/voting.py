@@ -9,7 +9,7 @@ from django.utils import timezone
 from committees.models import Membership
 from committees.permissions import Roles
 from meetings import rules
-from meetings.models import AgendaItem, Meeting, WrittenAnswer, WrittenResolution
+from meetings.models import AgendaItem, Meeting, Vote, WrittenAnswer, WrittenResolution
 from meetings.selectors.meetings import at_meeting_time, enrolled_memberships, presences, rule_body
 
 
@@ -97,3 +97,15 @@ def my_written_resolutions(roles: Roles) -> list[tuple[WrittenResolution, Member
 def written_accepts_answers(resolution: WrittenResolution, now: dt.datetime | None = None) -> bool:
     """Answers are taken until the deadline and never after the count."""
     return not resolution.is_counted and (now or timezone.now()) < resolution.deadline
+
+
+def vote_of(meeting: Meeting, vote_pk: str | None) -> Vote | None:
+    """The vote just recorded on `meeting`, shown after the redirect that follows recording it (a vote
+    of another meeting, or no number: None). With its named ballots, one query more."""
+    if not (vote_pk or "").isdigit():
+        return None
+    return (
+        Vote.objects.filter(pk=int(vote_pk), item__meeting=meeting)
+        .prefetch_related("ballots__membership__person")
+        .first()
+    )

@@ -16,10 +16,12 @@ from meetings.services.calendar import calendar_exception_delete, calendar_excep
 from meetings.services.convening import convening_request_open, convening_request_sign
 from meetings.services.elections import election_record
 from meetings.services.feeds import feed_token_renew
+from meetings.services.guard import meeting_for_write
 from meetings.services.meeting import (
     meeting_cancel,
     meeting_create,
     meeting_mark_held,
+    meeting_mark_no_quorum,
     meeting_reschedule,
     meeting_send_notice,
     new_uid,
@@ -49,7 +51,9 @@ __all__ = [
     "feed_token_renew",
     "meeting_cancel",
     "meeting_create",
+    "meeting_for_write",
     "meeting_mark_held",
+    "meeting_mark_no_quorum",
     "meeting_reschedule",
     "meeting_send_notice",
     "minutes_approve",

@@ -10,12 +10,19 @@ from django.utils.translation import gettext as _
 from committees.models import Membership
 from meetings import notifications, selectors
 from meetings.models import AgendaItem, Attachment, Meeting, Recusal
+from meetings.services.guard import meeting_for_write
 from seongdong_gov.audit import audit_record, snapshot
+from seongdong_gov.submissions import submission_claim
 
 
-def agenda_item_save(*, actor, item: AgendaItem) -> AgendaItem:
+def agenda_item_save(*, actor, item: AgendaItem, submission_key: str | None = None) -> AgendaItem:
+    """Create or change an agenda item. Side effects: AgendaItem, AuditEntry, the submission key claimed
+    (on creation)."""
     with transaction.atomic():
+        meeting_for_write(meeting_id=item.meeting_id, action="agenda_edit")
         created = item.pk is None
+        if created:
+            submission_claim(key=submission_key)
         before = None if created else snapshot(AgendaItem.objects.get(pk=item.pk))
         item.full_clean()
         item.save()
@@ -33,6 +40,7 @@ def agenda_publish(*, actor, meeting: Meeting) -> Meeting:
     """Publish the agenda: members see it in 내 회의 and are told by e-mail (until then it is a draft
     only managers see). Side effects: AuditEntry, e-mails."""
     with transaction.atomic():
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="agenda_publish")
         if not meeting.items.exists():
             raise ValidationError(_("안건이 없어 공개할 수 없습니다."))
         before = snapshot(meeting)
@@ -45,15 +53,19 @@ def agenda_publish(*, actor, meeting: Meeting) -> Meeting:
     return meeting
 
 
-def recusal_add(*, actor, item: AgendaItem, membership: Membership, reason: str) -> Recusal:
+def recusal_add(
+    *, actor, item: AgendaItem, membership: Membership, reason: str, submission_key: str | None = None
+) -> Recusal:
     """제척·기피·회피 on one item: the member still counts toward the quorum to open but does not vote on
-    the item (법제처 해석 09-0129). Side effects: AuditEntry."""
-    if not reason.strip():
-        raise ValidationError({"reason": _("회피·제척 사유를 적으세요.")})
-    if membership.pk not in {m.pk for m in selectors.enrolled_memberships(item.meeting)}:
-        raise ValidationError({"membership": _("이 회의의 재적위원이 아닙니다.")})
+    the item (법제처 해석 09-0129). Side effects: Recusal, AuditEntry, the submission key claimed."""
     try:
         with transaction.atomic():
+            meeting_for_write(meeting_id=item.meeting_id, action="recusal_add")
+            if not reason.strip():
+                raise ValidationError({"reason": _("회피·제척 사유를 적으세요.")})
+            if membership.pk not in {m.pk for m in selectors.enrolled_memberships(item.meeting)}:
+                raise ValidationError({"membership": _("이 회의의 재적위원이 아닙니다.")})
+            submission_claim(key=submission_key)
             recusal = Recusal.objects.create(item=item, membership=membership, reason=reason.strip())
             audit_record(actor=actor, action="recusal_add", obj=item, note=f"{membership.person}: {reason}")
     except IntegrityError as exc:
@@ -61,10 +73,15 @@ def recusal_add(*, actor, item: AgendaItem, membership: Membership, reason: str)
     return recusal
 
 
-def attachment_add(*, actor, meeting: Meeting, file, item: AgendaItem | None = None) -> Attachment:
+def attachment_add(
+    *, actor, meeting: Meeting, file, item: AgendaItem | None = None, submission_key: str | None = None
+) -> Attachment:
     """Store an uploaded file on the meeting (on `item` when given). Its type and size are checked by
-    the form's validator (validate_attachment). Side effects: Attachment and its file, AuditEntry."""
+    the form's validator (validate_attachment). Side effects: Attachment and its file, AuditEntry, the
+    submission key claimed."""
     with transaction.atomic():
+        meeting_for_write(meeting_id=meeting.pk, action="attachment_add")
+        submission_claim(key=submission_key)
         attachment = Attachment.objects.create(
             meeting=meeting, item=item, file=file, original_name=file.name[:200], size=file.size
         )
@@ -81,6 +98,7 @@ def attachment_replace_document(
     they call this instead of creating meetings' rows. Side effects: Attachments and their files (the
     replaced ones deleted), one AuditEntry with `action` and `note`."""
     with transaction.atomic():
+        meeting_for_write(meeting_id=meeting.pk, action="attachment_add")
         replaced = list(
             Attachment.objects.select_for_update().filter(meeting=meeting, original_name__in=list(documents))
         )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from committees.models import Membership, SeatGroup
 from meetings import selectors
 from meetings.models import Attendance, Meeting
+from meetings.services.guard import meeting_for_write
 from seongdong_gov.audit import audit_record, snapshot
 
 
@@ -24,7 +25,24 @@ def attendance_record(
     left: dt.time | None = None,
     deputy_name: str = "",
 ) -> Attendance:
-    """Record one member's attendance (times on the meeting day). Side effects: AuditEntry."""
+    """Record one member's attendance (times on the meeting day), once the meeting has started.
+    Side effects: Attendance, AuditEntry."""
+    with transaction.atomic():
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="attendance")
+        return _attendance_write(
+            actor=actor,
+            meeting=meeting,
+            membership=membership,
+            status=status,
+            arrived=arrived,
+            left=left,
+            deputy_name=deputy_name,
+        )
+
+
+def _attendance_write(
+    *, actor, meeting: Meeting, membership: Membership, status: str, arrived, left, deputy_name: str
+) -> Attendance:
     if status != Attendance.Status.PRESENT:
         arrived = left = None
         deputy_name = ""
@@ -62,4 +80,12 @@ def attendance_save(*, actor, meeting: Meeting, rows: list[dict]) -> list[Attend
     """Record the attendance sheet: each row {membership, status, arrived, left, deputy_name}. All rows
     or none: a refusal on one row must not keep the others. Side effects: one AuditEntry per row."""
     with transaction.atomic():
-        return [attendance_record(actor=actor, meeting=meeting, **row) for row in rows]
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="attendance")
+        return [
+            _attendance_write(
+                actor=actor,
+                meeting=meeting,
+                **{"arrived": None, "left": None, "deputy_name": "", **row},
+            )
+            for row in rows
+        ]

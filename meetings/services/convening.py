@@ -14,6 +14,7 @@ from committees.models import Body, Membership
 from meetings import notifications, rules, selectors
 from meetings.models import ConveningRequest, ConveningSignature
 from seongdong_gov.audit import audit_record, snapshot
+from seongdong_gov.submissions import submission_claim
 
 
 def _current_member_of(body: Body, membership: Membership, on: dt.date) -> None:
@@ -22,17 +23,24 @@ def _current_member_of(body: Body, membership: Membership, on: dt.date) -> None:
 
 
 def convening_request_open(
-    *, actor, body: Body, membership: Membership, reason: str, today: dt.date | None = None
+    *,
+    actor,
+    body: Body,
+    membership: Membership,
+    reason: str,
+    today: dt.date | None = None,
+    submission_key: str | None = None,
 ) -> ConveningRequest:
     """A member opens a convening request (소집 요구) and signs it first. The threshold is fixed at
     opening: ceil(재적 × the body's fraction) (1/3: 15 → 5). Side effects: request, signature,
-    AuditEntry; e-mails when already satisfied."""
+    AuditEntry, the submission key claimed; e-mails when already satisfied."""
     today = today or timezone.localdate()
     _current_member_of(body, membership, today)
     if not reason.strip():
         raise ValidationError({"reason": _("소집 요구 사유를 적으세요.")})
     enrolled = selectors.enrolled_in(body, today)
     with transaction.atomic():
+        submission_claim(key=submission_key)
         request = ConveningRequest.objects.create(
             body=body,
             reason=reason.strip(),

@@ -13,14 +13,34 @@ from committees.models import Membership
 from committees.selectors import current_q
 from meetings import rules, selectors
 from meetings.models import AgendaItem, Election, ElectionCandidate
+from meetings.services.guard import meeting_for_write
 from seongdong_gov.audit import audit_record, snapshot
+from seongdong_gov.submissions import submission_claim
 
 
 def election_record(
-    *, actor, item: AgendaItem, role: str, counts: dict[int, int], taken: dt.time
+    *,
+    actor,
+    item: AgendaItem,
+    role: str,
+    counts: dict[int, int],
+    taken: dt.time,
+    submission_key: str | None = None,
+    now: dt.datetime | None = None,
 ) -> Election:
     """호선: the candidate with a majority of those voting wins; the role is recorded on the winner's
-    membership. Side effects: Election, candidates, Membership.role, AuditEntries."""
+    membership. Refused where the meeting's state allows no election (유회, locked minutes) or before it
+    starts. Side effects: Election, candidates, Membership.role, AuditEntries, the submission key."""
+    with transaction.atomic():
+        meeting_for_write(meeting_id=item.meeting_id, action="election", now=now)
+        submission_claim(key=submission_key)
+        return _election_write(actor=actor, item=item, role=role, counts=counts, taken=taken)
+
+
+def _election_write(
+    *, actor, item: AgendaItem, role: str, counts: dict[int, int], taken: dt.time
+) -> Election:
+    """The election itself, under the guard election_record holds."""
     if item.kind != AgendaItem.Kind.ELECTION:
         raise ValidationError(_("선거 안건에서만 선출 결과를 기록합니다."))
     if Election.objects.filter(item=item).exists():
@@ -44,38 +64,33 @@ def election_record(
         winner_id = rules.election_winner(counts, voting=len(ctx["eligible"]))
     except rules.VoteError as exc:
         raise ValidationError(str(exc)) from exc
-    with transaction.atomic():
-        election = Election.objects.create(
-            item=item, role=role, winner_id=winner_id, voting=len(ctx["eligible"])
-        )
-        ElectionCandidate.objects.bulk_create(
-            ElectionCandidate(election=election, membership_id=m, votes=v) for m, v in counts.items()
-        )
+    election = Election.objects.create(item=item, role=role, winner_id=winner_id, voting=len(ctx["eligible"]))
+    ElectionCandidate.objects.bulk_create(
+        ElectionCandidate(election=election, membership_id=m, votes=v) for m, v in counts.items()
+    )
+    audit_record(
+        actor=actor,
+        action="election_record",
+        obj=election,
+        after={**snapshot(election), "candidates": {str(m): v for m, v in counts.items()}},
+    )
+    membership = Membership.objects.select_for_update().get(pk=winner_id)
+    # one holder of an elected office at a time: whoever held it in this body steps back to 위원
+    on = timezone.localdate(item.meeting.starts_at)
+    previous = (
+        Membership.objects.select_for_update()
+        .filter(current_q(on), body_id=membership.body_id, role=role)
+        .exclude(pk=winner_id)
+    )
+    for old in previous:
+        old_before = snapshot(old)
+        old.role = Membership.Role.MEMBER
+        old.save(update_fields=["role"])
         audit_record(
-            actor=actor,
-            action="election_record",
-            obj=election,
-            after={**snapshot(election), "candidates": {str(m): v for m, v in counts.items()}},
+            actor=actor, action="election_role_passed", obj=old, before=old_before, after=snapshot(old)
         )
-        membership = Membership.objects.select_for_update().get(pk=winner_id)
-        # one holder of an elected office at a time: whoever held it in this body steps back to 위원
-        on = timezone.localdate(item.meeting.starts_at)
-        previous = (
-            Membership.objects.select_for_update()
-            .filter(current_q(on), body_id=membership.body_id, role=role)
-            .exclude(pk=winner_id)
-        )
-        for old in previous:
-            old_before = snapshot(old)
-            old.role = Membership.Role.MEMBER
-            old.save(update_fields=["role"])
-            audit_record(
-                actor=actor, action="election_role_passed", obj=old, before=old_before, after=snapshot(old)
-            )
-        before = snapshot(membership)
-        membership.role = role
-        membership.save(update_fields=["role"])
-        audit_record(
-            actor=actor, action="election", obj=membership, before=before, after=snapshot(membership)
-        )
+    before = snapshot(membership)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_record(actor=actor, action="election", obj=membership, before=before, after=snapshot(membership))
     return election

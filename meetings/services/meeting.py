@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from committees.workdays import WorkingCalendar, load_calendar
 from meetings import notifications, rules, selectors
 from meetings.models import Meeting, Observer
+from meetings.services.guard import meeting_advance, meeting_for_write
 from seongdong_gov.audit import audit_record, snapshot
+from seongdong_gov.submissions import submission_claim
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -39,23 +41,6 @@ def meeting_create(*, actor, meeting: Meeting, bodies, today: dt.date | None = N
         meeting.save()
         meeting.bodies.set(bodies)
         audit_record(actor=actor, action="create", obj=meeting, after=snapshot(meeting))
-    return meeting
-
-
-def transition(*, actor, meeting: Meeting, to: str, allowed_from: tuple[str, ...], **fields) -> Meeting:
-    with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        if meeting.status not in allowed_from:
-            raise ValidationError(
-                _("현재 상태(%(s)s)에서는 할 수 없는 작업입니다.") % {"s": meeting.get_status_display()}
-            )
-        before = snapshot(meeting)
-        meeting.status = to
-        for k, v in fields.items():
-            setattr(meeting, k, v)
-        meeting.sequence += 1
-        meeting.save()
-        audit_record(actor=actor, action=f"status:{to}", obj=meeting, before=before, after=snapshot(meeting))
     return meeting
 
 
@@ -86,15 +71,14 @@ def meeting_send_notice(*, actor, meeting: Meeting, today: dt.date | None = None
     meeting appears in their portals. Notice shorter than the rule body's notice_days is refused unless
     the meeting is marked urgent with a reason (DOMAIN.md §5). Side effects: AuditEntry, e-mails."""
     today = today or timezone.localdate()
-    body = selectors.rule_body(meeting)
-    _check_notice(meeting, body, today)
-    meeting = transition(
-        actor=actor,
-        meeting=meeting,
-        to=Meeting.Status.NOTICE_SENT,
-        allowed_from=("planned",),
-        notice_sent_at=timezone.now(),
-    )
+    with transaction.atomic():
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="notice")
+        if meeting.status != Meeting.Status.PLANNED:
+            raise ValidationError(_("이미 소집 통지를 보냈습니다."))
+        _check_notice(meeting, selectors.rule_body(meeting), today)
+        meeting = meeting_advance(
+            actor=actor, meeting=meeting, action="notice", notice_sent_at=timezone.now()
+        )
     notifications.notify_notice(meeting)
     return meeting
 
@@ -112,17 +96,13 @@ def meeting_reschedule(
     stays, so series_generate never recreates it, and the reason is shown next to the new date. A new
     date that is not a working day is kept but flagged. Members already notified get the change by
     e-mail; the iCalendar SEQUENCE increases. Side effects: AuditEntry, e-mails."""
-    if not reason.strip():
-        raise ValidationError({"reason": _("변경 사유를 적으세요.")})
-    if ends_at <= starts_at:
-        raise ValidationError({"ends_at": _("종료는 시작보다 늦어야 합니다.")})
     calendar = calendar or load_calendar()
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT):
-            raise ValidationError(
-                _("현재 상태(%(s)s)에서는 일정을 바꿀 수 없습니다.") % {"s": meeting.get_status_display()}
-            )
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="reschedule")
+        if not reason.strip():
+            raise ValidationError({"reason": _("변경 사유를 적으세요.")})
+        if ends_at <= starts_at:
+            raise ValidationError({"ends_at": _("종료는 시작보다 늦어야 합니다.")})
         before = snapshot(meeting)
         if meeting.original_date is None:
             meeting.original_date = timezone.localtime(meeting.starts_at, SEOUL).date()
@@ -139,41 +119,62 @@ def meeting_reschedule(
     return meeting
 
 
-def meeting_mark_held(*, actor, meeting: Meeting) -> Meeting:
-    """notice_sent → held. A meeting whose members were never given notice cannot be recorded as held
-    (issue 3 §3: planned → notice sent → held). Side effects: AuditEntry."""
-    current = Meeting.objects.only("status").get(pk=meeting.pk).status
-    if current == Meeting.Status.PLANNED:
-        raise ValidationError(
-            _("소집 통지를 하지 않은 회의는 개최 완료로 바꿀 수 없습니다. 먼저 소집 통지를 하세요.")
-        )
-    return transition(actor=actor, meeting=meeting, to=Meeting.Status.HELD, allowed_from=("notice_sent",))
+def meeting_mark_held(*, actor, meeting: Meeting, now: dt.datetime | None = None) -> Meeting:
+    """notice_sent → held, once the meeting has started. A meeting whose members were never given notice
+    cannot be recorded as held (issue 3 §3: planned → notice sent → held). Side effects: AuditEntry."""
+    with transaction.atomic():
+        current = Meeting.objects.only("status").get(pk=meeting.pk).status
+        if current == Meeting.Status.PLANNED:
+            raise ValidationError(
+                _("소집 통지를 하지 않은 회의는 개최 완료로 바꿀 수 없습니다. 먼저 소집 통지를 하세요.")
+            )
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="mark_held", now=now)
+        return meeting_advance(actor=actor, meeting=meeting, action="mark_held")
+
+
+def meeting_mark_no_quorum(*, actor, meeting: Meeting, now: dt.datetime | None = None) -> Meeting:
+    """유회: the meeting did not reach its quorum to open, so it holds no vote or election; its minutes
+    can still be written and say so. Refused when the attendance recorded shows the quorum met at the
+    meeting's start. Side effects: the Meeting's status, AuditEntry."""
+    with transaction.atomic():
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="mark_no_quorum", now=now)
+        # anyone recorded present counts: a meeting that reached its quorum at any moment did sit
+        enrolled = selectors.enrolled_memberships(meeting)
+        quorum = selectors.quorum_panel(meeting, enrolled, list(meeting.attendances.all())).quorum
+        if quorum.met:
+            raise ValidationError(
+                _("출석(%(p)d명)이 개의정족수(%(n)d명)를 충족하여 유회로 처리할 수 없습니다.")
+                % {"p": quorum.present, "n": quorum.needed}
+            )
+        return meeting_advance(actor=actor, meeting=meeting, action="mark_no_quorum")
 
 
 def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
     """Cancel one meeting (the series keeps its other occurrences). Notified members get an e-mail; the
     iCalendar entry becomes STATUS:CANCELLED. Side effects: AuditEntry, e-mails."""
-    if not reason.strip():
-        raise ValidationError({"reason": _("취소 사유를 적으세요.")})
-    # the stored status, not the caller's copy (which may predate the notice)
-    was_noticed = Meeting.objects.filter(pk=meeting.pk, status=Meeting.Status.NOTICE_SENT).exists()
-    meeting = transition(
-        actor=actor,
-        meeting=meeting,
-        to=Meeting.Status.CANCELLED,
-        allowed_from=("planned", "notice_sent"),
-        cancelled_reason=reason.strip(),
-    )
+    with transaction.atomic():
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="cancel")
+        if not reason.strip():
+            raise ValidationError({"reason": _("취소 사유를 적으세요.")})
+        was_noticed = meeting.status == Meeting.Status.NOTICE_SENT
+        meeting = meeting_advance(
+            actor=actor, meeting=meeting, action="cancel", cancelled_reason=reason.strip()
+        )
     if was_noticed:
         notifications.notify_cancelled(meeting)
     return meeting
 
 
-def observer_add(*, actor, meeting: Meeting, name: str, affiliation: str = "") -> Observer:
-    """배석자: kept apart from members' attendance; listed in the minutes (공공기록물법 시행령 제18조②)."""
-    if not name.strip():
-        raise ValidationError({"name": _("성명을 적으세요.")})
+def observer_add(
+    *, actor, meeting: Meeting, name: str, affiliation: str = "", submission_key: str | None = None
+) -> Observer:
+    """배석자: kept apart from members' attendance; listed in the minutes (공공기록물법 시행령 제18조②).
+    Side effects: Observer, AuditEntry, the submission key claimed."""
     with transaction.atomic():
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="observer_add")
+        if not name.strip():
+            raise ValidationError({"name": _("성명을 적으세요.")})
+        submission_claim(key=submission_key)
         observer = Observer.objects.create(
             meeting=meeting, name=name.strip(), affiliation=affiliation.strip()
         )

@@ -1,6 +1,9 @@
-"""Minutes (회의록): draft, approve, lock, correct."""
+"""Minutes (회의록): draft, approve, lock, correct. Each passes the meeting's guard first (its state, its
+time, its minutes locked or not) and keeps Minutes.status in step with Meeting.status."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,16 +12,24 @@ from django.utils.translation import gettext as _
 
 from meetings import notifications, selectors
 from meetings.models import Meeting, Minutes
-from meetings.services.meeting import transition
+from meetings.services.guard import meeting_advance, meeting_for_write
 from seongdong_gov.audit import audit_record, snapshot
 
 
 def minutes_save(
-    *, actor, meeting: Meeting, remarks: str, is_public: bool, nondisclosure_reason: str = ""
+    *,
+    actor,
+    meeting: Meeting,
+    remarks: str,
+    is_public: bool,
+    nondisclosure_reason: str = "",
+    now: dt.datetime | None = None,
 ) -> Minutes:
-    """Write the draft. Locked minutes change only through minutes_correct."""
+    """Write the draft; a held meeting becomes minutes_draft (a 유회 stays 유회). Approved minutes change
+    no more, locked ones only through minutes_correct. Side effects: Minutes, AuditEntries."""
     with transaction.atomic():
-        minutes, _c = Minutes.objects.get_or_create(meeting=meeting)
+        meeting = meeting_for_write(meeting_id=meeting.pk, action="minutes_save", now=now)
+        minutes, _c = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
         if minutes.status != Minutes.Status.DRAFT:
             raise ValidationError(_("승인된 회의록은 고칠 수 없습니다. 정정 기록을 남기세요."))
         if not is_public and not nondisclosure_reason.strip():
@@ -31,13 +42,17 @@ def minutes_save(
         )
         minutes.save()
         audit_record(actor=actor, action="minutes_save", obj=minutes, before=before, after=snapshot(minutes))
+        meeting_advance(actor=actor, meeting=meeting, action="minutes_save")
     return minutes
 
 
-def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
-    """draft → approved; the meeting becomes minutes_approved; members now see the minutes and are told
-    by e-mail. Side effects: AuditEntries, e-mails."""
+def minutes_approve(*, actor, minutes: Minutes, now: dt.datetime | None = None) -> Minutes:
+    """draft → approved, never before the meeting has started; the meeting becomes minutes_approved
+    (a 유회 stays 유회); members now see the minutes and are told by e-mail.
+    Side effects: AuditEntries, e-mails."""
     with transaction.atomic():
+        meeting = meeting_for_write(meeting_id=minutes.meeting_id, action="minutes_approve", now=now)
+        minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
         if minutes.status != Minutes.Status.DRAFT:
             raise ValidationError(_("초안 상태의 회의록만 승인할 수 있습니다."))
         before = snapshot(minutes)
@@ -47,38 +62,39 @@ def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
         audit_record(
             actor=actor, action="minutes_approve", obj=minutes, before=before, after=snapshot(minutes)
         )
-        meeting = Meeting.objects.get(pk=minutes.meeting_id)  # fresh: the status may have moved on
-        if meeting.status == Meeting.Status.HELD:
-            transition(
-                actor=actor, meeting=meeting, to=Meeting.Status.MINUTES_APPROVED, allowed_from=("held",)
-            )
+        meeting = meeting_advance(actor=actor, meeting=meeting, action="minutes_approve")
     notifications.notify_minutes_approved(meeting)
     return minutes
 
 
-def minutes_lock(*, actor, minutes: Minutes) -> Minutes:
+def minutes_lock(*, actor, minutes: Minutes, now: dt.datetime | None = None) -> Minutes:
+    """approved → locked (확정): the record is frozen as it stands now, with its SHA-256, and nothing of
+    the meeting can change after; the meeting becomes minutes_locked (a 유회 stays 유회).
+    Side effects: Minutes (record, digest), AuditEntries."""
     with transaction.atomic():
+        meeting = meeting_for_write(meeting_id=minutes.meeting_id, action="minutes_lock", now=now)
+        minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
         if minutes.status != Minutes.Status.APPROVED:
             raise ValidationError(_("승인된 회의록만 확정할 수 있습니다."))
         before = snapshot(minutes)
         minutes.status, minutes.locked_at = Minutes.Status.LOCKED, timezone.now()
         minutes.locked_by = actor if getattr(actor, "pk", None) else None
         # freeze the record as it stands now: what the locked minutes show from here on
-        minutes.record = selectors.record_build(minutes.meeting, minutes)
+        minutes.record = selectors.record_build(meeting, minutes)
         minutes.record_sha256 = selectors.record_digest(minutes.record)
         minutes.save()
         audit_record(actor=actor, action="minutes_lock", obj=minutes, before=before, after=snapshot(minutes))
+        meeting_advance(actor=actor, meeting=meeting, action="minutes_lock")
     return minutes
 
 
 def minutes_correct(*, actor, minutes: Minutes, text: str, reason: str):
     """Append a correction to locked minutes: the text stays as locked, the correction is shown with it.
     Side effects: a MinutesCorrection, an AuditEntry."""
-    if minutes.status != Minutes.Status.LOCKED:
-        raise ValidationError(_("확정 전 회의록은 직접 고치세요."))
-    if not text.strip() or not reason.strip():
-        raise ValidationError(_("정정 내용과 사유를 모두 적으세요."))
     with transaction.atomic():
+        meeting_for_write(meeting_id=minutes.meeting_id, action="minutes_correct")
+        if not text.strip() or not reason.strip():
+            raise ValidationError(_("정정 내용과 사유를 모두 적으세요."))
         c = minutes.corrections.create(
             text=text, reason=reason, created_by=actor if getattr(actor, "pk", None) else None
         )

@@ -12,14 +12,33 @@ from django.utils.translation import gettext as _
 from committees.models import Membership
 from meetings import notifications, rules, selectors
 from meetings.models import AgendaItem, Meeting, NamedBallot, WrittenAnswer, WrittenResolution
+from meetings.services.guard import meeting_for_write
 from seongdong_gov.audit import audit_record, snapshot
+from seongdong_gov.submissions import submission_claim
 
 
-def written_open(*, actor, item: AgendaItem, deadline: dt.datetime, now: dt.datetime | None = None):
+def written_open(
+    *,
+    actor,
+    item: AgendaItem,
+    deadline: dt.datetime,
+    now: dt.datetime | None = None,
+    submission_key: str | None = None,
+):
     """Open a written resolution (서면의결) on an agenda item, only where the meeting's rule body allows
     it (Body.allows_written_resolution; 법제처 의견 17-0150). Members answer in 내 회의 until the
-    deadline. Side effects: WrittenResolution, AuditEntry, e-mails to the members."""
+    deadline. Side effects: WrittenResolution, AuditEntry, e-mails to the members, the submission key."""
     now = now or timezone.now()
+    with transaction.atomic():
+        meeting_for_write(meeting_id=item.meeting_id, action="written_open", now=now)
+        submission_claim(key=submission_key)
+        resolution = _written_open_write(actor=actor, item=item, deadline=deadline, now=now)
+    notifications.notify_written_open(resolution, item)
+    return resolution
+
+
+def _written_open_write(*, actor, item: AgendaItem, deadline: dt.datetime, now: dt.datetime):
+    """The opening itself, under the guard written_open holds."""
     meeting = item.meeting
     body = selectors.rule_body(meeting)
     if not body.allows_written_resolution:
@@ -34,10 +53,8 @@ def written_open(*, actor, item: AgendaItem, deadline: dt.datetime, now: dt.date
         raise ValidationError({"deadline": _("응답 마감은 지금보다 뒤여야 합니다.")})
     if WrittenResolution.objects.filter(item=item).exists():
         raise ValidationError({"item": _("이 안건의 서면의결은 이미 요청되었습니다.")})
-    with transaction.atomic():
-        resolution = WrittenResolution.objects.create(item=item, opened_at=now, deadline=deadline)
-        audit_record(actor=actor, action="written_open", obj=item, after=snapshot(resolution))
-    notifications.notify_written_open(resolution, item)
+    resolution = WrittenResolution.objects.create(item=item, opened_at=now, deadline=deadline)
+    audit_record(actor=actor, action="written_open", obj=item, after=snapshot(resolution))
     return resolution
 
 
@@ -50,6 +67,7 @@ def written_answer(
     if choice not in NamedBallot.Choice.values:
         raise ValidationError({"choice": _("찬성·반대·기권 중 하나를 고르세요.")})
     with transaction.atomic():
+        meeting_for_write(meeting_id=resolution.item.meeting_id, action="written_answer", now=now)
         resolution = WrittenResolution.objects.select_for_update().get(pk=resolution.pk)
         if resolution.is_counted or now >= resolution.deadline:
             raise ValidationError(
@@ -75,6 +93,7 @@ def written_count(*, actor, resolution: WrittenResolution, now=None) -> WrittenR
     Side effects: the result on the WrittenResolution, AuditEntry."""
     now = now or timezone.now()
     with transaction.atomic():
+        meeting_for_write(meeting_id=resolution.item.meeting_id, action="written_count", now=now)
         resolution = (
             WrittenResolution.objects.select_for_update()
             .select_related("item__meeting")

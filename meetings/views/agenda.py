@@ -18,7 +18,9 @@ def _item_page(request, meeting, item):
     return form_view(
         request,
         form,
-        lambda d: services.agenda_item_save(actor=request.user, item=form.save(commit=False)),
+        lambda d: services.agenda_item_save(
+            actor=request.user, item=form.save(commit=False), submission_key=d["submission_key"]
+        ),
         success_url=meeting,
         message=_("안건을 저장했습니다."),
         title=_("안건 편집"),
@@ -47,7 +49,9 @@ def attachment_upload(request, pk: int):
     return form_view(
         request,
         AttachmentForm(request.POST or None, request.FILES or None),
-        lambda d: services.attachment_add(actor=request.user, meeting=meeting, file=d["file"]),
+        lambda d: services.attachment_add(
+            actor=request.user, meeting=meeting, file=d["file"], submission_key=d["submission_key"]
+        ),
         success_url=meeting,
         message=_("자료를 올렸습니다."),
         title=_("회의 자료 올리기"),

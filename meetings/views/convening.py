@@ -35,6 +35,7 @@ def convening_list(request):
             body=d["body"],
             membership=selectors.own_membership(roles, d["body"].pk, timezone.localdate()),
             reason=d["reason"],
+            submission_key=d["submission_key"],
         ),
         success_url=reverse("meetings:convening"),
         message=_("소집 요구를 등록하고 서명했습니다."),

@@ -27,7 +27,12 @@ def election_record(request, pk: int):
         d = form.cleaned_data
         try:
             election = services.election_record(
-                actor=request.user, item=d["item"], role=d["role"], counts=form.counts(), taken=d["taken"]
+                actor=request.user,
+                item=d["item"],
+                role=d["role"],
+                counts=form.counts(),
+                taken=d["taken"],
+                submission_key=d["submission_key"],
             )
         except ValidationError as exc:
             apply_validation_error(form, exc)

@@ -45,7 +45,11 @@ def meeting_detail(request, pk: int):
     data = selectors.meeting_detail_data(
         meeting, show_agenda=manage or meeting.agenda_published, show_minutes_draft=manage
     )
-    return render(request, "meetings/detail.html", {"meeting": meeting, "manage": manage, **data})
+    # the next step of a meeting waiting to start differs from one that has started (held, 유회)
+    started = timezone.now() >= meeting.starts_at
+    return render(
+        request, "meetings/detail.html", {"meeting": meeting, "manage": manage, "started": started, **data}
+    )
 
 
 @login_required
@@ -64,21 +68,49 @@ def meeting_create(request):
     )
 
 
+def _members(meeting) -> int:
+    return len(selectors.enrolled_memberships(meeting))
+
+
 @login_required
 @require_POST
 def meeting_status(request, pk: int, action: str):
+    """The one-click steps of a meeting, each ending with a message that says what was done and for whom.
+    Cancelling is not among them: it asks for a reason on its own confirmation page."""
     meeting = permissions.meeting_for_manage(request, pk)
+    t = meeting.title
     actions = {
-        "notice": lambda: services.meeting_send_notice(actor=request.user, meeting=meeting),
-        "held": lambda: services.meeting_mark_held(actor=request.user, meeting=meeting),
-        "cancel": lambda: services.meeting_cancel(
-            actor=request.user, meeting=meeting, reason=request.POST.get("reason", "")
+        "notice": (
+            lambda: services.meeting_send_notice(actor=request.user, meeting=meeting),
+            lambda m: _("%(t)s 소집 통지를 위원 %(n)d명에게 보냈습니다.") % {"t": t, "n": _members(m)},
         ),
-        "publish": lambda: services.agenda_publish(actor=request.user, meeting=meeting),
+        "held": (
+            lambda: services.meeting_mark_held(actor=request.user, meeting=meeting),
+            lambda m: (
+                _(
+                    "%(t)s을(를) 개최 완료로 기록했습니다. 다음 단계: 출석·표결을 기록하고 회의록을 작성하세요."
+                )
+                % {"t": t}
+            ),
+        ),
+        "no_quorum": (
+            lambda: services.meeting_mark_no_quorum(actor=request.user, meeting=meeting),
+            lambda m: (
+                _(
+                    "%(t)s을(를) 유회(정족수 미달)로 기록했습니다. 표결·선출은 할 수 없고 회의록에 유회로 남습니다."
+                )
+                % {"t": t}
+            ),
+        ),
+        "publish": (
+            lambda: services.agenda_publish(actor=request.user, meeting=meeting),
+            lambda m: _("%(t)s 안건을 위원 %(n)d명에게 공개했습니다.") % {"t": t, "n": _members(m)},
+        ),
     }
     if action not in actions:
         raise Http404
-    return post_action(request, actions[action], redirect_to=meeting, message=_("처리했습니다."))
+    run, message = actions[action]
+    return post_action(request, run, redirect_to=meeting, message=message)
 
 
 @login_required
@@ -109,15 +141,24 @@ def meeting_reschedule(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk: int):
+    """Cancelling cannot be undone: the page says what will happen and asks for the reason first."""
     meeting = permissions.meeting_for_manage(request, pk)
     return form_view(
         request,
         CancelForm(request.POST or None),
         lambda d: services.meeting_cancel(actor=request.user, meeting=meeting, reason=d["reason"]),
         success_url=meeting,
-        message=_("회의를 취소했습니다."),
+        message=_("%(t)s을(를) 취소했습니다. 통지를 받은 위원에게는 취소 메일을 보냈습니다.")
+        % {"t": meeting.title},
         title=_("회의 취소") + f" · {meeting.title}",
         back=meeting.get_absolute_url(),
+        context={
+            "intro": _(
+                "회의를 취소하면 되돌릴 수 없습니다. 일정표와 달력(.ics)에 취소로 표시되고, 소집 통지를 받은 "
+                "위원에게 취소 메일이 갑니다. 같은 일정 계획의 다른 회의는 그대로입니다."
+            ),
+            "submit_label": _("회의 취소"),
+        },
     )
 
 

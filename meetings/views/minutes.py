@@ -7,7 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
 from meetings import documents, permissions, selectors, services
 from meetings.forms import MinutesCorrectionForm, MinutesForm
@@ -71,14 +72,42 @@ def minutes_correct(request, pk: int):
     )
 
 
+CONFIRM = {
+    "approve": (
+        gettext_lazy("회의록 승인"),
+        gettext_lazy(
+            "회의록을 승인하면 위원에게 공개되고 승인 알림 메일이 갑니다. 승인한 회의록의 본문은 더 이상 "
+            "고칠 수 없으며, 다음 단계는 확정입니다."
+        ),
+        gettext_lazy("회의록을 승인했습니다. 위원에게 공개했습니다. 다음 단계: 확정."),
+    ),
+    "lock": (
+        gettext_lazy("회의록 확정"),
+        gettext_lazy(
+            "회의록을 확정하면 그 시점의 재적·출결·표결·선출·안건이 그대로 보존되어, 이 회의의 안건·출결·표결·"
+            "자료·회의록은 더 이상 바꿀 수 없고 정정 기록만 남길 수 있습니다. 되돌릴 수 없습니다."
+        ),
+        gettext_lazy("회의록을 확정했습니다. 이제 바꿀 수 없습니다."),
+    ),
+}
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def minutes_status(request, pk: int, action: str):
+    """Approval and locking cannot be undone: GET shows what will happen, POST does it."""
     minutes = permissions.minutes_for_manage(request, pk)
-    actions = {
-        "approve": lambda: services.minutes_approve(actor=request.user, minutes=minutes),
-        "lock": lambda: services.minutes_lock(actor=request.user, minutes=minutes),
-    }
-    if action not in actions:
+    if action not in CONFIRM:
         raise Http404
-    return post_action(request, actions[action], redirect_to=reverse("meetings:minutes", args=[pk]))
+    title, what, done = CONFIRM[action]
+    url = reverse("meetings:minutes", args=[pk])
+    if request.method == "GET":
+        return render(
+            request,
+            "meetings/confirm.html",
+            {"title": title, "what": what, "meeting": minutes.meeting, "back": url},
+        )
+    service = {"approve": services.minutes_approve, "lock": services.minutes_lock}[action]
+    return post_action(
+        request, lambda: service(actor=request.user, minutes=minutes), redirect_to=url, message=done
+    )

@@ -82,3 +82,17 @@ def log_in(page):
         return page
 
     return _log_in
+
+
+@pytest.fixture
+def sitting_meeting(demo_live):
+    """The demo's 2016 1분기 meeting as it stood while its minutes were still a draft: the demo approves
+    them, and a meeting with approved minutes takes no more votes (meetings.rules.lifecycle)."""
+    from meetings.models import Meeting, Minutes
+
+    meeting = Meeting.objects.get(title="추진운영위원회 2016년 1분기 정기회의")
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.MINUTES_DRAFT)
+    Minutes.objects.filter(meeting=meeting).update(
+        status=Minutes.Status.DRAFT, approved_at=None, approved_by=None
+    )
+    return Meeting.objects.get(pk=meeting.pk)

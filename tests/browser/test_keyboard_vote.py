@@ -46,7 +46,7 @@ def press_and_wait(page, key: str) -> None:
         page.keyboard.press(key)
 
 
-def test_secretary_records_a_vote_with_the_keyboard_only(demo_live, page):
+def test_secretary_records_a_vote_with_the_keyboard_only(sitting_meeting, page):
     from meetings import services
     from meetings.models import Meeting, Vote
 

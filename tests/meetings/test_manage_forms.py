@@ -87,6 +87,11 @@ def test_locked_minutes_change_only_by_a_recorded_correction(setup):
     from seongdong_gov.models import AuditEntry
 
     client, meeting, *_ = setup
+    # minutes are written for a meeting that was held (yesterday)
+    yesterday = meeting.starts_at - dt.timedelta(days=21)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=yesterday, ends_at=yesterday + dt.timedelta(hours=1), status=Meeting.Status.HELD
+    )
     minutes = services.minutes_save(actor=None, meeting=meeting, remarks="원안 가결", is_public=True)
     url = reverse("meetings:minutes_correct", args=[meeting.pk])
     data = {"text": "찬성 9 → 찬성 8", "reason": "집계 오기"}

@@ -50,14 +50,18 @@ def _body_with_members(n, *, users=0, **body_fields):
     return body, members, accounts
 
 
-def _meeting(body, *, kind="resolution", published=True):
-    starts = dt.datetime.combine(TODAY + dt.timedelta(days=30), dt.time(16, 0), tzinfo=SEOUL)
+def _meeting(body, *, kind="resolution", published=True, days=30, held=False):
+    """A meeting `days` ahead; `held`: yesterday's, held, where votes and elections may be recorded."""
+    days = -1 if held else days
+    starts = dt.datetime.combine(TODAY + dt.timedelta(days=days), dt.time(16, 0), tzinfo=SEOUL)
     m = services.meeting_create(
         actor=None,
         meeting=Meeting(title="정기회의", starts_at=starts, ends_at=starts + dt.timedelta(hours=2)),
         bodies=[body],
     )
     m.agenda_published = published
+    if held:
+        m.status = Meeting.Status.HELD
     m.save()
     item = AgendaItem.objects.create(meeting=m, order=1, kind=kind, title="주요 안건")
     return m, item
@@ -114,7 +118,7 @@ def test_written_outcome_two_thirds_of_enrolled_and_refusals():
 
 def test_meeting_cannot_be_held_without_a_notice(login, mailoutbox):
     body, _members, _ = _body_with_members(3)
-    m, _item = _meeting(body)
+    m, _item = _meeting(body, days=-1)  # started: only the missing notice stands in the way
     with pytest.raises(ValidationError, match="소집 통지를 하지 않은 회의는"):
         services.meeting_mark_held(actor=None, meeting=m)
     client = login(factories.staff_user())
@@ -129,7 +133,7 @@ def test_meeting_cannot_be_held_without_a_notice(login, mailoutbox):
 def test_members_get_an_email_when_minutes_are_approved(db, mailoutbox):
     body, members, _ = _body_with_members(3)
     _outsider_body, outsiders, _ = _body_with_members(1)
-    m, _item = _meeting(body)
+    m, _item = _meeting(body, days=-1)
     services.meeting_send_notice(actor=None, meeting=m)
     services.meeting_mark_held(actor=None, meeting=m)
     minutes = services.minutes_save(actor=None, meeting=m, remarks="요지", is_public=True)
@@ -149,7 +153,7 @@ def test_members_get_an_email_when_minutes_are_approved(db, mailoutbox):
 
 def test_named_vote_through_the_screen(login):
     body, members, _ = _body_with_members(6)
-    m, item = _meeting(body)
+    m, item = _meeting(body, held=True)
     # members[4] arrives at 17:00, members[5] is absent; members[3] is recused on the item.
     _attend(m, members[:5], {4: {"arrived": dt.time(17, 0)}})
     services.recusal_add(actor=None, item=item, membership=members[3], reason="이해관계")
@@ -171,8 +175,8 @@ def test_named_vote_through_the_screen(login):
     response = client.post(url, {**base, **ballots, f"v-b_{members[5].pk}": "no"})
     assert "표결 시점에 출석하지 않았거나 회피한 위원의 표가 있습니다." in response.content.decode()
     assert not Vote.objects.filter(item=item).exists()
-    # Valid: 2 yes, 1 no of 3 voting → 가결 (2 ≥ 2), computed.
-    response = client.post(url, {**base, **ballots})
+    # Valid: 2 yes, 1 no of 3 voting → 가결 (2 ≥ 2), computed, and shown after the redirect.
+    response = client.post(url, {**base, **ballots}, follow=True)
     vote = Vote.objects.get(item=item)
     assert (vote.method, vote.yes, vote.no, vote.voting, vote.present, vote.passed) == (
         "named",
@@ -194,7 +198,7 @@ def test_named_vote_through_the_screen(login):
 
 def test_named_vote_without_quorum_at_that_moment_is_refused(login):
     body, members, _ = _body_with_members(5)
-    m, item = _meeting(body)
+    m, item = _meeting(body, held=True)
     _attend(m, members[:3], {0: {"left": dt.time(16, 20)}})
     client = login(factories.staff_user())
     url = reverse("meetings:vote_named", args=[m.pk])
@@ -213,7 +217,7 @@ def test_named_vote_without_quorum_at_that_moment_is_refused(login):
 
 def test_election_through_the_screen_records_the_role(login):
     body, members, _ = _body_with_members(5)
-    m, item = _meeting(body, kind="election")
+    m, item = _meeting(body, kind="election", held=True)
     _attend(m, members)
     client = login(factories.staff_user())
     url = reverse("meetings:election", args=[m.pk])

@@ -109,6 +109,9 @@ URLS = [
     _case("get", "minutes_edit", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "minutes_correct", [m], MANAGERS, forbidden=IN_REACH),
     _case("post", "minutes_status", [m, "approve"], MANAGERS, 302, IN_REACH),
+    # the confirmation page of an irreversible step
+    _case("get", "minutes_status", [m, "lock"], MANAGERS, forbidden=IN_REACH),
+    _case("post", "status", [m, "no_quorum"], MANAGERS, 302, IN_REACH),
     _case("get", "reschedule", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "cancel", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "observer_add", [m], MANAGERS, forbidden=IN_REACH),

@@ -211,8 +211,8 @@ def test_reschedule_onto_a_holiday_is_flagged_and_held_meetings_cannot_move(frid
     )
     assert m.date_flagged is True
     services.meeting_send_notice(actor=None, meeting=m, today=D(2026, 12, 1))
-    services.meeting_mark_held(actor=None, meeting=m)
-    with pytest.raises(ValidationError, match="일정을 바꿀 수 없습니다"):
+    services.meeting_mark_held(actor=None, meeting=m, now=start + dt.timedelta(minutes=5))
+    with pytest.raises(ValidationError, match=r"현재 상태\(개최\)에서는 일정 변경할 수 없습니다"):
         services.meeting_reschedule(
             actor=None, meeting=m, starts_at=start, ends_at=start + dt.timedelta(hours=1), reason="다시"
         )
@@ -312,6 +312,12 @@ def test_member_opens_and_signs_through_the_portal(db, login):
     assert request.signatures.count() == 2 and "2 / 2명 (재적 6명)" in page and "요건 충족" in page
 
 
+def _sitting(body):
+    m = _meeting(body, days=-1)
+    Meeting.objects.filter(pk=m.pk).update(status=Meeting.Status.HELD)
+    return Meeting.objects.get(pk=m.pk)
+
+
 # --- attendance, recusal, votes, elections --------------------------------------------------------------
 
 
@@ -323,7 +329,7 @@ def test_deputy_only_for_ex_officio_members_where_the_body_allows(db):
     factories.seat_group(body, post=post, effective=D(2016, 1, 1))
     ex_officio = Membership.objects.get(body=body, person=holder)
     appointed = _members(body, 1)[0]
-    m = _meeting(body)
+    m = _meeting(body, days=-1)  # attendance is recorded once the meeting has started
     att = services.attendance_record(
         actor=None, meeting=m, membership=ex_officio, status="present", deputy_name="보건행정팀장"
     )
@@ -342,8 +348,9 @@ def test_deputy_only_for_ex_officio_members_where_the_body_allows(db):
 
 
 def _held(body, n):
+    """Yesterday's meeting, held (votes and elections need a meeting that sat and has started)."""
     members = _members(body, n)
-    m = _meeting(body)
+    m = _sitting(body)
     for ms in members:
         Attendance.objects.create(meeting=m, membership=ms, status="present")
     item = AgendaItem.objects.create(meeting=m, order=1, kind="resolution", title="안건")
@@ -381,7 +388,7 @@ def test_named_vote_keeps_each_choice_secret_vote_keeps_totals_only(db):
 def test_member_who_left_early_is_not_counted_at_a_later_vote(db):
     body = factories.BodyFactory()
     members = _members(body, 5)
-    m = _meeting(body)
+    m = _sitting(body)
     for i, ms in enumerate(members[:3]):
         services.attendance_record(
             actor=None,
@@ -481,13 +488,12 @@ def test_minutes_draft_approved_locked_then_only_corrections(db, login):
     minutes = services.minutes_save(
         actor=None, meeting=m, remarks="요지", is_public=False, nondisclosure_reason="개인정보 포함"
     )
-    services.meeting_send_notice(actor=None, meeting=m)
-    services.meeting_mark_held(actor=None, meeting=m)
-    with pytest.raises(ValidationError, match="승인된 회의록만"):
+    assert Meeting.objects.get(pk=m.pk).status == Meeting.Status.MINUTES_DRAFT
+    with pytest.raises(ValidationError, match=r"현재 상태\(회의록 작성 중\)에서는 회의록 확정할 수 없습니다"):
         services.minutes_lock(actor=None, minutes=minutes)
     services.minutes_approve(actor=None, minutes=minutes)
     assert Meeting.objects.get(pk=m.pk).status == Meeting.Status.MINUTES_APPROVED
-    with pytest.raises(ValidationError, match="정정 기록"):
+    with pytest.raises(ValidationError, match=r"현재 상태\(회의록 승인\)에서는 회의록 작성할 수 없습니다"):
         services.minutes_save(actor=None, meeting=m, remarks="변경", is_public=True)
     with pytest.raises(ValidationError, match="확정 전"):
         services.minutes_correct(actor=None, minutes=minutes, text="오기 정정", reason="오타")

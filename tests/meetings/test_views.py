@@ -98,7 +98,8 @@ def test_member_cannot_manage(login, setup):
 
 def test_member_sees_only_approved_minutes(login, setup):
     body, member, _ = setup
-    m = _meeting(body)
+    m = _meeting(body, when=dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(16, 0), tzinfo=SEOUL))
+    Meeting.objects.filter(pk=m.pk).update(status=Meeting.Status.MINUTES_DRAFT)
     minutes = Minutes.objects.create(meeting=m, remarks="발언 요지 초안")
     client = login(member)
     assert client.get(reverse("meetings:minutes", args=[m.pk])).status_code == 404
@@ -108,14 +109,17 @@ def test_member_sees_only_approved_minutes(login, setup):
 
 def test_staff_vote_records_computed_outcome_and_refuses_overcount(login, setup):
     body, *_ = setup
-    m = _meeting(body)
+    m = _meeting(body, when=dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(16, 0), tzinfo=SEOUL))
+    Meeting.objects.filter(pk=m.pk).update(status=Meeting.Status.HELD)
     for ms in Membership.objects.filter(body=body):
         Attendance.objects.create(meeting=m, membership=ms, status="present")
     client = login(factories.staff_user())
     item = m.items.get()
     url = reverse("meetings:vote", args=[m.pk])
     response = client.post(
-        url, {"item": item.pk, "method": "show_of_hands", "taken": "16:30", "yes": 2, "no": 1, "abstain": 0}
+        url,
+        {"item": item.pk, "method": "show_of_hands", "taken": "16:30", "yes": 2, "no": 1, "abstain": 0},
+        follow=True,
     )
     assert "가결" in response.content.decode()
     assert item.votes.get().passed is True

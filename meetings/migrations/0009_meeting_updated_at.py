@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0007_minutes_frozen_record"),
+        ("meetings", "0008_meeting_full_lifecycle"),
     ]
 
     operations = [
