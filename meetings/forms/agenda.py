@@ -16,7 +16,11 @@ from meetings.models import (
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["order", "kind", "title", "presenter", "planned_minutes"]
+        fields = ["order", "kind", "title", "presenter", "planned_minutes", "proposal_reason", "main_content"]
+        widgets = {
+            "proposal_reason": forms.Textarea(attrs={"rows": 3}),
+            "main_content": forms.Textarea(attrs={"rows": 5}),
+        }
 
 
 class AttachmentForm(forms.Form):

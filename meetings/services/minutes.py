@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from meetings import notifications, selectors
 from meetings.models import Meeting, Minutes
 from meetings.services.meeting import transition
+from meetings.services.numbering import minutes_number_assign
 from seongdong_gov.audit import audit_record, snapshot
 
 
@@ -35,8 +36,8 @@ def minutes_save(
 
 
 def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
-    """draft → approved; the meeting becomes minutes_approved; members now see the minutes and are told
-    by e-mail. Side effects: AuditEntries, e-mails."""
+    """draft → approved; the meeting becomes minutes_approved; the minutes get their number (회의록 번호);
+    members now see the minutes and are told by e-mail. Side effects: AuditEntries, e-mails."""
     with transaction.atomic():
         if minutes.status != Minutes.Status.DRAFT:
             raise ValidationError(_("초안 상태의 회의록만 승인할 수 있습니다."))
@@ -44,6 +45,7 @@ def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
         minutes.status, minutes.approved_at = Minutes.Status.APPROVED, timezone.now()
         minutes.approved_by = actor if getattr(actor, "pk", None) else None
         minutes.save()
+        minutes_number_assign(minutes=minutes)
         audit_record(
             actor=actor, action="minutes_approve", obj=minutes, before=before, after=snapshot(minutes)
         )

@@ -44,6 +44,7 @@ def vote_create(request, pk: int):
             no=d["no"],
             abstain=d["abstain"],
             chair_casting=d["chair_casting"],
+            chair_voted=d["chair_voted"],
         )
     return render(request, "meetings/vote.html", {"meeting": meeting, "form": form, "vote": vote})
 
