@@ -213,6 +213,15 @@ def gender_balances(on: dt.date, body_ids=None) -> dict[int, tuple[str, rules.Ge
     }
 
 
+def gender_balance_of(body: Body, on: dt.date) -> rules.GenderBalance | None:
+    """The body page's check, on every view and not only at appointments (a resignation or an end of
+    term can tip it): None where the rule does not apply (no query) or nobody appointed is in office."""
+    if not body.gender_balance_applies:
+        return None
+    found = gender_balances(on, body_ids=[body.pk]).get(body.pk)
+    return found[1] if found else None
+
+
 def gender_breaches(on: dt.date) -> list[GenderBreach]:
     """Bodies above 6/10 of one gender on `on` that still need attention (no exception reason recorded),
     by name: the staff alert. One query."""

@@ -63,10 +63,7 @@ def body_detail(request, pk: int):
             "can_manage": roles.can_manage_body(body.pk),
             "show_contacts": roles.is_governance_staff or body.pk in roles.secretary_body_ids,
             "children": body.children.filter(is_active=True),
-            # checked on every view, not only at appointments: a resignation can tip the balance
-            "gender_balance": selectors.gender_balances(today, body_ids=[body.pk]).get(body.pk, (None, None))[
-                1
-            ],
+            "gender_balance": selectors.gender_balance_of(body, today),
         },
     )
 
