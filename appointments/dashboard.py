@@ -1,5 +1,6 @@
 """Home-page panels: staff see terms ending soon, vacant appointed seats and members whose attendance
-over the last 12 months is below 50 %; a member sees their own certificates."""
+over the last 12 months is below 50 % and bodies whose appointed members in office are above 6/10 of
+one gender; a member sees their own certificates."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.utils import timezone
 
 from appointments import rules, selectors
 from appointments.models import Certificate
+from committees import selectors as committee_selectors
 
 PANEL_ROWS = 10
 
@@ -30,6 +32,8 @@ def panels(request, roles):
                     "vacant_total": vacant.count(),
                     "low_attendance": low[:PANEL_ROWS],
                     "low_total": len(low),
+                    # one aggregate query for all bodies (committees.selectors.gender_breaches)
+                    "gender_breaches": committee_selectors.gender_breaches(today),
                     "can_end": roles.is_admin,
                     "alert_days": rules.ALERT_DAYS,
                     "today": today,

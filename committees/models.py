@@ -257,6 +257,14 @@ class Body(models.Model):
     allows_written_resolution = models.BooleanField(_("서면의결 허용"), default=False)
     allows_deputies = models.BooleanField(_("당연직 대리출석 허용"), default=False)
     gender_balance_applies = models.BooleanField(_("성별 균형 적용"), default=True)
+    # Issue 10 §3: a body-level reason silences the continuous gender-balance warning (the breach itself
+    # stays visible on the body page); Membership.gender_exception_reason covers one appointment only.
+    gender_exception_reason = models.TextField(
+        _("성별 균형 예외 사유"),
+        blank=True,
+        max_length=1000,
+        help_text=_("위촉직 위원의 한 성별이 10분의 6을 넘는 불가피한 사유가 있으면 적습니다."),
+    )
     reappointment_limit = models.PositiveSmallIntegerField(_("연임 허용 횟수"), default=1)
     secretary_post = models.ForeignKey(
         Post,

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from committees import rules
@@ -201,3 +201,73 @@ def locked_meetings_predated_by_move(post: Post, start: dt.date) -> list[tuple[s
 def locked_meetings_predated_by_end(membership: Membership, end: dt.date) -> list[tuple[str, dt.date]]:
     """The locked meetings an end of term on `end` (the last day in office) predates."""
     return locked_meetings_from([membership.body_id], end + dt.timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class GenderBreach:
+    """A body whose appointed members in office on `balance.on` are above 6/10 of one gender."""
+
+    body_id: int
+    body_name: str
+    balance: rules.GenderBalance
+
+
+def _in_office_that_day(n: int, on: dt.date) -> list[tuple[dt.date, dt.date]]:
+    # gender_balance_on counts periods in office on `on`; counted rows stand for n one-day periods
+    return [(on, on)] * n
+
+
+def gender_balances(on: dt.date, body_ids=None) -> dict[int, tuple[str, rules.GenderBalance]]:
+    """For every active body where gender balance applies (or those of `body_ids`), its name and the
+    balance of its appointed members in office on `on` (committees.rules.gender_balance_on, 양성평등기본법
+    제21조②), with the body's exception reason. One aggregate query whatever the number of bodies and
+    members: bodies with no appointed member in office are left out (nothing can be over)."""
+    qs = Membership.objects.filter(
+        current_q(on),
+        seat__group__kind=SeatGroup.Kind.APPOINTED,
+        body__is_active=True,
+        body__gender_balance_applies=True,
+    )
+    if body_ids is not None:
+        qs = qs.filter(body_id__in=list(body_ids))
+    counts: dict[int, dict] = {}
+    for body_id, name, reason, gender, n in (
+        qs.values_list("body_id", "body__name", "body__gender_exception_reason", "person__gender")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        entry = counts.setdefault(body_id, {"name": name, "reason": reason, "genders": {}})
+        entry["genders"][gender] = n
+    return {
+        body_id: (
+            e["name"],
+            rules.gender_balance_on(
+                {g: _in_office_that_day(n, on) for g, n in e["genders"].items()},
+                on,
+                exception_reason=e["reason"],
+            ),
+        )
+        for body_id, e in counts.items()
+    }
+
+
+def gender_balance_of(body: Body, on: dt.date) -> rules.GenderBalance | None:
+    """The body page's check, on every view and not only at appointments (a resignation or an end of
+    term can tip it): None where the rule does not apply (no query) or nobody appointed is in office."""
+    if not body.gender_balance_applies:
+        return None
+    found = gender_balances(on, body_ids=[body.pk]).get(body.pk)
+    return found[1] if found else None
+
+
+def gender_breaches(on: dt.date) -> list[GenderBreach]:
+    """Bodies above 6/10 of one gender on `on` that still need attention (no exception reason recorded),
+    by name: the staff alert. One query."""
+    return sorted(
+        (
+            GenderBreach(body_id, name, balance)
+            for body_id, (name, balance) in gender_balances(on).items()
+            if balance.needs_attention
+        ),
+        key=lambda b: b.body_name,
+    )

@@ -68,6 +68,7 @@ def body_detail(request, pk: int):
             "can_manage": roles.can_manage_body(body.pk),
             "show_contacts": permissions.can_see_body_contacts(roles, body),
             "children": body.children.filter(is_active=True),
+            "gender_balance": selectors.gender_balance_of(body, today),
         },
     )
 

@@ -45,6 +45,10 @@ urlpatterns = [
     path("<int:pk>/attachments/new/", agenda.attachment_upload, name="attachment_upload"),
     path("attachments/<int:pk>/", agenda.attachment_download, name="attachment"),
     path("<int:pk>/attendance/", attendance.attendance_edit, name="attendance"),
+    path(
+        "<int:pk>/attendance/all-present/", attendance.attendance_all_present, name="attendance_all_present"
+    ),
+    path("<int:pk>/signin-sheet/", attendance.signin_sheet, name="signin_sheet"),
     path("<int:pk>/votes/new/", voting.vote_create, name="vote"),
     path("<int:pk>/votes/named/", voting.vote_named, name="vote_named"),
     path("<int:pk>/elections/", elections.election_record, name="election"),

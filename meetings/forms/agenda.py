@@ -17,7 +17,11 @@ from seongdong_gov.submissions import submission_key_field
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["order", "kind", "title", "presenter", "planned_minutes"]
+        fields = ["order", "kind", "title", "presenter", "planned_minutes", "proposal_reason", "main_content"]
+        widgets = {
+            "proposal_reason": forms.Textarea(attrs={"rows": 3}),
+            "main_content": forms.Textarea(attrs={"rows": 5}),
+        }
 
     # a new item only: the key makes a double-clicked 저장 create one item
     submission_key = submission_key_field()

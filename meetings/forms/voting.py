@@ -32,6 +32,14 @@ class VoteForm(forms.Form):
         choices=[("", _("해당 없음")), ("yes", _("가")), ("no", _("부"))],
         empty_value=None,
     )
+    chair_voted = forms.BooleanField(
+        label=_("위원장 표결 참여"),
+        required=False,
+        help_text=_(
+            "위원장이 위원으로서 표결에 참여했으면 표시합니다. 기구 규정상 표결에 참여한 위원장은 "
+            "가부동수일 때 다시 결정하지 못할 수 있습니다."
+        ),
+    )
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)

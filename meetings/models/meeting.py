@@ -246,6 +246,8 @@ class AgendaItem(models.Model):
     title = models.CharField(_("안건명"), max_length=200)
     presenter = models.CharField(_("발표·진행"), max_length=100, blank=True)
     planned_minutes = models.PositiveSmallIntegerField(_("소요 (분)"), default=10)
+    proposal_reason = models.TextField(_("제안 이유"), blank=True, max_length=2000)
+    main_content = models.TextField(_("주요 내용"), blank=True, max_length=5000)
 
     class Meta:
         verbose_name = _("안건")

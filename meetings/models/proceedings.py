@@ -233,6 +233,14 @@ class Minutes(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # 회의록 번호 "추진운영위원회 2026-3": the n-th minutes of the host body approved in that year, given
+    # at approval under a lock; the unique constraint makes a duplicate impossible even if two race.
+    number = models.CharField(_("회의록 번호"), max_length=120, blank=True, editable=False)
+    number_body = models.ForeignKey(
+        "committees.Body", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    number_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    number_seq = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     # The frozen record (meetings.record): what locked minutes show, whatever changes later.
     record = models.JSONField(_("확정 기록"), null=True, blank=True, editable=False)
     record_sha256 = models.CharField(max_length=64, blank=True, editable=False)
@@ -251,6 +259,11 @@ class Minutes(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="locked") | (Q(record__isnull=False) & ~Q(record_sha256="")),
                 name="minutes_locked_has_record",
+            ),
+            models.UniqueConstraint(
+                fields=["number_body", "number_year", "number_seq"],
+                condition=Q(number_seq__isnull=False),
+                name="minutes_number_unique_per_body_year",
             ),
         ]
 

@@ -40,12 +40,14 @@ from meetings.selectors.series import (
     series_occurrences,
     with_bodies_and_hosts,
 )
+from meetings.selectors.signin import signin_rows
 from meetings.selectors.voting import (
     my_written_resolutions,
     vote_context,
     vote_of,
     vote_roster,
     written_accepts_answers,
+    written_base,
     written_eligible,
 )
 
@@ -90,11 +92,13 @@ __all__ = [
     "series_list",
     "series_occurrences",
     "signed_request_ids",
+    "signin_rows",
     "visible_meetings",
     "vote_context",
     "vote_of",
     "vote_roster",
     "with_bodies_and_hosts",
     "written_accepts_answers",
+    "written_base",
     "written_eligible",
 ]

@@ -150,8 +150,8 @@ def _item_lines(meeting: Meeting) -> list[dict]:
             "presenter": item.presenter,
             "slot": f"{item.slot_start:%H:%M}–{item.slot_end:%H:%M}",
             "planned_minutes": item.planned_minutes,
-            "reason": getattr(item, "proposal_reason", ""),
-            "summary": getattr(item, "main_content", ""),
+            "reason": item.proposal_reason,
+            "summary": item.main_content,
             "recusals": [{"name": r.membership.person.name, "reason": r.reason} for r in item.recusals.all()],
             "votes": [_vote_line(v) for v in item.votes.all()],
             "written": _written_line(item),
@@ -219,7 +219,7 @@ def record_build(meeting: Meeting, minutes: Minutes | None = None) -> dict:
         }
         if minutes is not None:
             record["minutes"] = {
-                "number": getattr(minutes, "number", "") or "",
+                "number": minutes.number,
                 "remarks": minutes.remarks,
                 "is_public": minutes.is_public,
                 "nondisclosure_reason": minutes.nondisclosure_reason,

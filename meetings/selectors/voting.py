@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from committees.models import Membership
 from committees.permissions import Roles
+from committees.selectors import current_q
 from meetings import rules
 from meetings.models import AgendaItem, Meeting, Vote, WrittenAnswer, WrittenResolution
 from meetings.selectors.meetings import at_meeting_time, enrolled_memberships, presences, rule_body
@@ -53,6 +54,21 @@ def written_eligible(resolution_or_item) -> list[Membership]:
     item = getattr(resolution_or_item, "item", resolution_or_item)
     recused = set(item.recusals.values_list("membership_id", flat=True))
     return [m for m in enrolled_memberships(item.meeting) if m.pk not in recused]
+
+
+def written_base(resolution: WrittenResolution) -> tuple[list[Membership], set[int]]:
+    """재적 at the answer deadline (issue 10 §3: members of the meeting's bodies in office on the
+    deadline's Seoul date) and the ids of those of them recused on the item, who are out of the base in
+    writing exactly as at a sitting. Two queries."""
+    item = resolution.item
+    on = timezone.localdate(resolution.deadline)
+    enrolled = list(
+        Membership.objects.filter(body__in=[b.pk for b in item.meeting.bodies.all()])
+        .filter(current_q(on))
+        .select_related("person")
+    )
+    recused = set(item.recusals.values_list("membership_id", flat=True))
+    return enrolled, {m.pk for m in enrolled if m.pk in recused}
 
 
 def my_written_resolutions(roles: Roles) -> list[tuple[WrittenResolution, Membership, WrittenAnswer | None]]:

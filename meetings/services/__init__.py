@@ -11,7 +11,7 @@ from meetings.services.agenda import (
     attachment_replace_document,
     recusal_add,
 )
-from meetings.services.attendance import attendance_record, attendance_save
+from meetings.services.attendance import attendance_mark_all_present, attendance_record, attendance_save
 from meetings.services.calendar import calendar_exception_delete, calendar_exception_save
 from meetings.services.convening import convening_request_open, convening_request_sign
 from meetings.services.elections import election_record
@@ -41,6 +41,7 @@ __all__ = [
     "agenda_publish",
     "attachment_add",
     "attachment_replace_document",
+    "attendance_mark_all_present",
     "attendance_record",
     "attendance_save",
     "calendar_exception_delete",

@@ -12,7 +12,30 @@ from committees.models import Membership, SeatGroup
 from meetings import selectors
 from meetings.models import Attendance, Meeting
 from meetings.services.guard import meeting_for_write
-from seongdong_gov.audit import audit_record, snapshot
+from seongdong_gov.audit import audit_record
+
+
+def _checked(meeting: Meeting, row: dict, *, allows_deputies: bool) -> dict:
+    """One row's values as stored, or a refusal naming the member (one sheet, many rows)."""
+    membership, status = row["membership"], row["status"]
+    arrived, left, deputy_name = row.get("arrived"), row.get("left"), row.get("deputy_name", "")
+    if status != Attendance.Status.PRESENT:
+        arrived = left = None
+        deputy_name = ""
+    if arrived and left and left <= arrived:
+        raise ValidationError(_("퇴장 시각은 도착 시각보다 늦어야 합니다."))
+    if deputy_name and not allows_deputies:
+        raise ValidationError(_("이 기구는 대리 출석을 허용하지 않습니다."))
+    if deputy_name and membership.seat.group.kind != SeatGroup.Kind.EX_OFFICIO:
+        raise ValidationError(
+            _("대리 출석은 당연직 위원만 할 수 있습니다 (%(p)s).") % {"p": membership.person}
+        )
+    return {
+        "status": status,
+        "arrived_at": selectors.at_meeting_time(meeting, arrived),
+        "left_at": selectors.at_meeting_time(meeting, left),
+        "deputy_name": deputy_name,
+    }
 
 
 def attendance_record(
@@ -25,67 +48,95 @@ def attendance_record(
     left: dt.time | None = None,
     deputy_name: str = "",
 ) -> Attendance:
-    """Record one member's attendance (times on the meeting day), once the meeting has started.
-    Side effects: Attendance, AuditEntry."""
+    """Record one member's attendance (times on the meeting day). Side effects: Attendance, AuditEntry."""
     with transaction.atomic():
-        meeting = meeting_for_write(meeting_id=meeting.pk, action="attendance")
-        return _attendance_write(
+        return attendance_save(
             actor=actor,
             meeting=meeting,
-            membership=membership,
-            status=status,
-            arrived=arrived,
-            left=left,
-            deputy_name=deputy_name,
-        )
+            rows=[
+                {
+                    "membership": membership,
+                    "status": status,
+                    "arrived": arrived,
+                    "left": left,
+                    "deputy_name": deputy_name,
+                }
+            ],
+        )[0]
 
 
-def _attendance_write(
-    *, actor, meeting: Meeting, membership: Membership, status: str, arrived, left, deputy_name: str
-) -> Attendance:
-    if status != Attendance.Status.PRESENT:
-        arrived = left = None
-        deputy_name = ""
-    if arrived and left and left <= arrived:
-        raise ValidationError(_("퇴장 시각은 도착 시각보다 늦어야 합니다."))
-    if deputy_name and not selectors.rule_body(meeting).allows_deputies:
-        raise ValidationError(_("이 기구는 대리 출석을 허용하지 않습니다."))
-    if deputy_name and membership.seat.group.kind != SeatGroup.Kind.EX_OFFICIO:
-        raise ValidationError(
-            _("대리 출석은 당연직 위원만 할 수 있습니다 (%(p)s).") % {"p": membership.person}
-        )
-    with transaction.atomic():
-        existing = Attendance.objects.filter(meeting=meeting, membership=membership).first()
-        before = snapshot(existing) if existing else None
-        att = existing or Attendance(meeting=meeting, membership=membership)
-        att.status, att.arrived_at, att.left_at, att.deputy_name = (
-            status,
-            selectors.at_meeting_time(meeting, arrived),
-            selectors.at_meeting_time(meeting, left),
-            deputy_name,
-        )
-        att.save()
-        audit_record(
-            actor=actor,
-            action="attendance",
-            obj=meeting,
-            before=before,
-            after=snapshot(att),
-            note=str(membership.person),
-        )
-    return att
+_FIELDS = ("status", "arrived_at", "left_at", "deputy_name")
 
 
 def attendance_save(*, actor, meeting: Meeting, rows: list[dict]) -> list[Attendance]:
     """Record the attendance sheet: each row {membership, status, arrived, left, deputy_name}. All rows
-    or none: a refusal on one row must not keep the others. Side effects: one AuditEntry per row."""
+    or none: a refusal on one row keeps none of them.
+
+    A fixed number of queries whatever the number of members (issue 10 §4: ~5 per member before): one
+    read of the existing rows, one bulk insert, one bulk update, one AuditEntry listing every change
+    ({member: [before, after]}); unchanged rows are not written.
+    Side effects: Attendance rows, one AuditEntry (none when nothing changed)."""
     with transaction.atomic():
+        # the lifecycle guard first (row lock, state, start time, never after locking), then the checks
         meeting = meeting_for_write(meeting_id=meeting.pk, action="attendance")
-        return [
-            _attendance_write(
-                actor=actor,
-                meeting=meeting,
-                **{"arrived": None, "left": None, "deputy_name": "", **row},
-            )
-            for row in rows
+        allows_deputies = selectors.rule_body(meeting).allows_deputies
+        checked = [
+            (row["membership"], _checked(meeting, row, allows_deputies=allows_deputies)) for row in rows
         ]
+        existing = {
+            a.membership_id: a
+            for a in Attendance.objects.select_for_update().filter(
+                meeting=meeting, membership__in=[m.pk for m, _v in checked]
+            )
+        }
+        out, new, changed, changes = [], [], [], {}
+        for membership, values in checked:
+            att = existing.get(membership.pk)
+            before = {f: getattr(att, f) for f in _FIELDS} if att else None
+            if att is None:
+                att = Attendance(meeting=meeting, membership=membership, **values)
+                new.append(att)
+            elif before != values:
+                for field, value in values.items():
+                    setattr(att, field, value)
+                changed.append(att)
+            else:
+                out.append(att)
+                continue
+            out.append(att)
+            changes[f"{membership.person} ({membership.pk})"] = [
+                _plain_row(before),
+                _plain_row(values),
+            ]
+        Attendance.objects.bulk_create(new)
+        Attendance.objects.bulk_update(changed, list(_FIELDS))
+        if changes:
+            audit_record(
+                actor=actor,
+                action="attendance",
+                obj=meeting,
+                after={"changes": changes},
+                note=_("출결 %(n)d명 기록") % {"n": len(changes)},
+            )
+    return out
+
+
+def _plain_row(values: dict | None) -> dict | None:
+    if values is None:
+        return None
+    return {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in values.items()}
+
+
+def attendance_mark_all_present(*, actor, meeting: Meeting) -> int:
+    """ "모두 출석": every enrolled member not yet marked present is marked present (no times); rows
+    already present keep their arrival and leave times. The secretary then records the exceptions.
+    Returns how many members changed. Side effects: Attendance rows, one AuditEntry."""
+    existing = {a.membership_id: a.status for a in meeting.attendances.all()}
+    rows = [
+        {"membership": m, "status": Attendance.Status.PRESENT}
+        for m in selectors.enrolled_memberships(meeting)
+        if existing.get(m.pk) != Attendance.Status.PRESENT
+    ]
+    with transaction.atomic():
+        attendance_save(actor=actor, meeting=meeting, rows=rows)
+    return len(rows)

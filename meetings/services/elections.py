@@ -14,6 +14,7 @@ from committees.selectors import current_q
 from meetings import rules, selectors
 from meetings.models import AgendaItem, Election, ElectionCandidate
 from meetings.services.guard import meeting_for_write
+from meetings.services.voting import decidability_refusal
 from seongdong_gov.audit import audit_record, snapshot
 from seongdong_gov.submissions import submission_claim
 
@@ -51,14 +52,25 @@ def _election_write(
     if set(counts) - enrolled_ids:
         raise ValidationError(_("후보자는 이 회의의 재적위원이어야 합니다."))
     ctx = selectors.vote_context(item.meeting, item, selectors.at_meeting_time(item.meeting, taken))
-    # an election is a vote: the quorum must hold at that moment, as for vote_record
-    quorum = rules.quorum_state(
-        enrolled=ctx["enrolled"], present=len(ctx["present"]), quorum_rule=ctx["body"].quorum_rule
+    # an election is a vote: the opening quorum and the deciding attendance must hold at that moment,
+    # as for vote_record; an election that cannot decide elects nobody, so it is refused, not recorded
+    refusal = decidability_refusal(ctx)
+    if refusal:
+        raise ValidationError(refusal)
+    body = ctx["body"]
+    check = rules.can_decide(
+        enrolled=ctx["enrolled"],
+        present=len(ctx["present"]),
+        eligible=len(ctx["eligible"]),
+        opening_rule=body.quorum_rule,
+        deciding_rule=body.deciding_attendance_rule,
     )
-    if not quorum.met:
+    if not check.ok:
         raise ValidationError(
-            _("표결 시점의 출석(%(present)d명)이 의사정족수(%(needed)d명)에 미달하여 표결할 수 없습니다.")
-            % {"present": quorum.present, "needed": quorum.needed}
+            _(
+                "표결 시점의 출석(%(present)d명)이 의결에 필요한 출석(%(needed)d명)에 미달하여 선출할 수 없습니다."
+            )
+            % {"present": len(ctx["present"]), "needed": check.needed}
         )
     try:
         winner_id = rules.election_winner(counts, voting=len(ctx["eligible"]))

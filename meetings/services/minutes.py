@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from meetings import notifications, selectors
 from meetings.models import Meeting, Minutes
 from meetings.services.guard import meeting_advance, meeting_for_write
+from meetings.services.numbering import minutes_number_assign
 from seongdong_gov.audit import audit_record, snapshot
 
 
@@ -48,8 +49,8 @@ def minutes_save(
 
 def minutes_approve(*, actor, minutes: Minutes, now: dt.datetime | None = None) -> Minutes:
     """draft → approved, never before the meeting has started; the meeting becomes minutes_approved
-    (a 유회 stays 유회); members now see the minutes and are told by e-mail.
-    Side effects: AuditEntries, e-mails."""
+    (a 유회 stays 유회); the minutes get their number (회의록 번호); members now see the minutes and are
+    told by e-mail. Side effects: AuditEntries, e-mails."""
     with transaction.atomic():
         meeting = meeting_for_write(meeting_id=minutes.meeting_id, action="minutes_approve", now=now)
         minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
@@ -59,6 +60,7 @@ def minutes_approve(*, actor, minutes: Minutes, now: dt.datetime | None = None) 
         minutes.status, minutes.approved_at = Minutes.Status.APPROVED, timezone.now()
         minutes.approved_by = actor if getattr(actor, "pk", None) else None
         minutes.save()
+        minutes_number_assign(minutes=minutes)
         audit_record(
             actor=actor, action="minutes_approve", obj=minutes, before=before, after=snapshot(minutes)
         )

@@ -88,9 +88,12 @@ def written_answer(
 
 
 def written_count(*, actor, resolution: WrittenResolution, now=None) -> WrittenResolution:
-    """After the deadline, count the answers with meetings.rules.written_outcome (majority of 재적).
-    Answers of members no longer eligible (recused after answering) are not counted.
-    Side effects: the result on the WrittenResolution, AuditEntry."""
+    """After the deadline, count the answers with meetings.rules.written_outcome_v2 under the rule body's
+    `written_rule` ("재적 과반수 찬성" or "재적 과반수 회신, 회신 과반수 찬성"): 재적 taken at the deadline,
+    recused members out of the base (issue 10 §3). Answers of members outside the base (recused after
+    answering, out of office by the deadline) are not counted.
+    Side effects: the result on the WrittenResolution (enrolled = 재적 at the deadline, eligible = the
+    base), AuditEntry."""
     now = now or timezone.now()
     with transaction.atomic():
         meeting_for_write(meeting_id=resolution.item.meeting_id, action="written_count", now=now)
@@ -107,26 +110,31 @@ def written_count(*, actor, resolution: WrittenResolution, now=None) -> WrittenR
                 % {"d": notifications.kdatetime(resolution.deadline)}
             )
         meeting = resolution.item.meeting
-        eligible = {m.pk for m in selectors.written_eligible(resolution)}
-        enrolled = len(selectors.enrolled_memberships(meeting))
-        choices = [c for m, c in resolution.answers.values_list("membership_id", "choice") if m in eligible]
+        body = selectors.rule_body(meeting)
+        enrolled, recused = selectors.written_base(resolution)
+        base = {m.pk for m in enrolled} - recused
+        # only answers of members in the base count: a member recused after answering, or out of office
+        # by the deadline, is not counted
+        choices = [c for m, c in resolution.answers.values_list("membership_id", "choice") if m in base]
         yes, no, abstain = (choices.count(c) for c in ("yes", "no", "abstain"))
         try:
-            outcome = rules.written_outcome(
+            outcome = rules.written_outcome_v2(
+                enrolled_at_deadline=len(enrolled),
+                recused=len(recused),
+                replies=len(choices),
                 yes=yes,
                 no=no,
                 abstain=abstain,
-                enrolled=enrolled,
-                eligible=len(eligible),
-                decision_rule=selectors.rule_body(meeting).decision_rule,
+                rule=body.written_rule,
+                decision_rule=body.decision_rule,
             )
         except rules.VoteError as exc:
             raise ValidationError(str(exc)) from exc
         before = snapshot(resolution)
         resolution.counted_at = now
-        resolution.enrolled, resolution.eligible = enrolled, len(eligible)
+        resolution.enrolled, resolution.eligible = len(enrolled), outcome.base
         resolution.yes, resolution.no, resolution.abstain = yes, no, abstain
-        resolution.required, resolution.passed = outcome.required, outcome.passed
+        resolution.required, resolution.passed = outcome.yes_required, outcome.passed
         resolution.outcome_label = outcome.label
         resolution.save()
         audit_record(

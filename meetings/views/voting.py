@@ -60,6 +60,7 @@ def vote_create(request, pk: int):
             abstain=d["abstain"],
             chair_casting=d["chair_casting"],
             submission_key=d["submission_key"],
+            chair_voted=d["chair_voted"],
         )
         if vote:
             return _shown(request, "vote", meeting, vote)

@@ -299,7 +299,8 @@ def test_written_resolution_answered_in_the_portal_and_counted_after_the_deadlin
     assert WrittenAnswer.objects.get(membership=members[0]).choice == "yes"
     response = login(users[0]).post(answer_url, {})
     assert "찬성·반대·기권 중 하나를 고르세요." in response.content.decode()
-    # The deadline passes: no more answers; then the count (2 yes of 재적 5 → 부결: 3 needed).
+    # The deadline passes: no more answers; then the count (issue 10 §3: the recused member is out of
+    # the base, 재적 5 − 1 = 4 → 3 yes needed; 2 yes → 부결 with its reason).
     WrittenResolution.objects.filter(pk=resolution.pk).update(
         opened_at=timezone.now() - dt.timedelta(days=4), deadline=timezone.now() - dt.timedelta(minutes=1)
     )
@@ -316,7 +317,11 @@ def test_written_resolution_answered_in_the_portal_and_counted_after_the_deadlin
         0,
         1,
     )
-    assert (resolution.required, resolution.passed, resolution.outcome_label) == (3, False, "부결")
+    assert (resolution.required, resolution.passed, resolution.outcome_label) == (
+        3,
+        False,
+        "부결: 재적 과반수 찬성 미달",
+    )
     detail = client.get(reverse("meetings:detail", args=[m.pk])).content.decode()
     assert "서면의결" in detail and "재적 5 · 찬성 2 · 반대 0 · 기권 1" in detail
     response = client.post(reverse("meetings:written_count", args=[resolution.pk]), follow=True)

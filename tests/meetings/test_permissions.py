@@ -96,6 +96,8 @@ URLS = [
     _case("get", "attachment_upload", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "attachment", ["attachment"], VIEWERS),
     _case("get", "attendance", [m], MANAGERS, forbidden=IN_REACH),
+    _case("post", "attendance_all_present", [m], MANAGERS, 302, IN_REACH),
+    _case("get", "signin_sheet", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "vote", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "vote_named", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "election", [m], MANAGERS, forbidden=IN_REACH),

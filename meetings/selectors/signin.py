@@ -1,0 +1,38 @@
+"""The sign-in sheet (참석자 서명부): who signs, in seat order, as plain rows any renderer can use."""
+
+from __future__ import annotations
+
+from meetings.models import Meeting
+from meetings.selectors.meetings import enrolled_memberships
+
+BLANK_OBSERVER_ROWS = 5
+
+
+def signin_rows(meeting: Meeting, *, blank_rows: int = BLANK_OBSERVER_ROWS) -> list[dict]:
+    """One row per enrolled member in seat order (body, seat group, seat number), then the observers on
+    record, then `blank_rows` empty rows for observers who come unannounced. Each row is a dict of plain
+    strings: no (1-based, blank for blank rows), kind ("member", "observer" or "blank"), name,
+    affiliation (소속·직위), body, role; the signature column is left empty by every renderer (the
+    page, p4-docs' HWPX and PDF). Two queries."""
+    rows = []
+    for m in enrolled_memberships(meeting):
+        person = m.person
+        rows.append(
+            {
+                "kind": "member",
+                "name": person.name,
+                "affiliation": " ".join(p for p in (person.affiliation, person.title) if p),
+                "body": m.body.name,
+                "role": m.get_role_display(),
+            }
+        )
+    for o in meeting.observers.all():
+        rows.append(
+            {"kind": "observer", "name": o.name, "affiliation": o.affiliation, "body": "", "role": ""}
+        )
+    rows.extend(
+        {"kind": "blank", "name": "", "affiliation": "", "body": "", "role": ""} for _ in range(blank_rows)
+    )
+    for n, row in enumerate(rows, start=1):
+        row["no"] = "" if row["kind"] == "blank" else str(n)
+    return rows
