@@ -4,6 +4,7 @@ Invariants that matter are database constraints; the arithmetic lives in meeting
 
 Models by sub-domain; every model is importable from meetings.models."""
 
+from meetings.models.allowances import AllowanceBand, AllowanceRule, PaymentLine, PaymentList
 from meetings.models.convening import (
     ConveningRequest,
     ConveningSignature,
@@ -37,6 +38,10 @@ from meetings.models.proceedings import (
 )
 
 __all__ = [
+    "AllowanceBand",
+    "AllowanceRule",
+    "PaymentLine",
+    "PaymentList",
     "ALLOWED_EXTENSIONS",
     "MAX_ATTACHMENT_BYTES",
     "AgendaItem",
