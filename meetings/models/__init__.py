@@ -38,13 +38,11 @@ from meetings.models.proceedings import (
 )
 
 __all__ = [
-    "AllowanceBand",
-    "AllowanceRule",
-    "PaymentLine",
-    "PaymentList",
     "ALLOWED_EXTENSIONS",
     "MAX_ATTACHMENT_BYTES",
     "AgendaItem",
+    "AllowanceBand",
+    "AllowanceRule",
     "Attachment",
     "Attendance",
     "ConveningRequest",
@@ -60,6 +58,8 @@ __all__ = [
     "MinutesCorrection",
     "NamedBallot",
     "Observer",
+    "PaymentLine",
+    "PaymentList",
     "Recusal",
     "SeriesHost",
     "Vote",
