@@ -14,6 +14,9 @@ Withholding, as the tables below state it (one table per period, because the law
 - each tax in whole won with amounts below 10 won truncated (국고금관리법 제47조 끝수 처리, as withholding
   practice writes it: 10원 미만 절사).
 
+The table applies by the day of payment (기타소득의 수입시기는 지급을 받은 날, 소득세법 시행령 제50조①),
+not by the day of the meeting.
+
 Exact arithmetic throughout (Fraction): 125,001 × 40 % = 50,000.4 is above the threshold, as the law reads.
 """
 
@@ -46,6 +49,24 @@ class WithholdingTable:
 
 # Add a row when the law changes; `table_for` picks the one in force on the payment day.
 WITHHOLDING_TABLES: tuple[WithholdingTable, ...] = (
+    WithholdingTable(
+        effective_from=dt.date(2000, 1, 1),  # 필요경비 80 % until 2018. 3. 31.
+        necessary_expense_rate=Fraction(80, 100),
+        exempt_other_income_max=50_000,
+        income_tax_rate=Fraction(20, 100),
+        local_tax_rate=Fraction(10, 100),
+        truncate_below=10,
+        sources="소득세법 제21조·제84조·제129조, 같은 법 시행령 제87조 (2018. 2. 13. 개정 전)",
+    ),
+    WithholdingTable(
+        effective_from=dt.date(2018, 4, 1),  # 필요경비 70 % for 2018. 4. 1.–12. 31. (시행령 부칙)
+        necessary_expense_rate=Fraction(70, 100),
+        exempt_other_income_max=50_000,
+        income_tax_rate=Fraction(20, 100),
+        local_tax_rate=Fraction(10, 100),
+        truncate_below=10,
+        sources="소득세법 제21조·제84조·제129조, 같은 법 시행령 제87조 (2018. 2. 13. 개정)",
+    ),
     WithholdingTable(
         effective_from=dt.date(2019, 1, 1),  # 필요경비 60 % since 2019 (시행령 제87조 개정, 2018. 2. 13.)
         necessary_expense_rate=Fraction(60, 100),

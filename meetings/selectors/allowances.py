@@ -10,7 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Sum
-from django.utils import timezone
 
 from committees.models import Membership, SeatGroup
 from meetings.models import (
@@ -78,9 +77,10 @@ def _written_answers(meeting: Meeting) -> dict[int, int]:
     return counts
 
 
-def payment_lines_compute(meeting: Meeting) -> tuple[str, list[dict]]:
+def payment_lines_compute(meeting: Meeting, *, paid_on: dt.date) -> tuple[str, list[dict]]:
     """The source of the attendance and one dict per enrolled member (PaymentLine fields): the amount
-    from the body's AllowanceRule, the withholding from meetings.rules.allowances, or the reason nothing
+    from the body's AllowanceRule, the withholding from meetings.rules.allowances (the table
+    in force on `paid_on`), or the reason nothing
     is paid. Members of a body without a rule are left out (the body pays no allowance)."""
     source, presences = _presences(meeting)
     memberships = {
@@ -95,7 +95,7 @@ def payment_lines_compute(meeting: Meeting) -> tuple[str, list[dict]]:
     }
     answers = _written_answers(meeting)
     minutes_long = int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
-    table = rule.table_for(timezone.localdate(meeting.starts_at))
+    table = rule.table_for(paid_on)
     lines = []
     for p in presences:
         membership = memberships.get(p.membership_id)

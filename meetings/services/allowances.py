@@ -27,12 +27,13 @@ def payment_list_prepare(*, actor, meeting: Meeting) -> PaymentList:
             raise ValidationError(_("개최된 회의만 참석수당 지급 명세를 작성할 수 있습니다."))
         payment_list = PaymentList.objects.select_for_update().filter(meeting=meeting).first()
         _refuse_if_confirmed(payment_list)
-        source, lines = payment_lines_compute(meeting)
         now = timezone.now()
+        source, lines = payment_lines_compute(meeting, paid_on=timezone.localdate(now))
         if payment_list is None:
             payment_list = PaymentList(meeting=meeting)
         payment_list.source = source
-        payment_list.paid_on = timezone.localdate(meeting.starts_at)
+        # the tax table in force on the payment day applies (소득세법 시행령 제50조①): the list is paid now
+        payment_list.paid_on = timezone.localdate(now)
         payment_list.prepared_at = now
         payment_list.save()
         payment_list.lines.all().delete()

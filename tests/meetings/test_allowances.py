@@ -115,9 +115,12 @@ def test_payment_list_confirm_without_list_refused(env):
 
 def test_annual_totals_counts_confirmed_lists_only(env):
     services.payment_list_prepare(actor=env["staff"], meeting=env["meeting"])
-    assert selectors.annual_totals(2026) == []
+    assert selectors.annual_totals(timezone.localdate().year) == []
     services.payment_list_confirm(actor=env["staff"], meeting=env["meeting"])
-    assert [(r["name"], r["payments"], r["amount"], r["net"]) for r in selectors.annual_totals(2026)] == [
+    assert [
+        (r["name"], r["payments"], r["amount"], r["net"])
+        for r in selectors.annual_totals(timezone.localdate().year)
+    ] == [
         ("김위원", 1, 150_000, 136_800),
         ("이위원", 1, 150_000, 136_800),
     ]
@@ -173,11 +176,14 @@ def test_annual_totals_xlsx(env, login):
     services.payment_list_confirm(actor=env["staff"], meeting=env["meeting"])
     from openpyxl import load_workbook
 
-    response = login(env["staff"]).get("/meetings/allowances/annual/?year=2026&format=xlsx")
+    response = login(env["staff"]).get(
+        f"/meetings/allowances/annual/?year={timezone.localdate().year}&format=xlsx"
+    )
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[2] == ("김위원", 1, 150_000, 12_000, 1_200, 136_800)
 
 
-def test_paid_on_is_the_meeting_date(env):
+def test_paid_on_is_the_day_the_list_is_prepared(env):
+    # the tax table in force on the payment day applies, not the meeting's
     payment_list = services.payment_list_prepare(actor=env["staff"], meeting=env["meeting"])
-    assert payment_list.paid_on == timezone.localdate(START)
+    assert payment_list.paid_on == timezone.localdate()

@@ -60,7 +60,24 @@ def test_table_for_picks_latest_in_force():
 
 def test_table_for_before_any_table_refused():
     with pytest.raises(ValueError):
-        rule.table_for(dt.date(2000, 1, 1))
+        rule.table_for(dt.date(1999, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("paid_on", "payment", "tax"),
+    [
+        # 80 % expenses: 250,000 won is 50,000 of other income, still exempt; 300,000 → 12,000 + 1,200
+        (dt.date(2016, 1, 15), 250_000, 0),
+        (dt.date(2016, 1, 15), 300_000, 13_200),
+        # 70 % expenses from 2018. 4. 1.: 166,666 → 49,999.8 exempt; 200,000 → 60,000: 12,000 + 1,200
+        (dt.date(2018, 4, 1), 166_666, 0),
+        (dt.date(2018, 12, 31), 200_000, 13_200),
+        # 60 % from 2019
+        (dt.date(2019, 1, 1), 200_000, 17_600),
+    ],
+)
+def test_withholding_by_payment_day(paid_on, payment, tax):
+    assert rule.withholding(payment, rule.table_for(paid_on)).tax == tax
 
 
 @pytest.mark.parametrize(
