@@ -61,12 +61,19 @@ def recusal_add(*, actor, item: AgendaItem, membership: Membership, reason: str)
     return recusal
 
 
-def attachment_add(*, actor, meeting: Meeting, file, item: AgendaItem | None = None) -> Attachment:
+def attachment_add(
+    *, actor, meeting: Meeting, file, item: AgendaItem | None = None, is_public: bool = False
+) -> Attachment:
     """Store an uploaded file on the meeting (on `item` when given). Its type and size are checked by
     the form's validator (validate_attachment). Side effects: Attachment and its file, AuditEntry."""
     with transaction.atomic():
         attachment = Attachment.objects.create(
-            meeting=meeting, item=item, file=file, original_name=file.name[:200], size=file.size
+            meeting=meeting,
+            item=item,
+            file=file,
+            original_name=file.name[:200],
+            size=file.size,
+            is_public=is_public,
         )
         audit_record(actor=actor, action="attachment_add", obj=meeting, note=attachment.original_name)
     return attachment

@@ -47,7 +47,9 @@ def attachment_upload(request, pk: int):
     return form_view(
         request,
         AttachmentForm(request.POST or None, request.FILES or None),
-        lambda d: services.attachment_add(actor=request.user, meeting=meeting, file=d["file"]),
+        lambda d: services.attachment_add(
+            actor=request.user, meeting=meeting, file=d["file"], is_public=d["is_public"]
+        ),
         success_url=meeting,
         message=_("자료를 올렸습니다."),
         title=_("회의 자료 올리기"),
