@@ -201,6 +201,20 @@ def _pages(*, big: bool) -> list[Page]:
         ),
         Page("register", "certificate register", "admin", reverse("appointments:register")),
         Page("meeting_list", "meeting list (extra)", "admin", reverse("meetings:list")),
+        # issue 16: the public site (the same page for everyone; measured uncached, as a proxy's miss)
+        Page("public_body", "public · body page", "admin", reverse("public:body", args=[steering.pk])),
+        Page(
+            "public_year",
+            "public · body year 2016",
+            "admin",
+            reverse("public:body_year", args=[steering.pk, 2016]),
+        ),
+        Page(
+            "public_calendar",
+            "public · calendar 2016-03",
+            "admin",
+            reverse("public:calendar") + "?year=2016&month=3",
+        ),
         Page("person_list", "person list (extra)", "admin", reverse("committees:person_list")),
         Page(
             "cert_pdf",
