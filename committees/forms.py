@@ -98,6 +98,7 @@ class BodyForm(forms.ModelForm):
             "secretary_post",
             "secretary_person",
             "appointment_text",
+            "disclosure",
         ]
 
     def __init__(self, *args, **kwargs):

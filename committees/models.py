@@ -193,6 +193,10 @@ class Body(models.Model):
         ENROLLED_MAJORITY_YES = enums.WrittenRule.ENROLLED_MAJORITY_YES.value, _("재적 과반수 찬성")
         REPLIES_THEN_YES = enums.WrittenRule.REPLIES_THEN_YES.value, _("재적 과반수 회신, 회신 과반수 찬성")
 
+    class Disclosure(models.TextChoices):
+        SEATS = "seats", _("위촉직은 정원 구성만 공개")
+        NAMES = "names", _("위촉직 위원의 성명·소속 공개")
+
     name = models.CharField(_("명칭"), max_length=100, unique=True)
     kind = models.CharField(_("종류"), max_length=16, choices=Kind.choices)
     parent = models.ForeignKey(
@@ -282,6 +286,10 @@ class Body(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="secretary_of",
+    )
+    # Issue 16 §1: what the public site shows of appointed members (ex officio seats are public by post)
+    disclosure = models.CharField(
+        _("위원 명단 공개"), max_length=8, choices=Disclosure.choices, default=Disclosure.SEATS
     )
     appointment_text = models.TextField(
         _("위촉장 문구"), blank=True, help_text=_("비워 두면 구축계획 붙임 1의 문구를 씁니다.")

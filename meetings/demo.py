@@ -16,6 +16,7 @@ from committees.workdays import load_calendar
 from meetings import services
 from meetings.models import (
     AgendaItem,
+    AllowanceRule,
     Attendance,
     ConveningRequest,
     Election,
@@ -86,6 +87,9 @@ def load(stdout=None) -> dict:
     support = Body.objects.get(kind=Body.Kind.SUPPORT)
     calendar = load_calendar()
     seoul_16 = dt.time(16, 0)
+    # Issue 16: the steering committee pays 150,000 won per attendance (officials excluded), so staff can
+    # confirm a payment list after the first meeting
+    AllowanceRule.objects.get_or_create(body=steering, defaults={"per_attendance": 150_000})
 
     series = [
         _series(

@@ -2,6 +2,7 @@ from django.urls import path
 
 from meetings.views import (
     agenda,
+    allowances,
     attendance,
     calendar,
     convening,
@@ -56,6 +57,11 @@ urlpatterns = [
     path("written/<int:pk>/", written.written_answer, name="written_answer"),
     path("written/<int:pk>/count/", written.written_count, name="written_count"),
     path("<int:pk>/documents/<slug:kind>.<slug:fmt>", documents.meeting_document, name="document"),
+    path("allowances/annual/", allowances.annual_totals, name="allowances_annual"),
+    path("<int:pk>/allowances/", allowances.payment_list_view, name="allowances"),
+    path("<int:pk>/allowances/prepare/", allowances.payment_list_prepare, name="allowances_prepare"),
+    path("<int:pk>/allowances/confirm/", allowances.payment_list_confirm, name="allowances_confirm"),
+    path("<int:pk>/allowances/export.<str:fmt>", allowances.payment_list_export, name="allowances_export"),
     path("<int:pk>/minutes/", minutes.minutes_view, name="minutes"),
     path("<int:pk>/minutes/edit/", minutes.minutes_edit, name="minutes_edit"),
     path("<int:pk>/minutes/correct/", minutes.minutes_correct, name="minutes_correct"),

@@ -1,11 +1,22 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.http import HttpResponse
+from django.urls import include, path, reverse
 
 from committees.home import home
 from seongdong_gov.forms import ThrottledAuthenticationForm
 
+
+def robots_txt(request):
+    """Search engines may index the public site only; the staff site is behind a login anyway."""
+    sitemap = request.build_absolute_uri(reverse("public:sitemap"))
+    lines = ["User-agent: *", "Allow: /public/", "Disallow: /", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots"),
+    path("public/", include("meetings.public_urls")),
     path("", home, name="home"),
     path(
         "accounts/login/",

@@ -30,6 +30,11 @@ class AgendaItemForm(forms.ModelForm):
 class AttachmentForm(forms.Form):
     submission_key = submission_key_field()
     file = forms.FileField(label=_("파일"), validators=[validate_attachment])
+    is_public = forms.BooleanField(
+        label=_("공개 사이트에 공개"),
+        required=False,
+        help_text=_("안건이 공개된 뒤 누구나 내려받을 수 있습니다."),
+    )
 
 
 class RecusalForm(forms.Form):

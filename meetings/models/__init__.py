@@ -4,6 +4,7 @@ Invariants that matter are database constraints; the arithmetic lives in meeting
 
 Models by sub-domain; every model is importable from meetings.models."""
 
+from meetings.models.allowances import AllowanceBand, AllowanceRule, PaymentLine, PaymentList
 from meetings.models.convening import (
     ConveningRequest,
     ConveningSignature,
@@ -40,6 +41,8 @@ __all__ = [
     "ALLOWED_EXTENSIONS",
     "MAX_ATTACHMENT_BYTES",
     "AgendaItem",
+    "AllowanceBand",
+    "AllowanceRule",
     "Attachment",
     "Attendance",
     "ConveningRequest",
@@ -55,6 +58,8 @@ __all__ = [
     "MinutesCorrection",
     "NamedBallot",
     "Observer",
+    "PaymentLine",
+    "PaymentList",
     "Recusal",
     "SeriesHost",
     "Vote",

@@ -275,6 +275,8 @@ class Attachment(models.Model):
     file = models.FileField(_("파일"), upload_to=_attachment_path, validators=[validate_attachment])
     original_name = models.CharField(_("파일명"), max_length=200)
     size = models.PositiveIntegerField(_("크기"))
+    # Issue 16 §1: only files marked public appear on the public site
+    is_public = models.BooleanField(_("공개"), default=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

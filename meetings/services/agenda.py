@@ -74,7 +74,13 @@ def recusal_add(
 
 
 def attachment_add(
-    *, actor, meeting: Meeting, file, item: AgendaItem | None = None, submission_key: str | None = None
+    *,
+    actor,
+    meeting: Meeting,
+    file,
+    item: AgendaItem | None = None,
+    submission_key: str | None = None,
+    is_public: bool = False,
 ) -> Attachment:
     """Store an uploaded file on the meeting (on `item` when given). Its type and size are checked by
     the form's validator (validate_attachment). Side effects: Attachment and its file, AuditEntry, the
@@ -83,7 +89,12 @@ def attachment_add(
         meeting_for_write(meeting_id=meeting.pk, action="attachment_add")
         submission_claim(key=submission_key)
         attachment = Attachment.objects.create(
-            meeting=meeting, item=item, file=file, original_name=file.name[:200], size=file.size
+            meeting=meeting,
+            item=item,
+            file=file,
+            original_name=file.name[:200],
+            size=file.size,
+            is_public=is_public,
         )
         audit_record(actor=actor, action="attachment_add", obj=meeting, note=attachment.original_name)
     return attachment

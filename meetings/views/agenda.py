@@ -50,7 +50,11 @@ def attachment_upload(request, pk: int):
         request,
         AttachmentForm(request.POST or None, request.FILES or None),
         lambda d: services.attachment_add(
-            actor=request.user, meeting=meeting, file=d["file"], submission_key=d["submission_key"]
+            actor=request.user,
+            meeting=meeting,
+            file=d["file"],
+            submission_key=d["submission_key"],
+            is_public=d["is_public"],
         ),
         success_url=meeting,
         message=_("자료를 올렸습니다."),

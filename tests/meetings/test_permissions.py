@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from meetings import services
-from meetings.models import AgendaItem, Attachment, Meeting
+from meetings.models import AgendaItem, Attachment, Meeting, PaymentList
 from tests import factories
 from tests.conftest import LOGIN, ROLES, assert_statuses
 
@@ -48,6 +48,7 @@ def world(role_world, tmp_path, settings):
     written = services.written_open(actor=None, item=item, deadline=starts - dt.timedelta(days=1))
     attachment = factories.AttachmentFactory(meeting=meeting)
     factories.MinutesFactory(meeting=meeting)
+    PaymentList.objects.create(meeting=meeting, source="live", paid_on=TODAY, prepared_at=starts)
     request = factories.ConveningRequestFactory(body=body, reason="요구", enrolled=2, threshold=1)
     exception = factories.CalendarExceptionFactory(date=dt.date(2026, 3, 10), kind="closure", reason="휴무")
     token = factories.FeedTokenFactory(user=users["member"], token="secret-token-for-matrix")
@@ -129,6 +130,12 @@ URLS = [
     _case("post", "series_generate", ["series"], MANAGERS, 200),  # no horizon posted: the form again
     _case("get", "calendar", [], STAFF, forbidden=NOT_STAFF),  # staff-only page: 403 (README)
     _case("post", "calendar_delete", ["exception"], STAFF, 302, NOT_STAFF),
+    # 참석수당 (issue 16): the managers of the meeting; the annual totals are the finance side's, staff only
+    _case("get", "allowances", [m], MANAGERS, forbidden=IN_REACH),
+    _case("post", "allowances_prepare", [m], MANAGERS, 302, IN_REACH),
+    _case("post", "allowances_confirm", [m], MANAGERS, 302, IN_REACH),
+    _case("get", "allowances_export", [m, "xlsx"], MANAGERS, forbidden=IN_REACH),
+    _case("get", "allowances_annual", [], STAFF, forbidden=NOT_STAFF),
 ]
 
 

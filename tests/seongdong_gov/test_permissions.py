@@ -22,6 +22,7 @@ APP_MATRICES = {
     "meetings": ("tests.meetings.test_permissions", "test_every_meetings_url_is_in_the_matrix"),
     "reports": ("tests.reports.test_permissions", "test_matrix_covers_every_reports_url"),
     "appointments": ("tests.appointments.test_permissions", "test_matrix_covers_every_url"),
+    "public": ("tests.public.test_permissions", "test_matrix_covers_every_public_url"),
 }
 EVERYONE_LOGGED_IN = {role: S for role in ROLES} | {"anonymous": L}
 PROJECT_MATRIX = {
@@ -30,7 +31,10 @@ PROJECT_MATRIX = {
     "logout": {role: X for role in ROLES},  # POST only: a link cannot log anyone out (CSRF)
     "password_change": EVERYONE_LOGGED_IN,
     "password_change_done": EVERYONE_LOGGED_IN,
-    "set_language": {role: 302 for role in ROLES},  # a GET only redirects back; the switch is a POST form
+    "set_language": {role: 302 for role in ROLES},
+    "robots": {
+        role: S for role in ROLES
+    },  # robots.txt: for search engines, whoever asks  # a GET only redirects back; the switch is a POST form
 }
 
 

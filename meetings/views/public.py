@@ -1,0 +1,181 @@
+"""The public disclosure site (대시민공개, issue 16 §1): bodies, the meeting calendar, public minutes and
+an annual page per body, for anonymous visitors.
+
+Every page here is rendered without the request (no context processors): nothing reads the session or the
+user, so no response sets a cookie or varies on one, and a proxy may serve it to anyone for five
+minutes (`public_page`). The data come only from meetings.selectors.public, which builds them for the
+public; staff pages and their templates are never reused here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sites.requests import RequestSite
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import quote_etag
+from django.views.decorators.http import require_safe
+
+from meetings.selectors import public as selectors
+from seongdong_gov import documents
+from seongdong_gov.bounds import int_param
+
+MAX_AGE = 300  # seconds a proxy may serve a page without asking again
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """GET/HEAD only; `Cache-Control: public, max-age=300` and a strong ETag over the body, answering
+    `If-None-Match` with 304 (a proxy revalidates without the page being sent again)."""
+
+    @require_safe
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        if not response.streaming:
+            etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+            response["ETag"] = etag
+            if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+                not_modified = HttpResponse(status=304)
+                not_modified["ETag"] = etag
+                response = not_modified
+        patch_cache_control(response, public=True, max_age=MAX_AGE)
+        return response
+
+    return wrapped
+
+
+def _page(template: str, context: dict) -> HttpResponse:
+    # no request: no context processors, so nothing touches the session or the user
+    return HttpResponse(render_to_string(template, context))
+
+
+@public_page
+def index(request):
+    return _page("public/index.html", {"bodies": list(selectors.public_bodies())})
+
+
+@public_page
+def body_detail(request, pk: int):
+    body = selectors.public_body(pk)
+    context = {
+        "body": body,
+        "seats": selectors.public_composition(body),
+        "years": selectors.body_years(body),
+    }
+    return _page("public/body.html", context)
+
+
+@public_page
+def body_year(request, pk: int, year: int):
+    body = selectors.public_body(pk)
+    if not 2000 <= year <= 2100:  # an out-of-range year is simply not a page
+        raise Http404
+    return _page("public/body_year.html", {"body": body, "year": year, **selectors.body_year(body, year)})
+
+
+@public_page
+def meeting_calendar(request):
+    today = timezone.localdate()
+    year = int_param(request, "year", default=today.year, min=2000, max=2100)
+    month = int_param(request, "month", default=today.month, min=1, max=12)
+    first = dt.date(year, month, 1)
+    previous = first - dt.timedelta(days=1)
+    following = first + dt.timedelta(days=32)
+    context = {
+        "year": year,
+        "month": month,
+        "meetings": selectors.public_meetings(year, month),
+        "previous": (previous.year, previous.month),
+        "following": (following.year, following.month),
+    }
+    return _page("public/calendar.html", context)
+
+
+@public_page
+def meeting_detail(request, pk: int):
+    meeting = selectors.public_meeting(pk)
+    context = {
+        "meeting": meeting,
+        "items": selectors.public_agenda(meeting),
+        "attachments": selectors.public_attachments(meeting),
+        "has_minutes": selectors.public_minutes_list().filter(meeting=meeting).exists(),
+    }
+    return _page("public/meeting.html", context)
+
+
+@public_page
+def attachment(request, pk: int):
+    item = selectors.public_attachment(pk)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+
+
+@public_page
+def minutes(request, pk: int):
+    found = selectors.public_minutes(pk)
+    return _page("public/minutes.html", {"meeting": found.meeting, "record": selectors.public_record(found)})
+
+
+@public_page
+def minutes_pdf(request, pk: int):
+    found = selectors.public_minutes(pk)
+    context = {"meeting": found.meeting, "record": selectors.public_record(found)}
+    pdf = documents.render_pdf(
+        "public/minutes_pdf.html", context, stylesheets=["meetings/print.css", documents.PAGE_NUMBERS]
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="minutes-{pk}.pdf"'
+    return response
+
+
+class _StaticSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return ["public:index", "public:calendar"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class _BodySitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return list(selectors.public_bodies())
+
+    def location(self, item):
+        return reverse("public:body", args=[item.pk])
+
+
+class _MinutesSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return list(
+            selectors.public_minutes_list().order_by("meeting_id").values_list("meeting_id", flat=True)
+        )
+
+    def location(self, item):
+        return reverse("public:minutes", args=[item])
+
+
+SITEMAPS = {"pages": _StaticSitemap, "bodies": _BodySitemap, "minutes": _MinutesSitemap}
+
+
+@public_page
+def sitemap(request):
+    # built here rather than through django.contrib.sitemaps.views.sitemap, whose TemplateResponse runs
+    # the context processors (and so reads the session, adding Vary: Cookie)
+    site = RequestSite(request)
+    urls = [u for cls in SITEMAPS.values() for u in cls().get_urls(site=site, protocol=request.scheme)]
+    return HttpResponse(render_to_string("sitemap.xml", {"urlset": urls}), content_type="application/xml")
