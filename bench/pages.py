@@ -320,6 +320,34 @@ def _meeting_checks(f: Fixtures) -> list[str]:
 
 
 ENTRIES: dict[str, Entry] = {
+    # --- documents, allowances and the public site (requested as a signed-in user; the public views
+    # ignore the session, so the cost is the same as for an anonymous visitor) ------------------------
+    "committees:body_roster": Entry(
+        "staff", lambda f: {"pk": f.body.pk, "fmt": "hwpx"}, kind="file", checks=lambda f: []
+    ),
+    "meetings:document": Entry(
+        "secretary", lambda f: {"pk": f.meeting.pk, "kind": "minutes", "fmt": "hwpx"}, kind="file"
+    ),
+    "meetings:signin_sheet": Entry("secretary", _m, checks=_meeting_checks),
+    "meetings:minutes_status": Entry(
+        "secretary", lambda f: {"pk": f.meeting.pk, "action": "lock"}, checks=_meeting_checks
+    ),
+    "meetings:allowances": Entry("staff", _m, checks=_meeting_checks),
+    "meetings:allowances_annual": Entry("staff"),
+    "meetings:allowances_export": Entry(
+        "staff", lambda f: {"pk": f.meeting.pk, "fmt": "xlsx"}, kind="file", needs=lambda f: None
+    ),
+    "reports:consolidated_hwpx": Entry("staff", query=lambda f: f"month={f.last_month}", kind="file"),
+    "robots": Entry("member", kind="file"),
+    "public:index": Entry("member", checks=lambda f: [f.body.name]),
+    "public:body": Entry("member", _b, checks=lambda f: [f.body.name]),
+    "public:body_year": Entry("member", lambda f: {"pk": f.body.pk, "year": f.today.year}),
+    "public:calendar": Entry("member"),
+    "public:meeting": Entry("member", _m, needs=lambda f: None),
+    "public:minutes": Entry("member", _m, needs=lambda f: None),
+    "public:minutes_pdf": Entry("member", _m, kind="pdf", needs=lambda f: None),
+    "public:attachment": Entry("member", lambda f: {"pk": 0}, kind="file", needs=lambda f: None),
+    "public:sitemap": Entry("member", kind="file"),
     # --- home pages, one per role --------------------------------------------------------------------
     "home": Entry("staff", checks=lambda f: [f.body.name]),
     "password_change": Entry("member", checks=lambda f: ['name="new_password1"']),
