@@ -10,7 +10,17 @@ from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, Query
 from django.utils import timezone
 
 from committees import rules
-from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, Seat, SeatGroup
+from committees.models import (
+    Body,
+    Membership,
+    NotificationPreference,
+    OrgUnit,
+    Person,
+    Post,
+    PostHolding,
+    Seat,
+    SeatGroup,
+)
 
 
 def current_q(on: dt.date, prefix: str = "") -> Q:
@@ -163,3 +173,22 @@ def org_tree() -> list[OrgUnit]:
 
     walk(None, 0)
     return ordered
+
+
+# ---- notifications ---------------------------------------------------------------------------------
+
+
+def messages_for_user_q(user, person_id: int | None) -> Q:
+    """The outbox messages addressed to this user: to their person, or to their account's address."""
+    q = Q(pk__in=[])
+    if person_id is not None:
+        q |= Q(person_id=person_id)
+    if user.email:
+        q |= Q(to__iexact=user.email)
+    return q
+
+
+def notification_preferences(person_id: int) -> dict[str, bool]:
+    """Every kind → whether the person receives it (no row: on)."""
+    chosen = dict(NotificationPreference.objects.filter(person_id=person_id).values_list("kind", "enabled"))
+    return {kind: chosen.get(kind, True) for kind in NotificationPreference.Kind.values}

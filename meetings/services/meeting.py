@@ -84,18 +84,22 @@ def _check_notice(meeting: Meeting, body, today: dt.date, error_field: str | Non
 def meeting_send_notice(*, actor, meeting: Meeting, today: dt.date | None = None) -> Meeting:
     """planned → notice_sent; e-mails the notice to every member in office of the meeting's bodies and the
     meeting appears in their portals. Notice shorter than the rule body's notice_days is refused unless
-    the meeting is marked urgent with a reason (DOMAIN.md §5). Side effects: AuditEntry, e-mails."""
+    the meeting is marked urgent with a reason (DOMAIN.md §5). Side effects: AuditEntry, one outbox
+    message per member in the same transaction; members without an address are recorded as not reachable
+    and returned on the meeting as `mail_outcome` (the page tells the secretary their names)."""
     today = today or timezone.localdate()
     body = selectors.rule_body(meeting)
     _check_notice(meeting, body, today)
-    meeting = transition(
-        actor=actor,
-        meeting=meeting,
-        to=Meeting.Status.NOTICE_SENT,
-        allowed_from=("planned",),
-        notice_sent_at=timezone.now(),
-    )
-    notifications.notify_notice(meeting)
+    # the notice is queued in the outbox in the transaction of the status change: both or neither
+    with transaction.atomic():
+        meeting = transition(
+            actor=actor,
+            meeting=meeting,
+            to=Meeting.Status.NOTICE_SENT,
+            allowed_from=("planned",),
+            notice_sent_at=timezone.now(),
+        )
+        meeting.mail_outcome = notifications.notify_notice(meeting, actor=actor)
     return meeting
 
 
@@ -134,8 +138,8 @@ def meeting_reschedule(
         meeting.sequence += 1
         meeting.save()
         audit_record(actor=actor, action="reschedule", obj=meeting, before=before, after=snapshot(meeting))
-    if meeting.status == Meeting.Status.NOTICE_SENT:
-        notifications.notify_rescheduled(meeting)
+        if meeting.status == Meeting.Status.NOTICE_SENT:
+            notifications.notify_rescheduled(meeting, actor=actor)
     return meeting
 
 
@@ -155,16 +159,21 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
     iCalendar entry becomes STATUS:CANCELLED. Side effects: AuditEntry, e-mails."""
     if not reason.strip():
         raise ValidationError({"reason": _("취소 사유를 적으세요.")})
-    was_noticed = meeting.status == Meeting.Status.NOTICE_SENT
-    meeting = transition(
-        actor=actor,
-        meeting=meeting,
-        to=Meeting.Status.CANCELLED,
-        allowed_from=("planned", "notice_sent"),
-        cancelled_reason=reason.strip(),
-    )
-    if was_noticed:
-        notifications.notify_cancelled(meeting)
+    with transaction.atomic():
+        # read under the lock, not from the caller's instance, which may predate the notice
+        was_noticed = (
+            Meeting.objects.select_for_update().values_list("status", flat=True).get(pk=meeting.pk)
+            == Meeting.Status.NOTICE_SENT
+        )
+        meeting = transition(
+            actor=actor,
+            meeting=meeting,
+            to=Meeting.Status.CANCELLED,
+            allowed_from=("planned", "notice_sent"),
+            cancelled_reason=reason.strip(),
+        )
+        if was_noticed:
+            notifications.notify_cancelled(meeting, actor=actor)
     return meeting
 
 

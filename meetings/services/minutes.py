@@ -52,7 +52,7 @@ def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
             transition(
                 actor=actor, meeting=meeting, to=Meeting.Status.MINUTES_APPROVED, allowed_from=("held",)
             )
-    notifications.notify_minutes_approved(meeting)
+        notifications.notify_minutes_approved(meeting, actor=actor)
     return minutes
 
 

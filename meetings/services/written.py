@@ -37,7 +37,7 @@ def written_open(*, actor, item: AgendaItem, deadline: dt.datetime, now: dt.date
     with transaction.atomic():
         resolution = WrittenResolution.objects.create(item=item, opened_at=now, deadline=deadline)
         audit_record(actor=actor, action="written_open", obj=item, after=snapshot(resolution))
-    notifications.notify_written_open(resolution, item)
+        notifications.notify_written_open(resolution, item, actor=actor)
     return resolution
 
 

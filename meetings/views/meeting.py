@@ -78,7 +78,18 @@ def meeting_status(request, pk: int, action: str):
     }
     if action not in actions:
         raise Http404
-    return post_action(request, actions[action], redirect_to=meeting, message=_("처리했습니다."))
+    return post_action(request, actions[action], redirect_to=meeting, message=_status_message)
+
+
+def _status_message(result) -> str:
+    """«Done», and after a notice the members who could not be e-mailed, so the secretary can call them."""
+    outcome = getattr(result, "mail_outcome", None)
+    if outcome is None or not outcome.unreachable:
+        return _("처리했습니다.")
+    return _("처리했습니다. 메일 주소가 없는 위원 %(n)d명: %(names)s") % {
+        "n": len(outcome.unreachable),
+        "names": ", ".join(outcome.unreachable),
+    }
 
 
 @login_required
