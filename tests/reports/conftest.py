@@ -7,7 +7,6 @@ from committees.models import OrgUnit
 from reports import services
 from reports.models import Indicator, ReportingField, ReportingObligation
 from tests import factories
-from tests.seongdong_gov.conftest import smtp_server  # noqa: F401  (the real SMTP server fixture)
 
 
 @pytest.fixture
