@@ -79,7 +79,8 @@ def notify(
     users = list(users)
     user_persons = dict(Person.objects.filter(user__in=[u.pk for u in users]).values_list("user_id", "pk"))
     off = opted_out([p.pk for p in persons] + list(user_persons.values()), kind)
-    addressees: dict[str, int | None] = {}
+    # keyed by the lower-cased address so one mailbox gets one copy; the address keeps its own spelling
+    addressees: dict[str, tuple[str, int | None]] = {}
     unreachable: list[str] = []
     for person in persons:
         if person.pk in off:
@@ -87,11 +88,11 @@ def notify(
         if not person.email:
             unreachable.append(person.name)
         else:
-            addressees.setdefault(person.email.lower(), person.pk)
+            addressees.setdefault(person.email.lower(), (person.email, person.pk))
     for user in users:
         person_id = user_persons.get(user.pk)
         if user.email and person_id not in off:
-            addressees.setdefault(user.email.lower(), person_id)
+            addressees.setdefault(user.email.lower(), (user.email, person_id))
     unreachable = sorted(set(unreachable))
     subject = render_to_string(f"{template}_subject.txt", context).strip()
     text = render_to_string(f"{template}.txt", context).rstrip("\n")
@@ -102,7 +103,7 @@ def notify(
     headers = {"List-Unsubscribe": f"<{settings_url}>"} if settings_url else None
     with transaction.atomic():
         messages = queue_many(
-            recipients=[Recipient(to=to, person_id=pid, headers=headers) for to, pid in addressees.items()],
+            recipients=[Recipient(to=to, person_id=pid, headers=headers) for to, pid in addressees.values()],
             subject=subject,
             text=text,
             html=html,
