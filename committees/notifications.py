@@ -22,6 +22,7 @@ from committees.models import NotificationPreference, Person
 from committees.permissions import GOVERNANCE_STAFF_GROUP
 from seongdong_gov.audit import audit_record
 from seongdong_gov.mail import Recipient, absolute_url, queue_many
+from seongdong_gov.models import OutboundMessage
 
 UNREACHABLE_ACTION = "mail_unreachable"
 
@@ -73,8 +74,15 @@ def notify(
     Users are reached at their account's address (and count as their person, if they have one, for the
     opt-out). Side effects, all in the caller's transaction: one OutboundMessage (and send task) per
     address; for persons without an address, an audit entry «mail_unreachable» on `about` naming them.
+    With a `dedup_key` already used, does nothing (a scheduled command may run twice).
     """
     kind = str(kind)
+    if (
+        dedup_key is not None
+        and OutboundMessage.objects.filter(dedup_key__startswith=f"{dedup_key}:").exists()
+    ):
+        # this notice went out already (a scheduled command run twice): nothing to queue or to report again
+        return Outcome()
     persons = list(persons)
     users = list(users)
     user_persons = dict(Person.objects.filter(user__in=[u.pk for u in users]).values_list("user_id", "pk"))
