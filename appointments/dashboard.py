@@ -4,7 +4,9 @@ one gender; a member sees their own certificates."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from appointments import rules, selectors
 from appointments.models import Certificate
@@ -49,3 +51,29 @@ def panels(request, roles):
         if mine:
             out.append(("appointments/_panel_my_certificates.html", {"my_certificates": mine}))
     return out
+
+
+def todo_panels(request, roles):
+    """Staff's appointment to-dos: terms ending within ALERT_DAYS (prepare a successor or reappointment)
+    and vacant appointed seats (recommend someone)."""
+    if not roles.is_governance_staff:
+        return []
+    today = timezone.localdate()
+    items = [
+        {
+            "text": _("임기 만료 예정: %(b)s %(p)s (%(d)s)")
+            % {"b": m.body.name, "p": m.person.name, "d": f"{m.end.year}. {m.end.month}. {m.end.day}."},
+            "url": m.body.get_absolute_url(),
+        }
+        for m in selectors.ending_within(today, rules.ALERT_DAYS)[:PANEL_ROWS]
+    ]
+    items += [
+        {
+            "text": _("공석: %(b)s %(s)s %(n)s")
+            % {"b": s.group.body.name, "s": s.group.label, "n": s.number},
+            "url": reverse("appointments:alerts") + "?list=vacant",
+        }
+        for s in selectors.vacant_appointed_seats(today)[:PANEL_ROWS]
+    ]
+    title = _("할 일: 위촉")
+    return [("_todo.html", {"id": "todo-appointments", "title": title, "items": items})]

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from appointments import rules
+from appointments import notifications, rules
 from appointments.models import Appointment, Certificate, CertificateCounter
 from committees.models import Membership, Person, Seat, SeatGroup
 from committees.services import Result, membership_appoint, membership_end
@@ -277,7 +277,8 @@ def certificate_issue(
     """Issue the original certificate of each appointment, numbered in the given order.
 
     Refuses appointments that already have a certificate (use certificate_reissue).
-    Side effects: numbers allocated from the year's counter; one Certificate and one AuditEntry each.
+    Side effects: numbers allocated from the year's counter; one Certificate and one AuditEntry each;
+    the member is e-mailed that the certificate is ready (outbox, same transaction).
     """
     appointments = list(appointments)
     if not appointments:
@@ -308,6 +309,7 @@ def certificate_issue(
                 issued_by=actor if getattr(actor, "is_authenticated", False) else None,
             )
             audit_record(actor=actor, action="issue", obj=cert, after=snapshot(cert))
+            notifications.notify_certificate_ready(cert, actor=actor)
             out.append(cert)
     return out
 

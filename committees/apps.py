@@ -10,4 +10,5 @@ class CommitteesConfig(AppConfig):
         from committees import dashboard
         from seongdong_gov.dashboard import register
 
+        register(dashboard.todo_panels, order=1)  # to-do lists open the home page
         register(dashboard.panels, order=10)  # the home page's panel (see seongdong_gov.dashboard)

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from committees import selectors
 from committees.models import Body, Membership
+from seongdong_gov.models import OutboundMessage
 
 
 def panels(request, roles):
@@ -33,3 +36,22 @@ def panels(request, roles):
             )
         )
     return out
+
+
+def todo_panels(request, roles):
+    """Staff's mail to-do: messages the server refused or that still fail after retries."""
+    if not roles.is_governance_staff:
+        return []
+    failed = list(
+        OutboundMessage.objects.filter(status=OutboundMessage.Status.FAILED)
+        .only("to", "subject")
+        .order_by("-created_at")[:10]
+    )
+    items = [
+        {
+            "text": _("메일 발송 실패: %(to)s · %(s)s") % {"to": m.to, "s": m.subject},
+            "url": reverse("committees:outbox") + "?status=failed",
+        }
+        for m in failed
+    ]
+    return [("_todo.html", {"id": "todo-mail", "title": _("할 일: 메일"), "items": items})]

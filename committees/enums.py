@@ -52,3 +52,34 @@ class WrittenRule(StrEnum):
 
     ENROLLED_MAJORITY_YES = "enrolled_majority_yes"
     REPLIES_THEN_YES = "replies_then_yes"
+
+
+class NotificationKind(StrEnum):
+    """What the product e-mails (OutboundMessage.kind, NotificationPreference.kind)."""
+
+    MEETING_NOTICE = "meeting_notice"
+    MEETING_RESCHEDULED = "meeting_rescheduled"
+    MEETING_CANCELLED = "meeting_cancelled"
+    WRITTEN_OPEN = "written_open"
+    AGENDA_PUBLISHED = "agenda_published"
+    MINUTES_APPROVED = "minutes_approved"
+    MEETING_REMINDER = "meeting_reminder"
+    CONVENING_SATISFIED = "convening_satisfied"
+    REPORT_DUE = "report_due"
+    REPORT_OVERDUE = "report_overdue"
+    REPORT_RETURNED = "report_returned"
+    REPORT_ACCEPTED = "report_accepted"
+    TERM_ENDING = "term_ending"
+    CERTIFICATE_READY = "certificate_ready"
+
+
+# Legal notices: the convening notice (소집 통지), its changes, and the request for a written resolution
+# are how a body is lawfully convened or asked to decide; a member cannot opt out of being convened.
+MANDATORY_NOTIFICATIONS = frozenset(
+    {
+        NotificationKind.MEETING_NOTICE,
+        NotificationKind.MEETING_RESCHEDULED,
+        NotificationKind.MEETING_CANCELLED,
+        NotificationKind.WRITTEN_OPEN,
+    }
+)

@@ -11,7 +11,17 @@ from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from committees import rules
-from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, Seat, SeatGroup
+from committees.models import (
+    Body,
+    Membership,
+    NotificationPreference,
+    OrgUnit,
+    Person,
+    Post,
+    PostHolding,
+    Seat,
+    SeatGroup,
+)
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -271,3 +281,22 @@ def gender_breaches(on: dt.date) -> list[GenderBreach]:
         ),
         key=lambda b: b.body_name,
     )
+
+
+# ---- notifications ---------------------------------------------------------------------------------
+
+
+def messages_for_user_q(user, person_id: int | None) -> Q:
+    """The outbox messages addressed to this user: to their person, or to their account's address."""
+    q = Q(pk__in=[])
+    if person_id is not None:
+        q |= Q(person_id=person_id)
+    if user.email:
+        q |= Q(to__iexact=user.email)
+    return q
+
+
+def notification_preferences(person_id: int) -> dict[str, bool]:
+    """Every kind → whether the person receives it (no row: on)."""
+    chosen = dict(NotificationPreference.objects.filter(person_id=person_id).values_list("kind", "enabled"))
+    return {kind: chosen.get(kind, True) for kind in NotificationPreference.Kind.values}

@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committees import rules, selectors
-from committees.models import Membership, Person, Post, PostHolding, Seat, SeatGroup
+from committees.enums import MANDATORY_NOTIFICATIONS
+from committees.models import Membership, NotificationPreference, Person, Post, PostHolding, Seat, SeatGroup
 from seongdong_gov.audit import audit_record, snapshot
+from seongdong_gov.models import OutboundMessage
 
 
 @dataclass
@@ -342,3 +345,33 @@ def post_holder_change(
             if holding is not None:
                 _open_ex_officio(actor=actor, seat=seat, holding=holding, start=start, role=role)
     return holding
+
+
+# ---- notifications ---------------------------------------------------------------------------------
+
+
+def notification_preferences_set(*, actor, person: Person, enabled: dict[str, bool]) -> None:
+    """Store the person's choice per optional kind; legal notices are not the person's to turn off, so
+    their entries are ignored. Side effects: one NotificationPreference row per optional kind; audit."""
+    with transaction.atomic():
+        for kind, on in enabled.items():
+            if kind in MANDATORY_NOTIFICATIONS:
+                continue
+            NotificationPreference.objects.update_or_create(
+                person=person, kind=kind, defaults={"enabled": bool(on)}
+            )
+        audit_record(
+            actor=actor,
+            action="notification_preferences",
+            obj=person,
+            note=", ".join(k for k, on in sorted(enabled.items()) if not on),
+        )
+
+
+def notifications_mark_read(*, user, person_id: int | None) -> int:
+    """The user has seen their notifications page: every unread message to them becomes read.
+    Side effects: sets OutboundMessage.read_at. Returns how many."""
+    with transaction.atomic():
+        return OutboundMessage.objects.filter(
+            selectors.messages_for_user_q(user, person_id), read_at__isnull=True
+        ).update(read_at=timezone.now())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from committees import views
+from committees import views, views_notifications
 
 app_name = "committees"
 
@@ -26,4 +26,8 @@ urlpatterns = [
     path("org/posts/<int:pk>/", views.post_detail, name="post_detail"),
     path("org/posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("org/posts/<int:pk>/move/", views.post_move, name="post_move"),
+    path("notifications/", views_notifications.notification_list, name="notifications"),
+    path("notifications/settings/", views_notifications.notification_settings, name="notification_settings"),
+    path("outbox/", views_notifications.outbox, name="outbox"),
+    path("outbox/<int:pk>/resend/", views_notifications.outbox_resend, name="outbox_resend"),
 ]

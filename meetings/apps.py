@@ -10,4 +10,5 @@ class MeetingsConfig(AppConfig):
         from meetings import dashboard
         from seongdong_gov.dashboard import register
 
+        register(dashboard.todo_panels, order=2)  # to-do lists open the home page
         register(dashboard.panels, order=20)  # the home page's panel (see seongdong_gov.dashboard)

@@ -10,4 +10,5 @@ class ReportsConfig(AppConfig):
         from reports import dashboard
         from seongdong_gov.dashboard import register
 
+        register(dashboard.todo_panels, order=3)  # to-do lists open the home page
         register(dashboard.panels, order=30)  # the home page's panel (see seongdong_gov.dashboard)

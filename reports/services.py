@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committees.models import OrgUnit
-from reports import rules
+from reports import notifications, rules
 from reports.models import (
     Indicator,
     IndicatorValue,
@@ -144,7 +144,8 @@ def report_submit(*, actor, report: Report, now: dt.datetime | None = None) -> R
 
 @transaction.atomic
 def report_return(*, actor, report: Report, comment: str) -> Report:
-    """Submitted → returned with a comment for the unit (the comment is required)."""
+    """Submitted → returned with a comment for the unit (the comment is required). Side effects:
+    ReportEvent, audit entry, one outbox message per reporting officer with the comment and a link."""
     if not (comment or "").strip():
         raise ValidationError({"comment": _("반려 사유를 입력하세요.")}, code="required")
     report = _locked(report)
@@ -164,6 +165,7 @@ def report_return(*, actor, report: Report, comment: str) -> Report:
         after=snapshot(report, _REPORT_FIELDS),
         note=comment,
     )
+    notifications.notify_returned(report, comment=comment.strip(), actor=actor)
     return report
 
 
@@ -192,7 +194,8 @@ def report_resubmit(*, actor, report: Report, comment: str = "") -> Report:
 
 @transaction.atomic
 def report_accept(*, actor, report: Report, comment: str = "") -> Report:
-    """Submitted → accepted by 자치행정과; the figures then count in the consolidated report."""
+    """Submitted → accepted by 자치행정과; the figures then count in the consolidated report. Side effects:
+    ReportEvent, audit entry, one outbox message per reporting officer."""
     report = _locked(report)
     _require_state(report, Report.State.SUBMITTED)
     before = snapshot(report, _REPORT_FIELDS)
@@ -205,6 +208,7 @@ def report_accept(*, actor, report: Report, comment: str = "") -> Report:
     audit_record(
         actor=actor, action="report.accept", obj=report, before=before, after=snapshot(report, _REPORT_FIELDS)
     )
+    notifications.notify_accepted(report, comment=comment, actor=actor)
     return report
 
 

@@ -94,6 +94,8 @@ class OutboundMessage(models.Model):
     sent_at = models.DateTimeField(_("보낸 시각"), null=True, blank=True)
     created_at = models.DateTimeField(_("만든 시각"), auto_now_add=True, db_index=True)
     dedup_key = models.CharField(_("중복 방지 키"), max_length=200, null=True, blank=True, unique=True)
+    # When the recipient saw it on their notifications page: the header's unread count is the empty ones.
+    read_at = models.DateTimeField(_("읽은 시각"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("보낼 메일")

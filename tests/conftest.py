@@ -14,6 +14,7 @@ from django.utils import timezone
 from appointments.services import planned_end
 from committees.models import Body, Membership, OrgUnit, Person
 from tests import factories
+from tests.seongdong_gov.conftest import smtp_server  # noqa: F401  (a real SMTP server for every test directory)
 
 
 @pytest.fixture(autouse=True)

@@ -49,7 +49,7 @@ def agenda_publish(*, actor, meeting: Meeting) -> Meeting:
         audit_record(
             actor=actor, action="agenda_publish", obj=meeting, before=before, after=snapshot(meeting)
         )
-    notifications.notify_agenda_published(meeting)
+        notifications.notify_agenda_published(meeting, actor=actor)
     return meeting
 
 

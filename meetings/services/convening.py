@@ -52,8 +52,10 @@ def convening_request_open(
         ConveningSignature.objects.create(request=request, membership=membership)
         audit_record(actor=actor, action="convening_open", obj=request, after=snapshot(request))
         signed = _convening_check(actor=actor, request=request, today=today)
-    if signed:
-        notifications.notify_convening_satisfied(request, request.body, signed=signed, on=today)
+        if signed:
+            notifications.notify_convening_satisfied(
+                request, request.body, signed=signed, on=today, actor=actor
+            )
     return request
 
 
@@ -71,10 +73,12 @@ def convening_request_sign(
             ConveningSignature.objects.create(request=request, membership=membership)
             audit_record(actor=actor, action="convening_sign", obj=request, note=str(membership.person))
             signed = _convening_check(actor=actor, request=request, today=today)
+            if signed:
+                notifications.notify_convening_satisfied(
+                    request, request.body, signed=signed, on=today, actor=actor
+                )
     except IntegrityError as exc:
         raise ValidationError(_("이미 서명했습니다.")) from exc
-    if signed:
-        notifications.notify_convening_satisfied(request, request.body, signed=signed, on=today)
     return request
 
 

@@ -69,7 +69,9 @@ def _check_notice(meeting: Meeting, body, today: dt.date, error_field: str | Non
 def meeting_send_notice(*, actor, meeting: Meeting, today: dt.date | None = None) -> Meeting:
     """planned → notice_sent; e-mails the notice to every member in office of the meeting's bodies and the
     meeting appears in their portals. Notice shorter than the rule body's notice_days is refused unless
-    the meeting is marked urgent with a reason (DOMAIN.md §5). Side effects: AuditEntry, e-mails."""
+    the meeting is marked urgent with a reason (DOMAIN.md §5). Side effects: AuditEntry, one outbox
+    message per member in the same transaction; members without an address are recorded as not reachable
+    and returned on the meeting as `mail_outcome` (the page tells the secretary their names)."""
     today = today or timezone.localdate()
     with transaction.atomic():
         meeting = meeting_for_write(meeting_id=meeting.pk, action="notice")
@@ -79,7 +81,8 @@ def meeting_send_notice(*, actor, meeting: Meeting, today: dt.date | None = None
         meeting = meeting_advance(
             actor=actor, meeting=meeting, action="notice", notice_sent_at=timezone.now()
         )
-    notifications.notify_notice(meeting)
+        # the notice is queued in the outbox in the transaction of the status change: both or neither
+        meeting.mail_outcome = notifications.notify_notice(meeting, actor=actor)
     return meeting
 
 
@@ -114,8 +117,8 @@ def meeting_reschedule(
         meeting.sequence += 1
         meeting.save()
         audit_record(actor=actor, action="reschedule", obj=meeting, before=before, after=snapshot(meeting))
-    if meeting.status == Meeting.Status.NOTICE_SENT:
-        notifications.notify_rescheduled(meeting)
+        if meeting.status == Meeting.Status.NOTICE_SENT:
+            notifications.notify_rescheduled(meeting, actor=actor)
     return meeting
 
 
@@ -160,8 +163,8 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
         meeting = meeting_advance(
             actor=actor, meeting=meeting, action="cancel", cancelled_reason=reason.strip()
         )
-    if was_noticed:
-        notifications.notify_cancelled(meeting)
+        if was_noticed:
+            notifications.notify_cancelled(meeting, actor=actor)
     return meeting
 
 

@@ -65,7 +65,7 @@ def minutes_approve(*, actor, minutes: Minutes, now: dt.datetime | None = None) 
             actor=actor, action="minutes_approve", obj=minutes, before=before, after=snapshot(minutes)
         )
         meeting = meeting_advance(actor=actor, meeting=meeting, action="minutes_approve")
-    notifications.notify_minutes_approved(meeting)
+        notifications.notify_minutes_approved(meeting, actor=actor)
     return minutes
 
 

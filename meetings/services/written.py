@@ -33,7 +33,6 @@ def written_open(
         meeting_for_write(meeting_id=item.meeting_id, action="written_open", now=now)
         submission_claim(key=submission_key)
         resolution = _written_open_write(actor=actor, item=item, deadline=deadline, now=now)
-    notifications.notify_written_open(resolution, item)
     return resolution
 
 
@@ -55,6 +54,7 @@ def _written_open_write(*, actor, item: AgendaItem, deadline: dt.datetime, now: 
         raise ValidationError({"item": _("이 안건의 서면의결은 이미 요청되었습니다.")})
     resolution = WrittenResolution.objects.create(item=item, opened_at=now, deadline=deadline)
     audit_record(actor=actor, action="written_open", obj=item, after=snapshot(resolution))
+    notifications.notify_written_open(resolution, item, actor=actor)
     return resolution
 
 

@@ -110,7 +110,18 @@ def meeting_status(request, pk: int, action: str):
     if action not in actions:
         raise Http404
     run, message = actions[action]
-    return post_action(request, run, redirect_to=meeting, message=message)
+    return post_action(request, run, redirect_to=meeting, message=lambda m: message(m) + _unreachable(m))
+
+
+def _unreachable(result) -> str:
+    """After a notice, the members who could not be e-mailed, so the secretary can call them."""
+    outcome = getattr(result, "mail_outcome", None)
+    if outcome is None or not outcome.unreachable:
+        return ""
+    return " " + _("메일 주소가 없는 위원 %(n)d명: %(names)s") % {
+        "n": len(outcome.unreachable),
+        "names": ", ".join(outcome.unreachable),
+    }
 
 
 @login_required

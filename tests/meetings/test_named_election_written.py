@@ -20,7 +20,9 @@ from meetings.models import (
     WrittenAnswer,
     WrittenResolution,
 )
+from seongdong_gov.mail import absolute_url
 from tests import factories
+from tests.outbox import run_worker
 
 pytestmark = pytest.mark.django_db
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -138,13 +140,15 @@ def test_members_get_an_email_when_minutes_are_approved(db, mailoutbox):
     services.meeting_mark_held(actor=None, meeting=m)
     minutes = services.minutes_save(actor=None, meeting=m, remarks="요지", is_public=True)
     mailoutbox.clear()
+    run_worker()  # the notice
+    mailoutbox.clear()
     services.minutes_approve(actor=None, minutes=minutes)
-    assert len(mailoutbox) == 1
-    mail = mailoutbox[0]
-    assert mail.subject.startswith("[회의록 승인] 정기회의")
-    assert sorted(mail.to) == sorted(ms.person.email for ms in members)
-    assert outsiders[0].person.email not in mail.to
-    assert reverse("meetings:minutes", args=[m.pk]) in mail.body
+    run_worker()
+    assert len(mailoutbox) == 3  # one per member
+    assert all(mail.subject.startswith("[회의록 승인] 정기회의") for mail in mailoutbox)
+    assert sorted(mail.to for mail in mailoutbox) == sorted([ms.person.email] for ms in members)
+    assert all(outsiders[0].person.email not in mail.to for mail in mailoutbox)
+    assert all(absolute_url(reverse("meetings:minutes", args=[m.pk])) in mail.body for mail in mailoutbox)
     assert Minutes.objects.get(pk=minutes.pk).status == Minutes.Status.APPROVED
 
 
@@ -277,7 +281,9 @@ def test_written_resolution_answered_in_the_portal_and_counted_after_the_deadlin
     resolution = WrittenResolution.objects.get(item=item)
     assert resolution.deadline == deadline
     # The four members who may answer are told; the recused one is not.
-    assert sorted(mailoutbox[-1].to) == sorted(ms.person.email for ms in members[:4])
+    run_worker()
+    written = [mail for mail in mailoutbox if mail.subject.startswith("[서면의결")]
+    assert sorted(mail.to for mail in written) == sorted([ms.person.email] for ms in members[:4])
     # A second request on the same item is refused.
     response = client.post(
         reverse("meetings:written_open", args=[m.pk]),

@@ -5,12 +5,15 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from reports import selectors, services
 from reports.models import Report
 from reports.rules import SEOUL
+from tests.outbox import run_worker
 from tests.reports.conftest import make_unit, submitted_report
 
 JAN = dt.date(2026, 1, 1)
@@ -174,14 +177,19 @@ def test_reminder_command_emails_exactly_units_needing_it(field, mailoutbox):
     )
     # deadline for January 2026 is Monday 2026-02-09
     call_command("send_report_reminders", "--today", "2026-02-05", "--days", "3", stdout=io.StringIO())
+    run_worker()
     assert mailoutbox == []
     call_command("send_report_reminders", "--today", "2026-02-06", "--days", "3", stdout=io.StringIO())
+    run_worker()
     assert sorted(m.to[0] for m in mailoutbox) == ["a@example.org", "c@example.org"]
     assert "2026. 2. 9." in mailoutbox[0].body
     call_command("send_report_reminders", "--today", "2026-02-07", "--days", "3", stdout=io.StringIO())
+    run_worker()
     assert len(mailoutbox) == 2  # sent once
     call_command("send_report_reminders", "--today", "2026-02-10", stdout=io.StringIO())
+    run_worker()
     call_command("send_report_reminders", "--today", "2026-02-11", stdout=io.StringIO())
+    run_worker()
     assert len(mailoutbox) == 4
     assert all("마감 경과" in m.subject for m in mailoutbox[2:])
     from reports.models import ReminderLog
@@ -224,24 +232,28 @@ def response_status(client, url):
     return cell.status.value
 
 
-def test_failed_email_is_not_recorded_and_retried(field, mailoutbox, monkeypatch):
-    import smtplib
-
+def test_reminder_is_recorded_once_and_reaches_the_officer_after_the_mail_server_comes_back(
+    field, smtp_server
+):
+    """The reminder is written to the outbox with its log; a mail server that is down delays it (the
+    outbox retries), it neither loses it nor makes tomorrow's run send it again."""
     from reports import reminders
     from reports.models import ReminderLog
+    from seongdong_gov.models import OutboundMessage
 
     make_unit(field, name="가동", email="a@example.org")
-
-    def broken(*args, **kwargs):
-        raise smtplib.SMTPServerDisconnected("down")
-
-    monkeypatch.setattr(reminders, "send_mail", broken)
-    assert reminders.send_reminders(today=dt.date(2026, 2, 10)) == []
-    assert not ReminderLog.objects.exists()
-    monkeypatch.undo()
-    sent = reminders.send_reminders(today=dt.date(2026, 2, 11))
+    smtp_server.stop()
+    sent = reminders.send_reminders(today=dt.date(2026, 2, 10))
+    run_worker()
     assert [(log.unit.name, log.kind) for log in sent] == [("가동", "overdue")]
-    assert len(mailoutbox) == 1
+    assert OutboundMessage.objects.get().status == OutboundMessage.Status.FAILED
+    assert reminders.send_reminders(today=dt.date(2026, 2, 11)) == []
+    smtp_server.start()
+    OutboundMessage.objects.update(next_attempt_at=timezone.now())  # the back-off has passed
+    DBTaskResult.objects.update(run_after=timezone.now())
+    run_worker()
+    assert [r.rcpt_tos for r in smtp_server.received] == [["a@example.org"]]
+    assert ReminderLog.objects.count() == 1
 
 
 def test_consolidated_excel_on_an_install_without_fields_is_a_workbook_not_an_error(client, db):
