@@ -12,6 +12,7 @@ from meetings.models import (
     NamedBallot,
     Vote,
 )
+from seongdong_gov.bounds import validate_office_datetime
 
 
 class VoteForm(forms.Form):
@@ -134,7 +135,9 @@ class ElectionForm(forms.Form):
 class WrittenOpenForm(forms.Form):
     item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
     deadline = forms.DateTimeField(
-        label=_("응답 마감"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("응답 마감"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        validators=[validate_office_datetime],
     )
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
