@@ -198,3 +198,20 @@ def test_register_offers_batch_pdf_only_when_certificates_were_issued_that_day(c
     assert (
         f"{batch}?issued_on=2026-01-15" in client.get(register, {"issued_on": "2026-01-15"}).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/meetings/99999999999999999999/",
+        "/appointments/certificates/99999999999999999999.pdf",
+        "/appointments/bodies/99999999999999999999/new/",
+        "/reports/r/99999999999999999999/",
+        "/reports/2/field/99999-12/",
+        "/committees/bodies/99999999999999999999/edit/",
+    ],
+)
+def test_ids_in_paths_beyond_the_integer_range_answer_404(client, db, url):
+    client.force_login(factories.admin_user())
+    client.raise_request_exception = False
+    assert client.get(url).status_code == 404
