@@ -2,16 +2,16 @@
 
 Each test starts its requests or service calls from threads behind a barrier, against PostgreSQL (row
 locks and unique indexes decide); SQLite serialises writers, so nothing races there and they skip.
-The login lockout's race is in tests/seongdong_gov/test_security.py.
+The login lockout's race is in tests/seongdong_gov/test_security.py; the same vote recorded twice at
+once (one vote, then "이미 처리된 요청입니다") in tests/meetings/test_lifecycle.py, with the vote form's
+one-time key (issue 12's record work).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import threading
 from collections.abc import Callable
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -19,16 +19,11 @@ from django.db import connection
 from django.db import connections as db_connections
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from appointments import services as appointment_services
 from appointments.models import Appointment, Certificate
 from committees.models import Membership
-from meetings import services as meeting_services
-from meetings.models import Attendance, Vote
 from tests import factories
-
-SEOUL = ZoneInfo("Asia/Seoul")
 
 pytestmark = [
     pytest.mark.skipif(
@@ -125,37 +120,3 @@ def test_last_seat_filled_twice_at_once_seats_one_and_refuses_the_other_with_a_m
     assert "이 좌석은 해당 기간에" in message or "같은 기간에 이 좌석" in message, message
     assert Membership.objects.filter(seat=seat).count() == 1
     assert Appointment.objects.filter(membership__seat=seat).count() == 1
-
-
-def _accepts(function, name: str) -> bool:
-    return name in inspect.signature(function).parameters
-
-
-@pytest.mark.skipif(
-    not _accepts(meeting_services.vote_record, "submission_key"),
-    reason="the vote form's one-time key comes with issue 12's record work (p1-record); runs once merged",
-)
-def test_same_vote_recorded_twice_at_once_stores_one_vote_and_a_message():
-    starts = timezone.now().astimezone(SEOUL).replace(microsecond=0) - dt.timedelta(hours=2)
-    meeting = factories.MeetingFactory(starts_at=starts, ends_at=starts + dt.timedelta(hours=2))
-    item = factories.AgendaItemFactory(meeting=meeting)
-    for _ in range(5):
-        factories.AttendanceFactory(meeting=meeting, status=Attendance.Status.PRESENT)
-    extra = {"now": starts + dt.timedelta(hours=1)} if _accepts(meeting_services.vote_record, "now") else {}
-
-    def record():
-        return meeting_services.vote_record(
-            actor=None,
-            item=item,
-            method=Vote.Method.SHOW_OF_HANDS,
-            taken=(starts + dt.timedelta(minutes=30)).time(),
-            yes=4,
-            no=1,
-            submission_key="the-same-form",
-            **extra,
-        )
-
-    results = _at_once(record, record)
-    refused = [r for r in results if isinstance(r, ValidationError)]
-    assert len(refused) == 1, results
-    assert Vote.objects.filter(item=item).count() == 1
