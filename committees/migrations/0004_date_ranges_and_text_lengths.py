@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 from seongdong_gov import bounds
+from seongdong_gov.dbconstraints import no_overlap
 
 
 # Stored rows outside the new ranges stop the migration with a list to fix in the admin (issue 11):
@@ -19,6 +20,17 @@ OUT_OF_RANGE_SPECS = [
     ("committees.Membership", "end", bounds.DATE_MIN, bounds.DATE_MAX),
     ("committees.CalendarException", "date", bounds.DATE_MIN, bounds.DATE_MAX),
 ]
+
+
+def _again_on_sqlite(operation):
+    """SQLite rebuilds the membership and post-holding tables for the operations above, which drops their
+    no-overlap triggers (seongdong_gov/dbconstraints.py); PostgreSQL keeps its exclusion constraints."""
+
+    def forward(apps, schema_editor):
+        if schema_editor.connection.vendor == "sqlite":
+            operation.code(apps, schema_editor)
+
+    return migrations.RunPython(forward, migrations.RunPython.noop, elidable=False)
 
 
 class Migration(migrations.Migration):
@@ -108,5 +120,18 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='postholding',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('end__gte', datetime.date(2000, 1, 1)), ('end__lte', datetime.date(2100, 12, 31))), ('end__isnull', True), _connector='OR'), name='holding_end_range'),
+        ),
+        _again_on_sqlite(
+            no_overlap(table="committees_postholding", name="holding_no_overlap_per_post", group=["post_id"])
+        ),
+        _again_on_sqlite(
+            no_overlap(table="committees_membership", name="membership_no_overlap_per_seat", group=["seat_id"])
+        ),
+        _again_on_sqlite(
+            no_overlap(
+                table="committees_membership",
+                name="membership_no_overlap_per_body_person",
+                group=["body_id", "person_id"],
+            )
         ),
     ]
