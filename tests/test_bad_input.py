@@ -198,7 +198,7 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "appointments:create": lambda: {
         "body_pk": _pk("committees.Body", secretary_person__user__username="secretary")
     },
-    "appointments:record": lambda: {"membership_pk": _pk("committees.Membership")},
+    "appointments:record": lambda: {"membership_pk": _pk("committees.Membership", appointment__isnull=True)},
 }
 
 # The query-string parameters the views read (grep `request.GET` in the apps), each probed with garbage.
@@ -426,8 +426,15 @@ def demo_actors(role_world, tmp_path, settings):
     field = factories.ReportingFieldFactory()
     factories.IndicatorFactory(field=field)
     factories.ReportingObligationFactory(unit=role_world.reporter_unit, field=field)
-    report = factories.ReportFactory(unit=role_world.reporter_unit, field=field)
+    # submitted: the review form shows only on a report waiting for review
+    report = factories.ReportFactory(
+        unit=role_world.reporter_unit, field=field, state=factories.reports.Report.State.SUBMITTED
+    )
     factories.ReportAttachmentFactory(report=report)
+    # an appointed membership whose appointment is not recorded yet (the record page's form)
+    factories.member(
+        body, start=membership.start, end=membership.end, person=factories.PersonFactory(name="기록전위원")
+    )
     assert item.meeting_id == meeting.pk
     return role_world.users
 
@@ -585,7 +592,13 @@ def _rows() -> dict[str, int]:
     }
 
 
+# POST-only actions whose form is shown on another page (same path arguments)
+FORM_PAGE = {"meetings:series_generate": "meetings:series_detail", "reports:review": "reports:detail"}
+
+
 def _form_on_page(client, demo_actors, name, url):
+    if name in FORM_PAGE:
+        url = reverse(FORM_PAGE[name], kwargs=URL_ARGS[name]())
     for role in POST_ROLES:
         _login_as(client, demo_actors, role)
         response = client.get(url)
