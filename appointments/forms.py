@@ -7,12 +7,16 @@ from appointments import rules, selectors, services
 from appointments.models import Appointment
 from committees.forms import DateInput
 from committees.models import Body, Membership, Person, Seat, SeatGroup
+from seongdong_gov import bounds
+from seongdong_gov.bounds import validate_office_date
 
 
 class RegisterFilterForm(forms.Form):
     year = forms.IntegerField(label=_("연도"), required=False, min_value=2000, max_value=2100)
     body = forms.ModelChoiceField(label=_("기구"), queryset=Body.objects.all(), required=False)
-    issued_on = forms.DateField(label=_("발급일"), required=False, widget=DateInput())
+    issued_on = forms.DateField(
+        label=_("발급일"), required=False, widget=DateInput(), validators=[validate_office_date]
+    )
     q = forms.CharField(label=_("성명 또는 번호"), required=False, max_length=50)
 
 
@@ -29,7 +33,9 @@ class CertificateIssueForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("발급할 위원을 하나 이상 선택하세요.")},
     )
-    issued_on = forms.DateField(label=_("발급일 (위촉식)"), widget=DateInput())
+    issued_on = forms.DateField(
+        label=_("발급일 (위촉식)"), widget=DateInput(), validators=[validate_office_date]
+    )
     ceremony = forms.CharField(label=_("위촉식 명칭"), required=False, max_length=100)
 
     def __init__(self, *args, body_id: int | None = None, **kwargs):
@@ -38,16 +44,18 @@ class CertificateIssueForm(forms.Form):
 
 
 class CertificateReissueForm(forms.Form):
-    issued_on = forms.DateField(label=_("재발급일"), widget=DateInput())
+    issued_on = forms.DateField(label=_("재발급일"), widget=DateInput(), validators=[validate_office_date])
     reason = forms.CharField(label=_("재발급 사유"), max_length=200)
 
 
 class AppointmentEndForm(forms.Form):
     kind = forms.ChoiceField(label=_("종료 구분"), choices=Appointment.EndKind.choices)
-    on = forms.DateField(label=_("종료일"), widget=DateInput())
+    on = forms.DateField(label=_("종료일"), widget=DateInput(), validators=[validate_office_date])
     ground = forms.CharField(
         label=_("사유 (해촉 근거)"),
         required=False,
+        # the ground also becomes the membership's end reason ("해촉: …", a 200-character column)
+        max_length=180,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("해촉은 근거를 반드시 기록합니다 (예: 최근 1년 회의 출석률 50% 미만)."),
     )
@@ -74,14 +82,19 @@ class AppointmentDetailsForm(forms.Form):
         required=False,
         help_text=_("예: 민간협의체, 주민자치회. 비워 두면 좌석의 추천 주체를 씁니다."),
     )
-    recommended_on = forms.DateField(label=_("추천일"), required=False, widget=DateInput())
+    recommended_on = forms.DateField(
+        label=_("추천일"), required=False, widget=DateInput(), validators=[validate_office_date]
+    )
     approval_number = forms.CharField(
         label=_("결재 문서번호"), max_length=50, required=False, help_text=_("예: 자치행정과-510")
     )
-    approval_date = forms.DateField(label=_("결재일"), required=False, widget=DateInput())
+    approval_date = forms.DateField(
+        label=_("결재일"), required=False, widget=DateInput(), validators=[validate_office_date]
+    )
     reappointment_reason = forms.CharField(
         label=_("연임 한도 초과 사유"),
         required=False,
+        max_length=bounds.TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("기구의 연임 허용 횟수를 넘겨 다시 위촉할 때만 적습니다."),
     )
@@ -120,7 +133,9 @@ class AppointmentCreateForm(AppointmentDetailsForm):
     seat = forms.ModelChoiceField(label=_("좌석"), queryset=Seat.objects.none())
     person = forms.ModelChoiceField(label=_("위원"), queryset=Person.objects.order_by("name"))
     role = forms.ChoiceField(label=_("직책"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
-    start = forms.DateField(label=_("위촉일 (임기 시작일)"), widget=DateInput())
+    start = forms.DateField(
+        label=_("위촉일 (임기 시작일)"), widget=DateInput(), validators=[validate_office_date]
+    )
     replaces = PredecessorChoiceField(
         label=_("전임자 (보궐 위촉)"),
         queryset=Appointment.objects.none(),
@@ -132,9 +147,12 @@ class AppointmentCreateForm(AppointmentDetailsForm):
         label=_("성별 균형 예외 사유"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+        max_length=bounds.TEXT_MAX,
         help_text=_("양성평등기본법 제21조②의 10분의 6 기준을 넘겨 위촉할 때만 적습니다."),
     )
-    note = forms.CharField(label=_("비고"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label=_("비고"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=bounds.TEXT_MAX
+    )
     field_order = ["seat", "person", "role", "start", "replaces"]
 
     def __init__(self, *args, body: Body, **kwargs):

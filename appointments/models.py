@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appointments import rules
+from seongdong_gov import bounds
+from seongdong_gov.bounds import date_range_constraint, validate_office_date
 
 SEAL_MAX_BYTES = 2 * 1024 * 1024
 SEAL_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
@@ -34,11 +36,11 @@ class Appointment(models.Model):
         related_name="appointment",
     )
     recommended_by = models.CharField(_("추천 주체"), max_length=100, blank=True)
-    recommended_on = models.DateField(_("추천일"), null=True, blank=True)
+    recommended_on = models.DateField(_("추천일"), null=True, blank=True, validators=[validate_office_date])
     approval_number = models.CharField(_("결재 문서번호"), max_length=50, blank=True)
-    approval_date = models.DateField(_("결재일"), null=True, blank=True)
+    approval_date = models.DateField(_("결재일"), null=True, blank=True, validators=[validate_office_date])
     is_reappointment = models.BooleanField(_("연임"), default=False)
-    reappointment_reason = models.TextField(_("연임 한도 초과 사유"), blank=True)
+    reappointment_reason = models.TextField(_("연임 한도 초과 사유"), blank=True, max_length=bounds.TEXT_MAX)
     replaces = models.ForeignKey(
         "self",
         verbose_name=_("전임자 (보궐 위촉)"),
@@ -48,7 +50,7 @@ class Appointment(models.Model):
         related_name="replaced_by",
     )
     end_kind = models.CharField(_("종료 구분"), max_length=16, choices=EndKind.choices, blank=True)
-    end_ground = models.TextField(_("종료 사유 (해촉 근거)"), blank=True)
+    end_ground = models.TextField(_("종료 사유 (해촉 근거)"), blank=True, max_length=bounds.TEXT_MAX)
     created_at = models.DateTimeField(_("기록 일시"), auto_now_add=True)
 
     class Meta:
@@ -60,6 +62,8 @@ class Appointment(models.Model):
                 condition=~Q(end_kind="dismissal") | ~Q(end_ground=""), name="appointment_dismissal_ground"
             ),
             models.CheckConstraint(condition=~Q(replaces=F("id")), name="appointment_not_own_predecessor"),
+            date_range_constraint("recommended_on", "appointment_recommended_on_range", nullable=True),
+            date_range_constraint("approval_date", "appointment_approval_date_range", nullable=True),
         ]
 
     def __str__(self) -> str:
@@ -102,7 +106,7 @@ class Certificate(models.Model):
     appointment = models.ForeignKey(
         Appointment, verbose_name=_("위촉"), on_delete=models.PROTECT, related_name="certificates"
     )
-    issued_on = models.DateField(_("발급일"))
+    issued_on = models.DateField(_("발급일"), validators=[validate_office_date])
     ceremony = models.CharField(_("위촉식"), max_length=100, blank=True)
     issued_at = models.DateTimeField(_("발급 기록 일시"), auto_now_add=True)
     issued_by = models.ForeignKey(
@@ -135,6 +139,7 @@ class Certificate(models.Model):
                 name="certificate_one_original_per_appointment",
             ),
             models.CheckConstraint(condition=Q(sequence__gte=1), name="certificate_sequence_positive"),
+            date_range_constraint("issued_on", "certificate_issued_on_range"),
             models.CheckConstraint(
                 condition=Q(reissue_of__isnull=True) | ~Q(reissue_reason=""),
                 name="certificate_reissue_has_reason",

@@ -50,6 +50,17 @@ def latest_of_current(body_id: int, on: dt.date) -> list[Certificate]:
     return sorted(newest.values(), key=lambda c: (c.year, c.sequence))
 
 
+def has_current_certificates(body_id: int, on: dt.date) -> bool:
+    """Whether latest_of_current(body_id, on) would print anything (one query)."""
+    return (
+        Certificate.objects.filter(
+            appointment__membership__body_id=body_id, appointment__membership__start__lte=on
+        )
+        .filter(Q(appointment__membership__end__isnull=True) | Q(appointment__membership__end__gte=on))
+        .exists()
+    )
+
+
 def issuable(body_id: int | None = None) -> QuerySet[Appointment]:
     """Appointments without an original certificate yet."""
     qs = (
@@ -189,6 +200,20 @@ def body_appointed_memberships(
     if not include_past:
         qs = qs.filter(Q(end__isnull=True) | Q(end__gte=today))
     return qs
+
+
+def any_current_certificate(memberships, today: dt.date) -> bool:
+    """Whether a current member among `memberships` (from body_appointed_memberships, certificates
+    prefetched: no query) has a certificate, i.e. whether the body's batch PDF has anything to print."""
+    for membership in memberships:
+        if not membership.is_current(today):
+            continue
+        appointment = getattr(
+            membership, "appointment", None
+        )  # RelatedObjectDoesNotExist is an AttributeError
+        if appointment is not None and appointment.certificates.all():
+            return True
+    return False
 
 
 def bodies_with_appointed_seats(body_ids=None):

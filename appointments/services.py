@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from appointments import notifications, rules
@@ -284,6 +284,15 @@ def certificate_issue(
     if not appointments:
         raise ValidationError(_("발급할 위촉을 하나 이상 선택하세요."))
     with transaction.atomic():
+        # Lock the appointments (in pk order, so two batches cannot deadlock) before looking for their
+        # certificates: a second administrator issuing the same appointment at the same moment waits
+        # here, then sees the first one's certificate and gets the message below instead of a 500.
+        list(
+            Appointment.objects.select_for_update()
+            .filter(pk__in=[a.pk for a in appointments])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         issued = set(
             Certificate.objects.filter(appointment__in=appointments, reissue_of__isnull=True).values_list(
                 "appointment_id", flat=True
@@ -299,15 +308,22 @@ def certificate_issue(
         out = []
         for offset, appointment in enumerate(appointments):
             seq = first + offset
-            cert = Certificate.objects.create(
-                year=issued_on.year,
-                sequence=seq,
-                number=rules.certificate_number(issued_on.year, seq),
-                appointment=appointment,
-                issued_on=issued_on,
-                ceremony=ceremony.strip(),
-                issued_by=actor if getattr(actor, "is_authenticated", False) else None,
-            )
+            try:
+                with transaction.atomic():
+                    cert = Certificate.objects.create(
+                        year=issued_on.year,
+                        sequence=seq,
+                        number=rules.certificate_number(issued_on.year, seq),
+                        appointment=appointment,
+                        issued_on=issued_on,
+                        ceremony=ceremony.strip(),
+                        issued_by=actor if getattr(actor, "is_authenticated", False) else None,
+                    )
+            except IntegrityError as exc:  # the unique original per appointment: the lock's backstop
+                raise ValidationError(
+                    _("이미 위촉장이 발급된 위원이 있습니다: %(names)s. 재발급으로 처리하세요.")
+                    % {"names": appointment.membership.person}
+                ) from exc
             audit_record(actor=actor, action="issue", obj=cert, after=snapshot(cert))
             notifications.notify_certificate_ready(cert, actor=actor)
             out.append(cert)

@@ -33,6 +33,7 @@ from appointments.permissions import (
 )
 from committees.decorators import admin_required, staff_required
 from committees.permissions import bodies_managed_by, roles_for
+from seongdong_gov.bounds import ID_MAX, int_param
 from seongdong_gov.documents import file_response
 from seongdong_gov.forms import form_view
 from seongdong_gov.pagination import paginate
@@ -65,9 +66,11 @@ def register(request):
         return exports.register_document(qs).response(fmt, _("위촉장발급대장"))
     params = {k: v for k, v in request.GET.items() if k not in ("format", "page") and v}
     batch_query = ""
+    # offered only when the batch PDF has something to print (it answers 404 otherwise)
     if filters.get("issued_on"):
-        batch_query = urlencode({"issued_on": filters["issued_on"].isoformat()})
-    elif body:
+        if Certificate.objects.filter(issued_on=filters["issued_on"]).exists():
+            batch_query = urlencode({"issued_on": filters["issued_on"].isoformat()})
+    elif body and selectors.has_current_certificates(body.pk, timezone.localdate()):
         batch_query = urlencode({"body": body.pk})
     return render(
         request,
@@ -87,8 +90,7 @@ def register(request):
 @require_http_methods(["GET", "POST"])
 def certificate_issue(request):
     """Issue a batch of certificates (e.g. every member of a 위촉식), then print them as one PDF."""
-    body_id = request.GET.get("body")
-    body_id = int(body_id) if body_id and body_id.isdigit() else None
+    body_id = int_param(request, "body", default=0, min=1, max=ID_MAX) or None
     form = CertificateIssueForm(request.POST or None, body_id=body_id)
 
     def save(data):
@@ -126,7 +128,7 @@ def certificate_pdf(request, pk: int):
 def batch_pdf(request):
     """All certificates issued on a date (a 위촉식), or the current ones of a body, in one PDF."""
     issued_on = request.GET.get("issued_on", "")
-    body_id = request.GET.get("body", "")
+    body_id = int_param(request, "body", default=0, min=1, max=ID_MAX)
     if issued_on:
         try:
             day = dt.date.fromisoformat(issued_on)
@@ -134,8 +136,8 @@ def batch_pdf(request):
             raise Http404 from exc
         certs = list(selectors.for_pdf(Certificate.objects.filter(issued_on=day)))
         name = f"certificates-{day.isoformat()}.pdf"
-    elif body_id.isdigit():
-        certs = selectors.latest_of_current(int(body_id), timezone.localdate())
+    elif body_id:
+        certs = selectors.latest_of_current(body_id, timezone.localdate())
         name = f"certificates-body-{body_id}.pdf"
     else:
         raise Http404
@@ -248,13 +250,15 @@ def body_appointments(request, body_pk: int):
     body = body_for_appointments_or_404(roles, body_pk)
     today = timezone.localdate()
     include_past = request.GET.get("all") == "1"
-    memberships = selectors.body_appointed_memberships(body.pk, today, include_past=include_past)
+    memberships = list(selectors.body_appointed_memberships(body.pk, today, include_past=include_past))
     return render(
         request,
         "appointments/body.html",
         {
             "body": body,
             "memberships": memberships,
+            # the batch PDF answers 404 when no current member has a certificate: say so instead
+            "batch_available": selectors.any_current_certificate(memberships, today),
             "include_past": include_past,
             "today": today,
             "roles": roles,
@@ -277,8 +281,9 @@ def appointment_create(request, body_pk: int):
     roles = roles_for(request.user)
     body = body_for_appointments_or_404(roles, body_pk)
     initial = {"start": timezone.localdate()}
-    if request.GET.get("seat", "").isdigit():
-        initial["seat"] = request.GET["seat"]
+    seat = int_param(request, "seat", default=0, min=1, max=ID_MAX)
+    if seat:
+        initial["seat"] = seat
     form = AppointmentCreateForm(request.POST or None, body=body, initial=initial)
     term = None
     if request.method == "POST" and form.is_valid():

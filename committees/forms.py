@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Membership, OrgUnit, Person, Post, SeatGroup
+from seongdong_gov.bounds import validate_office_date
 
 
 class DateInput(forms.DateInput):
@@ -44,7 +45,7 @@ class PostMoveForm(forms.Form):
         required=False,
         help_text=_("비워 두면 직위를 공석으로 둡니다."),
     )
-    start = forms.DateField(label=_("발령일"), widget=DateInput())
+    start = forms.DateField(label=_("발령일"), widget=DateInput(), validators=[validate_office_date])
     note = forms.CharField(label=_("비고"), max_length=200, required=False)
     vacate = forms.BooleanField(label=_("공석으로 둡니다"), required=False)
 
@@ -125,6 +126,7 @@ class SeatGroupForm(forms.ModelForm):
     effective = forms.DateField(
         label=_("적용일"),
         widget=DateInput(),
+        validators=[validate_office_date],
         help_text=_("당연직은 이 날부터 직위의 재직자가 자리를 맡습니다."),
     )
 
@@ -153,5 +155,5 @@ class MembershipEditForm(forms.ModelForm):
 
 
 class MembershipEndForm(forms.Form):
-    end = forms.DateField(label=_("종료일"), widget=DateInput())
+    end = forms.DateField(label=_("종료일"), widget=DateInput(), validators=[validate_office_date])
     reason = forms.CharField(label=_("종료 사유"), max_length=200)

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from committees import enums
 from committees.validators import reject_resident_number
+from seongdong_gov import bounds
+from seongdong_gov.bounds import date_range_constraint, validate_birth_date, validate_office_date
 
 
 class Gender(models.TextChoices):
@@ -72,7 +74,7 @@ class Person(models.Model):
     title = models.CharField(_("직함"), max_length=100, blank=True, validators=[reject_resident_number])
     email = models.EmailField(_("이메일"), blank=True)
     phone = models.CharField(_("전화번호"), max_length=30, blank=True)
-    birth_date = models.DateField(_("생년월일"), null=True, blank=True)
+    birth_date = models.DateField(_("생년월일"), null=True, blank=True, validators=[validate_birth_date])
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("로그인 계정"),
@@ -81,7 +83,9 @@ class Person(models.Model):
         on_delete=models.SET_NULL,
         related_name="person",
     )
-    note = models.TextField(_("비고"), blank=True, validators=[reject_resident_number])
+    note = models.TextField(
+        _("비고"), blank=True, max_length=bounds.TEXT_MAX, validators=[reject_resident_number]
+    )
 
     class Meta:
         verbose_name = _("인물")
@@ -89,6 +93,13 @@ class Person(models.Model):
         ordering = ["name", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(gender__in=["M", "F"]), name="person_gender_valid"),
+            date_range_constraint(
+                "birth_date",
+                "person_birth_date_range",
+                low=bounds.BIRTH_DATE_MIN,
+                high=bounds.BIRTH_DATE_DB_MAX,
+                nullable=True,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,8 +139,8 @@ class PostHolding(models.Model):
     person = models.ForeignKey(
         Person, verbose_name=_("재직자"), on_delete=models.PROTECT, related_name="holdings"
     )
-    start = models.DateField(_("발령일"))
-    end = models.DateField(_("종료일"), null=True, blank=True)
+    start = models.DateField(_("발령일"), validators=[validate_office_date])
+    end = models.DateField(_("종료일"), null=True, blank=True, validators=[validate_office_date])
     note = models.CharField(_("비고"), max_length=200, blank=True)
 
     class Meta:
@@ -143,6 +154,8 @@ class PostHolding(models.Model):
             models.UniqueConstraint(
                 fields=["post"], condition=Q(end__isnull=True), name="holding_one_open_per_post"
             ),
+            date_range_constraint("start", "holding_start_range"),
+            date_range_constraint("end", "holding_end_range", nullable=True),
         ]
 
     def __str__(self) -> str:
@@ -216,7 +229,7 @@ class Body(models.Model):
         related_name="dong_bodies",
         limit_choices_to={"kind": OrgUnit.Kind.DONG},
     )
-    description = models.TextField(_("주요 역할"), blank=True)
+    description = models.TextField(_("주요 역할"), blank=True, max_length=bounds.TEXT_MAX)
     order = models.PositiveSmallIntegerField(_("순서"), default=0)
     is_active = models.BooleanField(_("운영 중"), default=True)
     term_years = models.PositiveSmallIntegerField(_("임기 (년)"), default=2)
@@ -292,7 +305,10 @@ class Body(models.Model):
         _("위원 명단 공개"), max_length=8, choices=Disclosure.choices, default=Disclosure.SEATS
     )
     appointment_text = models.TextField(
-        _("위촉장 문구"), blank=True, help_text=_("비워 두면 구축계획 붙임 1의 문구를 씁니다.")
+        _("위촉장 문구"),
+        blank=True,
+        max_length=bounds.TEXT_MAX,
+        help_text=_("비워 두면 구축계획 붙임 1의 문구를 씁니다."),
     )
 
     class Meta:
@@ -442,8 +458,8 @@ class Membership(models.Model):
         Person, verbose_name=_("위원"), on_delete=models.PROTECT, related_name="memberships"
     )
     role = models.CharField(_("직책"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    start = models.DateField(_("시작일"))
-    end = models.DateField(_("종료일"), null=True, blank=True)
+    start = models.DateField(_("시작일"), validators=[validate_office_date])
+    end = models.DateField(_("종료일"), null=True, blank=True, validators=[validate_office_date])
     post_holding = models.ForeignKey(
         PostHolding,
         verbose_name=_("근거 직위 재직"),
@@ -452,9 +468,13 @@ class Membership(models.Model):
         on_delete=models.PROTECT,
         related_name="memberships",
     )
-    gender_exception_reason = models.TextField(_("성별 균형 예외 사유"), blank=True)
+    gender_exception_reason = models.TextField(
+        _("성별 균형 예외 사유"), blank=True, max_length=bounds.TEXT_MAX
+    )
     end_reason = models.CharField(_("종료 사유"), max_length=200, blank=True)
-    note = models.TextField(_("비고"), blank=True, validators=[reject_resident_number])
+    note = models.TextField(
+        _("비고"), blank=True, max_length=bounds.TEXT_MAX, validators=[reject_resident_number]
+    )
 
     class Meta:
         verbose_name = _("위원 재임")
@@ -464,6 +484,8 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="membership_end_after_start"
             ),
+            date_range_constraint("start", "membership_start_range"),
+            date_range_constraint("end", "membership_end_range", nullable=True),
         ]
 
     def __str__(self) -> str:
@@ -481,7 +503,7 @@ class CalendarException(models.Model):
         CLOSURE = "closure", _("휴무일")
         WORKING = "working", _("근무일")
 
-    date = models.DateField(_("날짜"), unique=True)
+    date = models.DateField(_("날짜"), unique=True, validators=[validate_office_date])
     kind = models.CharField(_("구분"), max_length=8, choices=Kind.choices)
     reason = models.CharField(_("사유"), max_length=100)
 
@@ -489,6 +511,7 @@ class CalendarException(models.Model):
         verbose_name = _("달력 예외")
         verbose_name_plural = _("달력 예외")
         ordering = ["date"]
+        constraints = [date_range_constraint("date", "calendar_exception_date_range")]
 
     def __str__(self) -> str:
         return f"{self.date} {self.reason}"

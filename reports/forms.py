@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from committees.models import OrgUnit
 from committees.validators import reject_resident_number
 from reports.models import MAX_ATTACHMENT_BYTES, Indicator, Report, ReportingField
+from seongdong_gov import bounds
 from seongdong_gov.uploads import content_matches
 
 MAX_UPLOAD = MAX_ATTACHMENT_BYTES
@@ -46,18 +47,21 @@ class ReportForm(forms.Form):
     achievements = forms.CharField(
         label=_("주요 성과"),
         required=False,
+        max_length=bounds.TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         validators=[reject_resident_number],
     )
     problems = forms.CharField(
         label=_("문제점"),
         required=False,
+        max_length=bounds.TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[reject_resident_number],
     )
     improvements = forms.CharField(
         label=_("개선사항"),
         required=False,
+        max_length=bounds.TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[reject_resident_number],
     )
@@ -109,7 +113,9 @@ class ReportForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    comment = forms.CharField(label=_("의견"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("의견"), required=False, max_length=bounds.TEXT_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import OrgUnit
 from reports.enums import ReminderKind, ReportState
+from seongdong_gov import bounds
+from seongdong_gov.bounds import date_range_constraint, validate_office_date
 
 
 class ReportingField(models.Model):
@@ -97,10 +99,10 @@ class Report(models.Model):
     field = models.ForeignKey(
         ReportingField, verbose_name=_("분야"), on_delete=models.PROTECT, related_name="reports"
     )
-    month = models.DateField(_("보고 월"), help_text=_("해당 월의 1일"))
-    achievements = models.TextField(_("주요 성과"), blank=True)
-    problems = models.TextField(_("문제점"), blank=True)
-    improvements = models.TextField(_("개선사항"), blank=True)
+    month = models.DateField(_("보고 월"), help_text=_("해당 월의 1일"), validators=[validate_office_date])
+    achievements = models.TextField(_("주요 성과"), blank=True, max_length=bounds.TEXT_MAX)
+    problems = models.TextField(_("문제점"), blank=True, max_length=bounds.TEXT_MAX)
+    improvements = models.TextField(_("개선사항"), blank=True, max_length=bounds.TEXT_MAX)
     state = models.CharField(_("상태"), max_length=16, choices=State.choices, default=State.DRAFT)
     submitted_at = models.DateTimeField(_("최초 제출 일시"), null=True, blank=True)
     created_at = models.DateTimeField(_("작성 일시"), default=timezone.now)
@@ -120,6 +122,7 @@ class Report(models.Model):
                 name="report_state_valid",
             ),
             models.CheckConstraint(condition=Q(month__day=1), name="report_month_first_day"),
+            date_range_constraint("month", "report_month_range"),
         ]
 
     def __str__(self) -> str:
@@ -211,7 +214,7 @@ class ReportEvent(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("일시"), default=timezone.now)
-    comment = models.TextField(_("의견"), blank=True)
+    comment = models.TextField(_("의견"), blank=True, max_length=bounds.TEXT_MAX)
 
     class Meta:
         verbose_name = _("보고 처리 이력")
@@ -231,7 +234,7 @@ class ReminderLog(models.Model):
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
     field = models.ForeignKey(ReportingField, on_delete=models.PROTECT, related_name="+")
-    month = models.DateField(_("보고 월"))
+    month = models.DateField(_("보고 월"), validators=[validate_office_date])
     kind = models.CharField(_("구분"), max_length=16, choices=Kind.choices)
     recipients = models.TextField(_("수신자"), blank=True)
     sent_at = models.DateTimeField(_("발송 일시"), default=timezone.now)
@@ -242,6 +245,7 @@ class ReminderLog(models.Model):
         ordering = ["-sent_at"]
         constraints = [
             models.UniqueConstraint(fields=["unit", "field", "month", "kind"], name="reminder_sent_once"),
+            date_range_constraint("month", "reminder_month_range"),
         ]
 
     def __str__(self) -> str:

@@ -136,8 +136,10 @@ def report_review(request, pk: int):
     roles = roles_for(request.user)
     report = permissions.report_or_404(roles, pk)
     form = ReviewForm(request.POST)
-    form.is_valid()
-    comment = form.cleaned_data.get("comment", "")
+    if not form.is_valid():  # e.g. a comment over its maximum: refuse rather than drop it silently
+        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
+        return redirect(report)
+    comment = form.cleaned_data["comment"]
     try:
         if request.POST.get("action") == "accept":
             services.report_accept(actor=request.user, report=report, comment=comment)

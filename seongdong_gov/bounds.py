@@ -23,6 +23,22 @@ BIRTH_DATE_MIN = dt.date(1900, 1, 1)
 # (the oldest bodies date from the 2000s) and far from the ends of Python's and PostgreSQL's date types.
 DATE_MIN = dt.date(2000, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
+# The database keeps birth dates within this window (today moves, so the table can't say "today").
+BIRTH_DATE_DB_MAX = DATE_MAX
+
+# The same window for date-times in the database, a day wider on each side: the forms judge a date-time
+# by its Seoul date, so 2000-01-01 00:00 KST (1999-12-31 15:00 UTC) must pass the table too.
+DATETIME_MIN = dt.datetime(1999, 12, 31, tzinfo=dt.UTC)
+DATETIME_MAX = dt.datetime(2101, 1, 2, tzinfo=dt.UTC)
+
+# Row ids in a query string (`?body=`, `?seat=`): the range of an integer primary key.
+ID_MAX = 2_147_483_647
+
+# Free text that users fill (remarks, reasons, narratives): long enough for any real note, short enough
+# that a pasted document or a 10 MB POST does not end up in a column and on every page that shows it.
+TEXT_MAX = 10_000
+# The minutes' remarks of one item are the longest text a user types (a long debate's summary).
+LONG_TEXT_MAX = 50_000
 
 
 def birth_date_max() -> dt.date:
@@ -80,17 +96,63 @@ def validate_office_datetime(value: dt.datetime) -> None:
 
 
 def date_range_constraint(
-    field: str, name: str, *, low: dt.date = DATE_MIN, high: dt.date = DATE_MAX, nullable: bool = False
+    field: str,
+    name: str,
+    *,
+    low: dt.date = DATE_MIN,
+    high: dt.date = DATE_MAX,
+    nullable: bool = False,
+    datetime: bool = False,
 ) -> models.CheckConstraint:
     """A database check constraint keeping `field` within [low, high] (default: the office window).
 
-    For a DateTimeField the bounds compare as midnight of those days in the database's time zone;
+    For a DateTimeField pass `datetime=True`: the bounds are then DATETIME_MIN/MAX (aware, a day wider);
     the forms' validators, not the database, carry the Korean message.
     """
+    if datetime:
+        low, high = DATETIME_MIN, DATETIME_MAX
     condition = models.Q(**{f"{field}__gte": low, f"{field}__lte": high})
     if nullable:
         condition |= models.Q(**{f"{field}__isnull": True})
     return models.CheckConstraint(condition=condition, name=name)
+
+
+def out_of_range_rows(apps, specs) -> list[str]:
+    """Rows outside their date range, for a data migration run before the range constraints.
+
+    `specs` are (model label, field, low, high) tuples; returns one line per offending row
+    (`label pk=… field=value`). Used by `abort_on_out_of_range`.
+    """
+    lines = []
+    for label, field, low, high in specs:
+        model = apps.get_model(label)
+        outside = model.objects.exclude(**{f"{field}__isnull": True}).exclude(
+            **{f"{field}__gte": low, f"{field}__lte": high}
+        )
+        for pk, value in outside.values_list("pk", field).order_by("pk")[:200]:
+            lines.append(f"{label} pk={pk} {field}={value}")
+    return lines
+
+
+def abort_on_out_of_range(specs):
+    """A RunPython function that lists stored rows outside their range and stops the migration.
+
+    Clamping would silently change the record (a meeting's date, a birth date), so nothing is changed:
+    the admin fixes the listed rows in the Django admin and runs `migrate` again. Fresh and demo
+    databases have none.
+    """
+
+    def check(apps, schema_editor) -> None:
+        lines = out_of_range_rows(apps, specs)
+        if lines:
+            message = (
+                "Stored dates outside the allowed range (issue 11); fix these rows in the admin "
+                "(/admin/) and run migrate again:\n  " + "\n  ".join(lines)
+            )
+            print(message)
+            raise RuntimeError(message)
+
+    return check
 
 
 def int_param(source, name: str, *, default: int, min: int, max: int) -> int:

@@ -2,7 +2,8 @@
 
 Like the permission matrix (tests/seongdong_gov/test_permissions.py), the list of URLs comes from
 `get_resolver()`: every URL of the project (Django's admin aside) needs an entry in URL_ARGS, which
-says how to fill its path arguments from the demo data; a new URL without one fails
+says how to fill its path arguments from the small factory world built by `probe_world` (the role
+world plus one object of each kind the URLs take); a new URL without one fails
 `test_every_url_is_probed`. Every form a page shows must be registered in FORMS (url name → form
 classes); a new form without coverage fails `test_garbage_query_never_answers_500` for its page.
 
@@ -13,8 +14,9 @@ classes); a new form without coverage fails `test_garbage_query_never_answers_50
   the form again with an error; an accepted one must not break the page it redirects to.
 
 Cases that fail today are listed in KNOWN_500 with the exception they raise, and run as
-`xfail(strict=True)`: the list is the work left for the later phase of issue 11, and a fixed case
-XPASSes and fails the run until it is removed from the list.
+`xfail(strict=True)`: a fixed case XPASSes and fails the run until it is removed from the list.
+
+What runs by default: see PROBE_DEFAULT below and the README's test section.
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from collections.abc import Callable
 import pytest
 from django import forms
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tests import factories
 from tests.conftest import ROLES
 
 # --- the URLs and how to fill their arguments ------------------------------------------------------
@@ -200,7 +204,7 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "appointments:create": lambda: {
         "body_pk": _pk("committees.Body", secretary_person__user__username="secretary")
     },
-    "appointments:record": lambda: {"membership_pk": _pk("committees.Membership")},
+    "appointments:record": lambda: {"membership_pk": _pk("committees.Membership", appointment__isnull=True)},
 }
 
 # The query-string parameters the views read (grep `request.GET` in the apps), each probed with garbage.
@@ -252,8 +256,8 @@ def test_every_form_a_view_names_is_registered():
     # helpers a view delegates to (e.g. _series_form) are caught by the page probe below
     missing = {}
     for name, callback in _callbacks().items():
-        # compare classes, not paths: a registered public path (meetings.forms.X) may re-export the class
-        # from its defining module (meetings.forms.agenda.X)
+        # compared as classes: FORMS may name a form by its package (meetings.forms.X for
+        # meetings.forms.agenda.X)
         registered = {f"{c.__module__}.{c.__qualname__}" for c in _form_classes(name)}
         unregistered = _named_forms(callback) - registered
         if unregistered:
@@ -359,14 +363,86 @@ def _get_cases():
             if name in KNOWN_500
             else []
         )
-        yield pytest.param(name, marks=marks, id=name)
+        yield pytest.param(name, marks=[*marks, *_subset_mark(name, GET_SUBSET)], id=name)
 
 
-# The probes load the demo per URL (about 140 cases); on the shared two-core machine they take longer
-# than a working session, so they run when asked: BAD_INPUT_PROBE=1 (CI sets it).
-probe = pytest.mark.skipif(
-    os.environ.get("BAD_INPUT_PROBE") != "1", reason="the bad-input probe runs with BAD_INPUT_PROBE=1"
-)
+def _subset_mark(name: str, subset: set[str]) -> list:
+    if FULL_PROBE or name in subset:
+        return []
+    return [pytest.mark.skip(reason="outside the default subset: the full probe runs with BAD_INPUT_PROBE=1")]
+
+
+# The default subset (the full probe with BAD_INPUT_PROBE=1): the pages that read numbers and dates from
+# the query string, and one page per app with lists and filters.
+GET_SUBSET = {
+    "meetings:calendar",
+    "meetings:list",
+    "meetings:detail",
+    "meetings:minutes",
+    "appointments:register",
+    "appointments:issue",
+    "appointments:body",
+    "appointments:alerts",
+    "appointments:batch_pdf",
+    "reports:dashboard",
+    "reports:list",
+    "reports:edit",
+    "committees:person_list",
+}
+# ... and the forms with dates, numbers, long free text and uploads, at least one per app.
+POST_SUBSET = {
+    "committees:person_create",
+    "committees:membership_end",
+    "meetings:calendar",
+    "meetings:reschedule",
+    "meetings:written_open",
+    "meetings:attachment_upload",
+    "meetings:minutes_correct",
+    "appointments:end",
+    "appointments:issue",
+    "appointments:create",
+    "reports:edit",
+}
+
+
+# The probes build a small factory world per URL (no demo). By default every URL and form is probed
+# with a subset of the values (PROBE_DEFAULT: the first and the most hostile of each kind);
+# BAD_INPUT_PROBE=1 runs every value (CI sets it).
+FULL_PROBE = os.environ.get("BAD_INPUT_PROBE") == "1"
+
+
+@pytest.fixture
+def demo_actors(role_world, tmp_path, settings):
+    """The users by role (None for anonymous), in a world with one object of every kind the URLs take:
+    the secretary's body with a meeting (agenda item, attachment, minutes, written resolution), a
+    series, a calendar exception, a post with a holder, an appointment with its certificate, and a
+    report of the reporter's unit with an indicator and an attachment."""
+    settings.MEDIA_ROOT = tmp_path
+    body, membership = role_world.body, role_world.membership
+    meeting = factories.MeetingFactory(bodies=[body], host_body=body)
+    item = factories.AgendaItemFactory(meeting=meeting)
+    factories.AttachmentFactory(meeting=meeting)
+    factories.MinutesFactory(meeting=meeting)
+    factories.WrittenResolutionFactory(item=factories.AgendaItemFactory(meeting=meeting))
+    factories.MeetingSeriesFactory(bodies=[body])
+    factories.CalendarExceptionFactory()
+    factories.PostHoldingFactory()
+    appointment = factories.AppointmentFactory(membership=membership)
+    factories.CertificateFactory(appointment=appointment)
+    field = factories.ReportingFieldFactory()
+    factories.IndicatorFactory(field=field)
+    factories.ReportingObligationFactory(unit=role_world.reporter_unit, field=field)
+    # submitted: the review form shows only on a report waiting for review
+    report = factories.ReportFactory(
+        unit=role_world.reporter_unit, field=field, state=factories.reports.Report.State.SUBMITTED
+    )
+    factories.ReportAttachmentFactory(report=report)
+    # an appointed membership whose appointment is not recorded yet (the record page's form)
+    factories.member(
+        body, start=membership.start, end=membership.end, person=factories.PersonFactory(name="기록전위원")
+    )
+    assert item.meeting_id == meeting.pk
+    return role_world.users
 
 
 def _login_as(client, actors, role):
@@ -375,7 +451,6 @@ def _login_as(client, actors, role):
         client.force_login(actors[role])
 
 
-@probe
 @pytest.mark.parametrize("name", list(_get_cases()))
 def test_garbage_query_never_answers_500(client, demo_actors, name):
     """Every role gets one request with garbage in every parameter; the values rotate over the signed-in
@@ -457,8 +532,26 @@ def _baseline(form: forms.BaseForm) -> dict:
     return data
 
 
+# Hostile uploads: a "PDF" that is not one, an empty file, and a file above every size limit (21 MB).
+UPLOAD_VALUES = ["fake-pdf", "empty", "21mb"]
+
+
+def _upload(value: str) -> SimpleUploadedFile:
+    content = {
+        "fake-pdf": b"MZ\x90\x00 not a pdf at all",
+        "empty": b"",
+        "21mb": b"%PDF-1.4\n" + b"0" * (21 * 1024 * 1024),
+    }[value]
+    return SimpleUploadedFile("evidence.pdf", content, content_type="application/pdf")
+
+
 def _hostile(form: forms.BaseForm, kind: str, value: str) -> dict:
     data = _baseline(form)
+    if kind == "upload":
+        for name, field in form.fields.items():
+            if isinstance(field, forms.FileField):
+                data[form[name].html_name] = _upload(value)
+        return data
     for name, field in form.fields.items():
         field_kind = _kind(field)
         html_name = form[name].html_name
@@ -472,15 +565,28 @@ def _hostile(form: forms.BaseForm, kind: str, value: str) -> dict:
     return data
 
 
+# The default subset: markup+control characters and 10,000 characters; both extreme dates; -1 and 20
+# digits. The rest (SQL, formula-leading text, impossible dates, 1e309, NaN) with BAD_INPUT_PROBE=1.
+PROBE_DEFAULT = {
+    "text": ["a\x00b\x07c\u202ed", "가" * 10_000],
+    "date": ["0001-01-01", "9999-12-31"],
+    "number": ["-1", "99999999999999999999"],
+}
+
+
 def _cases_for(form: forms.BaseForm) -> list[tuple[str, str]]:
     kinds = {_kind(f) for f in form.fields.values()}
+    every = {"text": TEXT_VALUES, "date": DATE_VALUES, "number": NUMBER_VALUES}
+    values = every if FULL_PROBE else PROBE_DEFAULT
     cases = []
     if "text" in kinds:
-        cases += [("text", v) for v in TEXT_VALUES]
+        cases += [("text", v) for v in values["text"]]
     if kinds & {"date", "datetime"}:
-        cases += [("date", v) for v in DATE_VALUES]
+        cases += [("date", v) for v in values["date"]]
     if "number" in kinds:
-        cases += [("number", v) for v in NUMBER_VALUES]
+        cases += [("number", v) for v in values["number"]]
+    if any(isinstance(f, forms.FileField) for f in form.fields.values()):
+        cases += [("upload", v) for v in UPLOAD_VALUES]
     return cases
 
 
@@ -492,7 +598,13 @@ def _rows() -> dict[str, int]:
     }
 
 
+# POST-only actions whose form is shown on another page (same path arguments)
+FORM_PAGE = {"meetings:series_generate": "meetings:series_detail", "reports:review": "reports:detail"}
+
+
 def _form_on_page(client, demo_actors, name, url):
+    if name in FORM_PAGE:
+        url = reverse(FORM_PAGE[name], kwargs=URL_ARGS[name]())
     for role in POST_ROLES:
         _login_as(client, demo_actors, role)
         response = client.get(url)
@@ -523,7 +635,7 @@ def _post_cases():
             if name in KNOWN_POST_FAILURES
             else []
         )
-        yield pytest.param(name, marks=marks, id=name)
+        yield pytest.param(name, marks=[*marks, *_subset_mark(name, POST_SUBSET)], id=name)
 
 
 KNOWN_POST_FAILURES: dict[str, str] = {
@@ -531,7 +643,6 @@ KNOWN_POST_FAILURES: dict[str, str] = {
 }
 
 
-@probe
 @pytest.mark.parametrize("name", list(_post_cases()))
 def test_hostile_form_input_never_answers_500(client, demo_actors, settings, tmp_path, name):
     settings.MEDIA_ROOT = tmp_path

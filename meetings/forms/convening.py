@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body
 from committees.validators import reject_resident_number
+from seongdong_gov import bounds
 from seongdong_gov.submissions import submission_key_field
 
 
@@ -16,6 +17,7 @@ class ConveningForm(forms.Form):
     reason = forms.CharField(
         label=_("소집 요구 사유"),
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=bounds.TEXT_MAX,
         validators=[reject_resident_number],
     )
 

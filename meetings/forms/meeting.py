@@ -9,6 +9,7 @@ from committees.models import Body
 from meetings.models import (
     Meeting,
 )
+from seongdong_gov.bounds import validate_office_datetime
 from seongdong_gov.submissions import submission_key_field
 
 
@@ -54,10 +55,14 @@ class MeetingForm(forms.ModelForm):
 
 class RescheduleForm(forms.Form):
     starts_at = forms.DateTimeField(
-        label=_("새 시작"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("새 시작"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        validators=[validate_office_datetime],
     )
     ends_at = forms.DateTimeField(
-        label=_("새 종료"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("새 종료"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        validators=[validate_office_datetime],
     )
     reason = forms.CharField(label=_("변경 사유"), max_length=100)
 

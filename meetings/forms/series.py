@@ -13,6 +13,7 @@ from committees.models import Body
 from meetings.models import (
     MeetingSeries,
 )
+from seongdong_gov.bounds import validate_office_date
 
 HOST_SLOTS = 3  # 실무협의 회의 rotates among three bodies; an edit form grows to fit a longer rotation
 HOST_PREFIX = "host_"
@@ -162,6 +163,7 @@ class SeriesGenerateForm(forms.Form):
     until = forms.DateField(
         label=_("생성 기한"),
         widget=DateInput(),
+        validators=[validate_office_date],
         help_text=_(
             "이 날짜까지의 회차를 만듭니다. 이미 있는 회차(옮기거나 취소한 회차 포함)는 그대로 둡니다."
         ),

@@ -12,7 +12,11 @@ from meetings.models import (
     NamedBallot,
     Vote,
 )
+from seongdong_gov.bounds import validate_office_datetime
 from seongdong_gov.submissions import submission_key_field
+
+# No body has more members than this; a larger count is a typo, and past 32,767 the column refuses it.
+VOTES_MAX = 1000
 
 
 class VoteForm(forms.Form):
@@ -22,9 +26,9 @@ class VoteForm(forms.Form):
         label=_("표결 방법"), choices=[c for c in Vote.Method.choices if c[0] != "named"]
     )
     taken = forms.TimeField(label=_("표결 시각"), widget=forms.TimeInput(attrs={"type": "time"}))
-    yes = forms.IntegerField(label=_("찬성"), min_value=0)
-    no = forms.IntegerField(label=_("반대"), min_value=0)
-    abstain = forms.IntegerField(label=_("기권"), min_value=0, initial=0)
+    yes = forms.IntegerField(label=_("찬성"), min_value=0, max_value=VOTES_MAX)
+    no = forms.IntegerField(label=_("반대"), min_value=0, max_value=VOTES_MAX)
+    abstain = forms.IntegerField(label=_("기권"), min_value=0, max_value=VOTES_MAX, initial=0)
     chair_casting = forms.TypedChoiceField(
         label=_("가부동수일 때 위원장 결정"),
         required=False,
@@ -127,6 +131,7 @@ class ElectionForm(forms.Form):
                 label=_("%(m)s 득표") % {"m": _member_label(m)},
                 required=False,
                 min_value=0,
+                max_value=VOTES_MAX,
                 help_text=None,
             )
 
@@ -149,7 +154,9 @@ class WrittenOpenForm(forms.Form):
     submission_key = submission_key_field()
     item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
     deadline = forms.DateTimeField(
-        label=_("응답 마감"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("응답 마감"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        validators=[validate_office_datetime],
     )
 
     def __init__(self, *args, meeting: Meeting, **kwargs):

@@ -7,11 +7,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Membership
+from seongdong_gov import bounds
 
 
 class ConveningRequest(models.Model):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="convening_requests")
-    reason = models.TextField(_("소집 요구 사유"))
+    reason = models.TextField(_("소집 요구 사유"), max_length=bounds.TEXT_MAX)
     created_at = models.DateTimeField(auto_now_add=True)
     enrolled = models.PositiveSmallIntegerField(_("재적 (요구 시점)"), default=0)
     threshold = models.PositiveSmallIntegerField(_("필요 서명 수"))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from committees.models import Body
 from meetings import schedule
 from meetings.rules import lifecycle
+from seongdong_gov.bounds import date_range_constraint, validate_office_date, validate_office_datetime
 from seongdong_gov.uploads import content_matches
 
 ALLOWED_EXTENSIONS = {
@@ -89,8 +90,8 @@ class MeetingSeries(models.Model):
     day_of_month = models.PositiveSmallIntegerField(
         _("일자"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
     )
-    start_date = models.DateField(_("시작일"))
-    end_date = models.DateField(_("종료일"), null=True, blank=True)
+    start_date = models.DateField(_("시작일"), validators=[validate_office_date])
+    end_date = models.DateField(_("종료일"), null=True, blank=True, validators=[validate_office_date])
     start_time = models.TimeField(_("시작 시각"))
     duration_minutes = models.PositiveSmallIntegerField(_("소요 시간 (분)"), default=60)
     place = models.CharField(_("장소"), max_length=100, blank=True)
@@ -115,6 +116,8 @@ class MeetingSeries(models.Model):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="series_end_after_start",
             ),
+            date_range_constraint("start_date", "series_start_date_range"),
+            date_range_constraint("end_date", "series_end_date_range", nullable=True),
         ]
 
     def __str__(self) -> str:
@@ -182,12 +185,12 @@ class Meeting(models.Model):
         _("용도"), max_length=24, choices=MeetingPurpose.choices, default=MeetingPurpose.GENERAL, blank=True
     )
     place = models.CharField(_("장소"), max_length=100, blank=True)
-    starts_at = models.DateTimeField(_("시작"))
-    ends_at = models.DateTimeField(_("종료"))
+    starts_at = models.DateTimeField(_("시작"), validators=[validate_office_datetime])
+    ends_at = models.DateTimeField(_("종료"), validators=[validate_office_datetime])
     status = models.CharField(_("상태"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     urgent = models.BooleanField(_("긴급 소집"), default=False)
     urgent_reason = models.CharField(_("긴급 사유"), max_length=200, blank=True)
-    original_date = models.DateField(_("원래 일자"), null=True, blank=True)
+    original_date = models.DateField(_("원래 일자"), null=True, blank=True, validators=[validate_office_date])
     moved_reason = models.CharField(_("변경·표시 사유"), max_length=100, blank=True)
     date_flagged = models.BooleanField(_("휴일 개최 표시"), default=False)
     cancelled_reason = models.CharField(_("취소 사유"), max_length=200, blank=True)
@@ -207,6 +210,9 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["starts_at"], name="meeting_starts_at_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start"),
+            date_range_constraint("starts_at", "meeting_starts_at_range", datetime=True),
+            date_range_constraint("ends_at", "meeting_ends_at_range", datetime=True),
+            date_range_constraint("original_date", "meeting_original_date_range", nullable=True),
             models.CheckConstraint(
                 condition=Q(urgent=False) | ~Q(urgent_reason=""), name="meeting_urgent_has_reason"
             ),

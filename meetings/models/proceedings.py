@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Membership
 from meetings.models.meeting import AgendaItem, Meeting
+from seongdong_gov import bounds
+from seongdong_gov.bounds import date_range_constraint, validate_office_datetime
 
 
 class Attendance(models.Model):
@@ -22,8 +24,12 @@ class Attendance(models.Model):
         Membership, verbose_name=_("위원"), on_delete=models.PROTECT, related_name="+"
     )
     status = models.CharField(_("출결"), max_length=8, choices=Status.choices)
-    arrived_at = models.DateTimeField(_("도착 시각"), null=True, blank=True)
-    left_at = models.DateTimeField(_("퇴장 시각"), null=True, blank=True)
+    arrived_at = models.DateTimeField(
+        _("도착 시각"), null=True, blank=True, validators=[validate_office_datetime]
+    )
+    left_at = models.DateTimeField(
+        _("퇴장 시각"), null=True, blank=True, validators=[validate_office_datetime]
+    )
     deputy_name = models.CharField(_("대리 출석자"), max_length=50, blank=True)
 
     class Meta:
@@ -41,6 +47,8 @@ class Attendance(models.Model):
                 | (Q(arrived_at__isnull=True) & Q(left_at__isnull=True) & Q(deputy_name="")),
                 name="attendance_times_only_when_present",
             ),
+            date_range_constraint("arrived_at", "attendance_arrived_at_range", nullable=True, datetime=True),
+            date_range_constraint("left_at", "attendance_left_at_range", nullable=True, datetime=True),
         ]
 
     def __str__(self) -> str:
@@ -67,7 +75,7 @@ class Vote(models.Model):
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
     method = models.CharField(_("표결 방법"), max_length=16, choices=Method.choices)
-    taken_at = models.DateTimeField(_("표결 시각"))
+    taken_at = models.DateTimeField(_("표결 시각"), validators=[validate_office_datetime])
     yes = models.PositiveSmallIntegerField(_("찬성"))
     no = models.PositiveSmallIntegerField(_("반대"))
     abstain = models.PositiveSmallIntegerField(_("기권"))
@@ -85,7 +93,8 @@ class Vote(models.Model):
             models.CheckConstraint(
                 condition=Q(voting__lte=F("present")) & Q(yes__lte=F("voting") - F("no") - F("abstain")),
                 name="vote_totals_possible",
-            )
+            ),
+            date_range_constraint("taken_at", "vote_taken_at_range", datetime=True),
         ]
 
     def __str__(self) -> str:
@@ -141,7 +150,7 @@ class WrittenResolution(models.Model):
 
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="written")
     opened_at = models.DateTimeField(_("요청 일시"))
-    deadline = models.DateTimeField(_("응답 마감"))
+    deadline = models.DateTimeField(_("응답 마감"), validators=[validate_office_datetime])
     counted_at = models.DateTimeField(_("집계 일시"), null=True, blank=True)
     enrolled = models.PositiveSmallIntegerField(_("재적"), null=True, blank=True)
     eligible = models.PositiveSmallIntegerField(_("응답 가능 인원"), null=True, blank=True)
@@ -160,6 +169,7 @@ class WrittenResolution(models.Model):
             models.CheckConstraint(
                 condition=Q(deadline__gt=F("opened_at")), name="written_deadline_after_open"
             ),
+            date_range_constraint("deadline", "written_deadline_range", datetime=True),
             models.CheckConstraint(
                 condition=(
                     Q(counted_at__isnull=True, passed__isnull=True, yes__isnull=True)
@@ -212,7 +222,7 @@ class Minutes(models.Model):
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
     status = models.CharField(_("상태"), max_length=8, choices=Status.choices, default=Status.DRAFT)
-    remarks = models.TextField(_("발언 요지"), blank=True)
+    remarks = models.TextField(_("발언 요지"), blank=True, max_length=bounds.LONG_TEXT_MAX)
     is_public = models.BooleanField(_("공개"), default=True)
     nondisclosure_reason = models.CharField(_("비공개 사유"), max_length=200, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
@@ -273,7 +283,7 @@ class Minutes(models.Model):
 
 class MinutesCorrection(models.Model):
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="corrections")
-    text = models.TextField(_("정정 내용"))
+    text = models.TextField(_("정정 내용"), max_length=bounds.TEXT_MAX)
     reason = models.CharField(_("정정 사유"), max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meetings import permissions, selectors, services
 from meetings.forms import CalendarExceptionForm
+from seongdong_gov import bounds
 from seongdong_gov.forms import form_view
 
 
@@ -20,10 +21,10 @@ def _year_url(year: int) -> str:
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        return timezone.localdate().year
+    # the office window: a year outside it (-1, 0, 20 digits) has no calendar to show and answers 404
+    return bounds.int_param(
+        request, "year", default=timezone.localdate().year, min=bounds.DATE_MIN.year, max=bounds.DATE_MAX.year
+    )
 
 
 @login_required
