@@ -56,7 +56,9 @@ DB_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("label", "field", "make", "values"), DB_CASES, ids=lambda v: str(v)[:30])
+@pytest.mark.parametrize(
+    ("label", "field", "make", "values"), DB_CASES, ids=[f"{case[0]}-{case[1]}" for case in DB_CASES]
+)
 def test_database_refuses_dates_outside_their_range(db, label, field, make, values):
     row = make()
     model = django_apps.get_model(label)
