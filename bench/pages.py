@@ -315,13 +315,23 @@ def _b(f: Fixtures) -> dict:
     return {"pk": f.body.pk}
 
 
+def _in_feed_window(f: Fixtures):
+    """A meeting the bounded feeds carry (the past 12 months and all future meetings)."""
+    from meetings.models import Meeting
+    from meetings.selectors.meetings import year_ago
+
+    return Meeting.objects.filter(starts_at__gte=year_ago(f.today)).order_by("starts_at").first() or f.meeting
+
+
 def _meeting_checks(f: Fixtures) -> list[str]:
     return [f.meeting.title]
 
 
 ENTRIES: dict[str, Entry] = {
-    # --- documents, allowances and the public site (requested as a signed-in user; the public views
-    # ignore the session, so the cost is the same as for an anonymous visitor) ------------------------
+    # --- documents, allowances, notifications and the public site ----------------------------------
+    "committees:notifications": Entry("member"),
+    "committees:notification_settings": Entry("member"),
+    "committees:outbox": Entry("staff"),
     "committees:body_roster": Entry(
         "staff", lambda f: {"pk": f.body.pk, "fmt": "hwpx"}, kind="file", checks=lambda f: []
     ),
@@ -338,16 +348,16 @@ ENTRIES: dict[str, Entry] = {
         "staff", lambda f: {"pk": f.meeting.pk, "fmt": "xlsx"}, kind="file", needs=lambda f: None
     ),
     "reports:consolidated_hwpx": Entry("staff", query=lambda f: f"month={f.last_month}", kind="file"),
-    "robots": Entry("member", kind="file"),
-    "public:index": Entry("member", checks=lambda f: [f.body.name]),
-    "public:body": Entry("member", _b, checks=lambda f: [f.body.name]),
-    "public:body_year": Entry("member", lambda f: {"pk": f.body.pk, "year": f.today.year}),
-    "public:calendar": Entry("member"),
-    "public:meeting": Entry("member", _m, needs=lambda f: None),
-    "public:minutes": Entry("member", _m, needs=lambda f: None),
-    "public:minutes_pdf": Entry("member", _m, kind="pdf", needs=lambda f: None),
-    "public:attachment": Entry("member", lambda f: {"pk": 0}, kind="file", needs=lambda f: None),
-    "public:sitemap": Entry("member", kind="file"),
+    "robots": Entry("anonymous", kind="file"),
+    "public:index": Entry("anonymous", checks=lambda f: [f.body.name]),
+    "public:body": Entry("anonymous", _b, checks=lambda f: [f.body.name]),
+    "public:body_year": Entry("anonymous", lambda f: {"pk": f.body.pk, "year": f.today.year}),
+    "public:calendar": Entry("anonymous"),
+    "public:meeting": Entry("anonymous", _m, needs=lambda f: None),
+    "public:minutes": Entry("anonymous", _m, needs=lambda f: None),
+    "public:minutes_pdf": Entry("anonymous", _m, kind="pdf", needs=lambda f: None),
+    "public:attachment": Entry("anonymous", lambda f: {"pk": 0}, kind="file", needs=lambda f: None),
+    "public:sitemap": Entry("anonymous", kind="file"),
     # --- home pages, one per role --------------------------------------------------------------------
     "home": Entry("staff", checks=lambda f: [f.body.name]),
     "password_change": Entry("member", checks=lambda f: ['name="new_password1"']),
@@ -397,7 +407,7 @@ ENTRIES: dict[str, Entry] = {
         "anonymous",
         lambda f: {"token": f.feed_token.token},
         kind="ics",
-        checks=lambda f: ["BEGIN:VCALENDAR", "BEGIN:VEVENT", f.meeting.uid],
+        checks=lambda f: ["BEGIN:VCALENDAR", "BEGIN:VEVENT", _in_feed_window(f).uid],
         needs=lambda f: f.feed_token,
         note="the staff account's personal feed (every visible meeting)",
     ),

@@ -212,6 +212,49 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     status = meetings.Attendance.Status.PRESENT
 
 
+class AllowanceRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meetings.AllowanceRule
+
+    body = factory.SubFactory(BodyFactory)
+    per_attendance = 150_000
+
+
+class AllowanceBandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meetings.AllowanceBand
+
+    rule = factory.SubFactory(AllowanceRuleFactory)
+    min_minutes = 120
+    amount = 200_000
+
+
+class PaymentListFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meetings.PaymentList
+
+    meeting = factory.SubFactory(MeetingFactory)
+    source = "live"
+    paid_on = factory.LazyFunction(timezone.localdate)
+    prepared_at = factory.LazyFunction(timezone.now)
+
+
+class PaymentLineFactory(factory.django.DjangoModelFactory):
+    """A line taxed as the rule says for 150,000원 (meetings.rules.allowances): 12,000 + 1,200."""
+
+    class Meta:
+        model = meetings.PaymentLine
+
+    payment_list = factory.SubFactory(PaymentListFactory)
+    membership = factory.LazyAttribute(lambda o: _member_of_meeting(o.payment_list))
+    order = 1
+    name = factory.LazyAttribute(lambda o: o.membership.person.name)
+    body_name = factory.LazyAttribute(lambda o: o.membership.body.name)
+    amount = 150_000
+    income_tax = 12_000
+    local_tax = 1_200
+
+
 class ObserverFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = meetings.Observer

@@ -86,6 +86,28 @@ NONE: Callable[[], dict] = dict
 URL_ARGS: dict[str, Callable[[], dict] | None] = {
     # None: not probed by GET (POST-only actions and Django's own views are covered by their tests)
     "home": NONE,
+    # notifications (issue 13), allowances (issue 16), the sign-in sheet (issue 10) and the public site
+    "committees:notifications": NONE,
+    "committees:notification_settings": NONE,
+    "committees:outbox": NONE,
+    "committees:outbox_resend": None,
+    "meetings:allowances": lambda: {"pk": _meeting()},
+    "meetings:allowances_annual": NONE,
+    "meetings:allowances_confirm": None,
+    "meetings:allowances_prepare": None,
+    "meetings:allowances_export": lambda: {"pk": _meeting(), "fmt": "xlsx"},
+    "meetings:attendance_all_present": None,
+    "meetings:signin_sheet": lambda: {"pk": _meeting()},
+    "public:index": NONE,
+    "public:body": lambda: {"pk": _pk("committees.Body")},
+    "public:body_year": lambda: {"pk": _pk("committees.Body"), "year": 2026},
+    "public:calendar": NONE,
+    "public:meeting": lambda: {"pk": _meeting()},
+    "public:minutes": lambda: {"pk": _meeting()},
+    "public:minutes_pdf": lambda: {"pk": _meeting()},
+    "public:attachment": lambda: {"pk": _pk("meetings.Attachment")},
+    "public:sitemap": NONE,
+    "robots": NONE,
     "login": NONE,
     "logout": None,
     "password_change": NONE,
@@ -281,6 +303,7 @@ def _import(path: str) -> type:
 # url name → the forms its page shows (dotted paths). A page showing a form not listed here fails
 # test_every_form_is_registered: add it, and the POST probe covers it.
 FORMS: dict[str, tuple[str, ...]] = {
+    "committees:notification_settings": ("committees.views_notifications.PreferencesForm",),
     "login": ("seongdong_gov.forms.ThrottledAuthenticationForm",),
     "password_change": ("django.contrib.auth.forms.PasswordChangeForm",),
     "committees:body_create": ("committees.forms.BodyForm",),

@@ -23,17 +23,18 @@ def test_secretary_records_attendance_and_vote_and_sees_outcome(sitting_meeting,
     page.get_by_label("안건").select_option(str(item.pk))
     page.get_by_label("표결 방법").select_option("secret")
     page.get_by_label("표결 시각").fill("17:10")
-    page.get_by_label("찬성").fill("3")
+    page.get_by_role("spinbutton", name="찬성").fill("3")
     page.get_by_label("반대").fill(str(present - 3))
     page.get_by_label("기권").fill("0")
     page.get_by_role("button", name="표결 기록").click()
-    assert page.get_by_test_id("outcome").inner_text() == "부결"
+    # the label gives the reason (issue 10 §3), not only the result
+    assert page.get_by_test_id("outcome").inner_text() == "부결: 출석위원 과반수 찬성 미달"
     # More votes than members present is refused with a message, and nothing is stored. The page came
     # back from the redirect with a fresh form (a new one-time key), so the vote is entered again.
     page.get_by_label("안건").select_option(str(item.pk))
     page.get_by_label("표결 방법").select_option("secret")
     page.get_by_label("표결 시각").fill("17:10")
-    page.get_by_label("찬성").fill(str(present + 1))
+    page.get_by_role("spinbutton", name="찬성").fill(str(present + 1))
     page.get_by_label("반대").fill("0")
     page.get_by_role("button", name="표결 기록").click()
     # expect() waits for the re-rendered form; is_visible() would read the page before the answer arrives

@@ -195,10 +195,20 @@ def test_document_permission_matrix(world, kind, expected):
     assert_statuses(world["users"], _url(meeting, kind, "hwpx"), expected)
 
 
+def _sat(meeting):
+    """The meeting took place yesterday and its minutes are being written: the lifecycle (meetings.rules.
+    lifecycle) allows approving them only then."""
+    starts = dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(16, 0), tzinfo=SEOUL)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=starts, ends_at=starts + dt.timedelta(hours=2), status=Meeting.Status.MINUTES_DRAFT
+    )
+
+
 def test_member_gets_no_draft_agenda_papers_but_gets_approved_minutes(login, world):
     meeting, client = world["meeting"], login(world["users"]["member"])
     assert client.get(_url(meeting, "notice", "hwpx")).status_code == 404
     assert client.get(_url(meeting, "agenda", "pdf")).status_code == 404
+    _sat(meeting)
     services.minutes_approve(actor=None, minutes=world["minutes"])
     assert client.get(_url(meeting, "minutes", "hwpx")).status_code == 200
     page = client.get(meeting.get_absolute_url()).content.decode()
@@ -214,6 +224,7 @@ def test_unknown_kind_or_format_is_404(login, world):
 
 def test_locked_minutes_document_shows_the_frozen_record(login, world):
     minutes = world["minutes"]
+    _sat(world["meeting"])
     services.minutes_approve(actor=None, minutes=minutes)
     services.minutes_lock(actor=None, minutes=Minutes.objects.get(pk=minutes.pk))
     person = world["role_world"].member_person

@@ -201,7 +201,7 @@ def test_portal_query_count(login, setup, rows, django_assert_num_queries):
     # Constant for 1 and 10 rows: session, user, roles (5), context processors,
     # meetings with minutes, their bodies, feed token, written resolutions with their recusals and
     # bodies, the member's memberships and answers.
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(19):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:portal"))
     assert f"회의 {rows - 1}" in response.content.decode()
     assert response.content.decode().count("응답 필요") == rows
@@ -216,7 +216,7 @@ def test_meeting_list_query_count(login, setup, rows, django_assert_num_queries)
     client.get(reverse("meetings:portal"))  # warm the session
     # Constant for 1 and 10 rows: session, user, roles (5), context processors, the paginator's count,
     # the page's meetings with their host body, and one prefetch of their bodies.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:list"))
     assert f"목록 회의 {rows - 1}" in response.content.decode()
 
@@ -231,7 +231,7 @@ def test_convening_page_query_count(login, setup, rows, django_assert_num_querie
     client.get(reverse("meetings:portal"))
     # Constant for 1 and 10 rows: session, user, roles (5), context processors, the form's bodies,
     # requests with their body, signatures with members.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:convening"))
     assert f"요구 {rows - 1}" in response.content.decode()
 
