@@ -1,7 +1,6 @@
 """Reads, by sub-domain. Scoping (which objects a user may reach) lives in meetings.permissions."""
 
 from meetings.selectors.convening import (
-    convening_recipients,
     convening_requests,
     enrolled_in,
     member_bodies,
@@ -20,7 +19,6 @@ from meetings.selectors.meetings import (
     meeting_detail_data,
     meeting_list,
     meetings_for_user_bodies,
-    member_emails,
     minutes_initial,
     my_past,
     my_upcoming,
@@ -58,7 +56,6 @@ __all__ = [
     "at_meeting_time",
     "attendance_initial",
     "calendar_year",
-    "convening_recipients",
     "convening_requests",
     "elections_of",
     "enrolled_in",
@@ -72,7 +69,6 @@ __all__ = [
     "meeting_version",
     "meetings_for_user_bodies",
     "member_bodies",
-    "member_emails",
     "minutes_initial",
     "my_past",
     "my_upcoming",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 
 from committees.models import Body, Membership
-from committees.permissions import GOVERNANCE_STAFF_GROUP, Roles
+from committees.permissions import Roles
 from committees.selectors import current_q
 from meetings.models import ConveningRequest, ConveningSignature
 
@@ -52,36 +51,3 @@ def own_membership(roles: Roles, body_id: int, on: dt.date) -> Membership | None
 
 def enrolled_in(body: Body, on: dt.date) -> int:
     return Membership.objects.filter(body=body).filter(current_q(on)).count()
-
-
-def convening_recipients(body: Body, on: dt.date) -> list[str]:
-    """The chair(s) of the body, its secretary and the governance staff."""
-    chairs = (
-        Membership.objects.filter(body=body)
-        .filter(current_q(on))
-        .filter(
-            role__in=[
-                Membership.Role.CHAIR,
-                Membership.Role.CO_CHAIR_OFFICIAL,
-                Membership.Role.CO_CHAIR_CIVIL,
-            ]
-        )
-        .exclude(person__email="")
-        .values_list("person__email", flat=True)
-    )
-    emails = set(chairs)
-    if body.secretary_person_id and body.secretary_person.email:
-        emails.add(body.secretary_person.email)
-    if body.secretary_post_id:
-        emails |= set(
-            body.secretary_post.holdings.filter(current_q(on))
-            .exclude(person__email="")
-            .values_list("person__email", flat=True)
-        )
-    emails |= set(
-        get_user_model()
-        .objects.filter(groups__name=GOVERNANCE_STAFF_GROUP, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    return sorted(emails)

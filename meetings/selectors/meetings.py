@@ -86,19 +86,6 @@ def enrolled_memberships(meeting: Meeting) -> list[Membership]:
     )
 
 
-def member_emails(meeting: Meeting) -> list[str]:
-    """E-mail addresses of the members in office, on the meeting date, of the meeting's bodies."""
-    on = timezone.localtime(meeting.starts_at, SEOUL).date()
-    return sorted(
-        set(
-            Membership.objects.filter(body__in=meeting.bodies.all())
-            .filter(current_q(on))
-            .exclude(person__email="")
-            .values_list("person__email", flat=True)
-        )
-    )
-
-
 def presences(attendances: list[Attendance]) -> list[rules.Presence]:
     return [rules.Presence(a.membership_id, a.status, a.arrived_at, a.left_at) for a in attendances]
 
