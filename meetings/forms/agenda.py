@@ -9,6 +9,7 @@ from committees.models import Membership
 from meetings.models import (
     AgendaItem,
     Meeting,
+    Recusal,
     validate_attachment,
 )
 from seongdong_gov.submissions import submission_key_field
@@ -41,7 +42,13 @@ class RecusalForm(forms.Form):
     submission_key = submission_key_field()
     item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
     membership = forms.ModelChoiceField(label=_("위원"), queryset=Membership.objects.none())
-    reason = forms.CharField(label=_("사유 (제척·기피·회피)"), max_length=200)
+    # 기피 comes only from a decided challenge (the 이해충돌 page)
+    kind = forms.ChoiceField(
+        label=_("구분"),
+        choices=[(k.value, k.label) for k in (Recusal.Kind.AVOIDANCE, Recusal.Kind.DISQUALIFICATION)],
+        initial=Recusal.Kind.AVOIDANCE,
+    )
+    reason = forms.CharField(label=_("사유 (제척·회피)"), max_length=200)
 
     def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
         super().__init__(*args, **kwargs)
