@@ -111,7 +111,7 @@ def test_declaration_is_one_per_member_and_item():
     with (
         pytest.raises(
             IntegrityError,
-            match="declaration_one_per_member|UNIQUE constraint failed: meetings_interestdeclaration",
+            match=r"declaration_one_per_member|UNIQUE constraint failed: meetings_interestdeclaration",
         ),
         transaction.atomic(),
     ):
@@ -127,7 +127,7 @@ def test_challenge_constraints():
     factories.RecusalChallengeFactory(item=w["item"], filed_by=a, against=b)
     with (
         pytest.raises(
-            IntegrityError, match="challenge_one_pending|UNIQUE constraint failed: meetings_recusalchallenge"
+            IntegrityError, match=r"challenge_one_pending|UNIQUE constraint failed: meetings_recusalchallenge"
         ),
         transaction.atomic(),
     ):
@@ -522,7 +522,7 @@ def test_frozen_record_keeps_declarations_challenges_and_recusal_kinds(client):
 @pytest.mark.django_db
 def test_members_who_have_not_answered_get_one_reminder_the_day_before():
     w = _world(days=10)
-    a, b, c = w["members"]
+    a, b, _c = w["members"]
     services.meeting_send_notice(actor=None, meeting=w["meeting"])
     for item in (w["item"], w["other"]):  # 김하나 answered everything
         services.interest_declare(actor=None, item=item, membership=a, has_interest=False)
