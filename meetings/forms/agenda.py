@@ -47,8 +47,12 @@ class RecusalForm(forms.Form):
         label=_("구분"),
         choices=[(k.value, k.label) for k in (Recusal.Kind.AVOIDANCE, Recusal.Kind.DISQUALIFICATION)],
         initial=Recusal.Kind.AVOIDANCE,
+        required=False,
     )
     reason = forms.CharField(label=_("사유 (제척·회피)"), max_length=200)
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or Recusal.Kind.AVOIDANCE
 
     def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
         super().__init__(*args, **kwargs)
