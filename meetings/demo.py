@@ -281,14 +281,16 @@ def load(stdout=None) -> dict:
 def _interests(meeting: Meeting, item: AgendaItem, today: dt.date) -> None:
     """이해충돌 on the upcoming meeting: one member declares an interest in the council's proposal and asks
     to step aside, another declares none, and a third files 기피 신청 against a fourth (pending), so the
-    secretary's page has something to decide. Members without a login, so the demo accounts still have
-    everything to answer. Once only."""
+    secretary's page has something to decide. Never the demo member account, which still has everything
+    to answer. Once only."""
     if InterestDeclaration.objects.filter(item=item).exists():
         return
     appointed = list(
         Membership.objects.filter(body__in=meeting.bodies.all(), seat__group__kind="appointed")
         .filter(start__lte=today, end__gte=today)
         .exclude(person__user__isnull=False)
+        # the demo member account's person (linked after this loader runs: committees.demo.accounts)
+        .exclude(person__note="[demo:steering:2:0]")
         .order_by("pk")[:4]
     )
     if len(appointed) < 4:
