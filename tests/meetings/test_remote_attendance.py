@@ -142,3 +142,17 @@ def test_minutes_page_pdf_hwpx_and_record_name_the_video_mode(client):
         client.get(reverse("meetings:minutes", args=[meeting.pk]) + "?format=pdf").content
     )
     assert "이영상(영상)" in re.sub(r"\s+", "", pdf_text)
+
+
+@pytest.mark.django_db
+def test_body_form_sets_the_video_rule_and_the_body_page_shows_it(client):
+    body, _members, _meeting, _user = _world(video=False)
+    client.force_login(factories.staff_user())
+    page = client.get(reverse("committees:body_edit", args=[body.pk])).content.decode()
+    assert 'name="video_attendance_counts"' in page and 'name="disqualify_parties"' in page
+    detail = client.get(reverse("committees:body_detail", args=[body.pk])).content.decode()
+    assert 'data-testid="video-rule">인정하지 않음' in detail
+    body.video_attendance_counts = True
+    body.save()
+    detail = client.get(reverse("committees:body_detail", args=[body.pk])).content.decode()
+    assert 'data-testid="video-rule">출석으로 인정' in detail
