@@ -51,9 +51,6 @@ class RecusalForm(forms.Form):
     )
     reason = forms.CharField(label=_("사유 (제척·회피)"), max_length=200)
 
-    def clean_kind(self) -> str:
-        return self.cleaned_data.get("kind") or Recusal.Kind.AVOIDANCE
-
     def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = meeting.items.exclude(kind__in=["procedure", "report"])
@@ -61,3 +58,7 @@ class RecusalForm(forms.Form):
             pk__in=[m.pk for m in enrolled]
         ).select_related("person")
         self.fields["membership"].label_from_instance = lambda m: f"{m.person.name} ({m.body.name})"
+
+    def clean_kind(self) -> str:
+        # an older client posting no kind records 회피, as every recusal did before kinds existed
+        return self.cleaned_data.get("kind") or Recusal.Kind.AVOIDANCE

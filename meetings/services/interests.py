@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from committees.models import Membership
 from meetings import rules, selectors
 from meetings.models import AgendaItem, InterestDeclaration, Meeting, Recusal, RecusalChallenge
-from meetings.models.interests import DESCRIPTION_MAX
+from meetings.models.interests import DESCRIPTION_MAX, REASONS_MAX
 from meetings.services.guard import meeting_for_write
 from seongdong_gov.audit import audit_record, snapshot
 
@@ -72,6 +72,8 @@ def interest_declare(
                 **({"description": _("이해관계의 내용을 적으세요.")} if not description else {}),
             }
         )
+    if kind and kind not in {k.value for k in rules.InterestKind}:
+        raise ValidationError({"kind": _("이해관계의 종류를 목록에서 고르세요.")})
     if len(description) > DESCRIPTION_MAX:
         raise ValidationError({"description": _("내용은 %(n)d자 이내로 적으세요.") % {"n": DESCRIPTION_MAX}})
     with transaction.atomic():
@@ -160,6 +162,8 @@ def challenge_file(
     reasons = reasons.strip()
     if not reasons:
         raise ValidationError({"reasons": _("기피 사유를 적으세요.")})
+    if len(reasons) > REASONS_MAX:
+        raise ValidationError({"reasons": _("기피 사유는 %(n)d자 이내로 적으세요.") % {"n": REASONS_MAX}})
     if filed_by.pk == against.pk:
         raise ValidationError(
             {"against": _("자신에 대해서는 기피 신청을 할 수 없습니다. 회피 신청을 하세요.")}

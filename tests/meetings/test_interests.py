@@ -538,3 +538,15 @@ def test_members_who_have_not_answered_get_one_reminder_the_day_before():
         f"이두리{w['body'].pk}@example.kr",
     ]
     assert reverse("meetings:interests_mine", args=[w["meeting"].pk]) in reminded.first().text
+
+
+@pytest.mark.django_db
+def test_service_refuses_an_unknown_kind_and_overlong_text():
+    w = _world()
+    a, b, _c = w["members"]
+    with pytest.raises(ValidationError) as exc:
+        _declare(w, a, kind="nonsense")
+    assert exc.value.message_dict == {"kind": ["이해관계의 종류를 목록에서 고르세요."]}
+    with pytest.raises(ValidationError, match="1000자 이내"):
+        services.challenge_file(actor=None, item=w["item"], filed_by=a, against=b, reasons="가" * 1001)
+    assert not InterestDeclaration.objects.exists() and not RecusalChallenge.objects.exists()
