@@ -269,6 +269,60 @@ class Fixtures:
         return WrittenResolution.objects.select_related("item__meeting").order_by("-pk").first()
 
     @cached_property
+    def member_declaring(self):
+        """The member's next meeting whose published agenda has an item to declare on (이해충돌)."""
+        from django.utils import timezone
+
+        from meetings.models import AgendaItem, Meeting
+        from meetings.selectors import NO_DECLARATION_KINDS
+
+        person = self.user("member").person
+        declarable = AgendaItem.objects.exclude(kind__in=NO_DECLARATION_KINDS).values("meeting_id")
+        return (
+            Meeting.objects.filter(
+                bodies__memberships__person=person,
+                starts_at__gte=timezone.now(),
+                agenda_published=True,
+                pk__in=declarable,
+            )
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("starts_at")
+            .first()
+        )
+
+    @cached_property
+    def declaring_item(self):
+        from meetings.selectors import NO_DECLARATION_KINDS
+
+        if self.member_declaring is None:
+            return None
+        return self.member_declaring.items.exclude(kind__in=NO_DECLARATION_KINDS).order_by("order").first()
+
+    @cached_property
+    def declaration(self):
+        """The latest declaration of an interest on a meeting of the secretary's body."""
+        from meetings.models import InterestDeclaration
+
+        return (
+            InterestDeclaration.objects.filter(item__meeting__bodies=self.body, has_interest=True)
+            .select_related("item__meeting", "membership__person")
+            .order_by("-pk")
+            .first()
+        )
+
+    @cached_property
+    def challenge(self):
+        """The latest 기피 신청 waiting for a decision on a meeting of the secretary's body."""
+        from meetings.models import RecusalChallenge
+
+        return (
+            RecusalChallenge.objects.filter(item__meeting__bodies=self.body, decision="pending")
+            .select_related("item__meeting")
+            .order_by("-pk")
+            .first()
+        )
+
+    @cached_property
     def feed_token(self):
         """The staff account's feed token; made through the service when the data have none (the demo)."""
         from meetings import services
@@ -426,6 +480,38 @@ ENTRIES: dict[str, Entry] = {
     "meetings:cancel": Entry("secretary", lambda f: {"pk": f.attendance_meeting.pk}),
     "meetings:observer_add": Entry("secretary", _m),
     "meetings:recusal_add": Entry("secretary", _m),
+    # 이해충돌 (issue 15 §1): the secretary's overview, the member's own page and forms, and the actions
+    "meetings:interests": Entry("secretary", _m, checks=lambda f: [f.meeting.title]),
+    "meetings:interests_mine": Entry(
+        "member",
+        lambda f: {"pk": f.member_declaring.pk},
+        checks=lambda f: [f.member_declaring.title, f.declaring_item.title],
+        needs=lambda f: f.declaring_item,
+    ),
+    "meetings:interest_declare": Entry(
+        "member",
+        lambda f: {"pk": f.member_declaring.pk, "item_pk": f.declaring_item.pk},
+        checks=lambda f: [f.declaring_item.title],
+        needs=lambda f: f.declaring_item,
+    ),
+    "meetings:challenge_file": Entry(
+        "member",
+        lambda f: {"pk": f.member_declaring.pk, "item_pk": f.declaring_item.pk},
+        checks=lambda f: [f.declaring_item.title],
+        needs=lambda f: f.declaring_item,
+    ),
+    "meetings:interest_recuse": Entry(
+        "secretary",
+        lambda f: {"pk": f.declaration.item.meeting_id, "declaration_pk": f.declaration.pk},
+        checks=lambda f: [f.declaration.membership.person.name, f.declaration.description],
+        needs=lambda f: f.declaration,
+    ),
+    "meetings:challenge_decide": Entry(
+        "secretary",
+        lambda f: {"pk": f.challenge.item.meeting_id, "challenge_pk": f.challenge.pk},
+        checks=lambda f: [f.challenge.reasons],
+        needs=lambda f: f.challenge,
+    ),
     "meetings:ics": Entry(
         "member", lambda f: {"pk": f.member_meeting.pk}, kind="ics", checks=lambda f: [f.member_meeting.uid]
     ),

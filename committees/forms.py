@@ -93,6 +93,8 @@ class BodyForm(forms.ModelForm):
             "urgent_notice_days",
             "allows_written_resolution",
             "allows_deputies",
+            "video_attendance_counts",
+            "disqualify_parties",
             "gender_balance_applies",
             "gender_exception_reason",
             "reappointment_limit",

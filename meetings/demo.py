@@ -20,6 +20,7 @@ from meetings.models import (
     Attendance,
     ConveningRequest,
     Election,
+    InterestDeclaration,
     Meeting,
     MeetingPurpose,
     MeetingSeries,
@@ -217,7 +218,7 @@ def load(stdout=None) -> dict:
         notice_sent_at=timezone.now(),
         agenda_published=True,
     )
-    _items(
+    upcoming_items = _items(
         upcoming,
         [
             ("report", "사업성과 종합 보고", "자치행정팀장", 15),
@@ -225,6 +226,7 @@ def load(stdout=None) -> dict:
             ("deliberation", "민간협의체 제안 사업 검토", "민간 공동위원장", 20),
         ],
     )
+    _interests(upcoming, upcoming_items[2], today)
 
     # This month's 사업성과 회의 (the 10th, on a working day), which reviews last month's reports: the
     # consolidated report can be attached to its agenda from the reports dashboard.
@@ -274,6 +276,42 @@ def load(stdout=None) -> dict:
         "meetings": Meeting.objects.count(),
         "votes": sum(i.votes.count() for i in q_items),
     }
+
+
+def _interests(meeting: Meeting, item: AgendaItem, today: dt.date) -> None:
+    """이해충돌 on the upcoming meeting: one member declares an interest in the council's proposal and asks
+    to step aside, another declares none, and a third files 기피 신청 against a fourth (pending), so the
+    secretary's page has something to decide. Never the demo member account, which still has everything
+    to answer. Once only."""
+    if InterestDeclaration.objects.filter(item=item).exists():
+        return
+    appointed = list(
+        Membership.objects.filter(body__in=meeting.bodies.all(), seat__group__kind="appointed")
+        .filter(start__lte=today, end__gte=today)
+        .exclude(person__user__isnull=False)
+        # the demo member account's person (linked after this loader runs: committees.demo.accounts)
+        .exclude(person__note="[demo:steering:2:0]")
+        .order_by("pk")[:4]
+    )
+    if len(appointed) < 4:
+        return
+    services.interest_declare(
+        actor=None,
+        item=item,
+        membership=appointed[0],
+        has_interest=True,
+        kind=InterestDeclaration.Kind.OFFICER,
+        description="민간협의체 제안 단체의 이사로 재직 중",
+        asks_step_aside=True,
+    )
+    services.interest_declare(actor=None, item=item, membership=appointed[1], has_interest=False)
+    services.challenge_file(
+        actor=None,
+        item=item,
+        filed_by=appointed[2],
+        against=appointed[3],
+        reasons="제안 단체 대표와 친족 관계로 알려져 있음",
+    )
 
 
 def _approve(meeting: Meeting, remarks: str) -> None:

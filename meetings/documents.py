@@ -174,7 +174,8 @@ def _item_lines(item: dict) -> str:
     if item.get("summary"):
         lines.append(_("주요 내용: %(text)s") % {"text": item["summary"]})
     for r in item["recusals"]:
-        lines.append(_("회피·제척: %(name)s (%(reason)s)") % r)
+        label = r.get("kind_label") or _("회피·제척")  # records frozen before kinds existed
+        lines.append(_("%(label)s: %(name)s (%(reason)s)") % {"label": label, **r})
     for v in item["votes"]:
         line = _(
             "의결: %(outcome_label)s — %(method_label)s %(taken_at)s, 재적 %(enrolled)s, 출석 %(present)s, "
@@ -219,7 +220,9 @@ def minutes_document(meeting: Meeting, minutes: Minutes) -> Document:
             title += f" ({mi['number']})"
         doc.heading(title, level=1)
         attendees = " ".join(
-            r["name"] + (f"({_('대리')} {r['deputy']})" if r.get("deputy") else "")
+            r["name"]
+            + (f"({_('대리')} {r['deputy']})" if r.get("deputy") else "")
+            + (f"({_('영상')})" if r.get("mode") == "video" else "")
             for r in record["roster"]
             if r["status"] == "present"
         )

@@ -91,6 +91,29 @@ def notify_reminder(meeting: Meeting) -> Outcome:
     )
 
 
+def notify_interest_reminder(meeting: Meeting) -> Outcome:
+    """The day before the meeting, the members who have not answered every item's 이해충돌 question are
+    asked to (sent to their declaration page). One dedup key per meeting and start: a second run of the
+    command queues nothing, even for a member who still has not answered. It goes out as a meeting
+    reminder, so a member who turned reminders off gets none of either."""
+    persons = [m.person for m in selectors.members_yet_to_answer(meeting)]
+    if not persons:
+        return Outcome()
+    context = {
+        "meeting": meeting,
+        "when": kdatetime(meeting.starts_at),
+        "url": absolute_url(reverse("meetings:interests_mine", args=[meeting.pk])),
+    }
+    return notify(
+        kind=Kind.MEETING_REMINDER,
+        template="meetings/mail/interest_reminder",
+        context=context,
+        persons=persons,
+        about=meeting,
+        dedup_key=f"interest_reminder:{meeting.pk}:{meeting.starts_at.isoformat()}",
+    )
+
+
 def notify_written_open(resolution: WrittenResolution, item: AgendaItem, *, actor=None) -> Outcome:
     """서면의결 요청 to the members who may answer."""
     context = {

@@ -21,9 +21,11 @@ from meetings.models import (
     AgendaItem,
     Attachment,
     ConveningRequest,
+    InterestDeclaration,
     Meeting,
     MeetingSeries,
     Minutes,
+    RecusalChallenge,
     WrittenAnswer,
     WrittenResolution,
 )
@@ -234,3 +236,58 @@ def calendar_exception_for_staff(request_or_roles, pk: int) -> CalendarException
     if exception is None:
         raise Http404
     return exception
+
+
+# --- 이해충돌 ------------------------------------------------------------------------------------------
+
+
+def interests_for_member(request_or_roles, pk: int) -> tuple[Meeting, Membership]:
+    """The meeting whose items the user declares on, with their membership among its 재적위원. A meeting
+    outside the user's reach, or whose agenda is still a draft, is 404; one the user sees but where they
+    hold no seat (the secretary, staff) is 403."""
+    roles = roles_of(request_or_roles)
+    meeting = meeting_for_user(roles, pk)
+    if not meeting.agenda_published:
+        raise Http404
+    membership = selectors.meeting_membership(roles, meeting)
+    if membership is None:
+        raise PermissionDenied
+    return meeting, membership
+
+
+def item_for_member(request_or_roles, pk: int, item_pk: int) -> tuple[AgendaItem, Membership]:
+    meeting, membership = interests_for_member(request_or_roles, pk)
+    item = (
+        AgendaItem.objects.filter(pk=item_pk, meeting=meeting)
+        .exclude(kind__in=selectors.NO_DECLARATION_KINDS)
+        .select_related("meeting")
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item, membership
+
+
+def declaration_for_manage(request_or_roles, pk: int, declaration_pk: int) -> InterestDeclaration:
+    """A declaration on a meeting the user manages; another meeting's is 404."""
+    meeting = meeting_for_manage(request_or_roles, pk)
+    declaration = (
+        InterestDeclaration.objects.filter(pk=declaration_pk, item__meeting=meeting)
+        .select_related("item__meeting", "membership__person")
+        .first()
+    )
+    if declaration is None:
+        raise Http404
+    return declaration
+
+
+def challenge_for_manage(request_or_roles, pk: int, challenge_pk: int) -> RecusalChallenge:
+    meeting = meeting_for_manage(request_or_roles, pk)
+    challenge = (
+        RecusalChallenge.objects.filter(pk=challenge_pk, item__meeting=meeting)
+        .select_related("item__meeting", "filed_by__person", "against__person")
+        .first()
+    )
+    if challenge is None:
+        raise Http404
+    return challenge

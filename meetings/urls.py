@@ -9,6 +9,7 @@ from meetings.views import (
     documents,
     elections,
     feeds,
+    interests,
     meeting,
     minutes,
     portal,
@@ -39,6 +40,24 @@ urlpatterns = [
     path("<int:pk>/cancel/", meeting.meeting_cancel, name="cancel"),
     path("<int:pk>/observers/new/", meeting.observer_add, name="observer_add"),
     path("<int:pk>/recusals/new/", agenda.recusal_add, name="recusal_add"),
+    path("<int:pk>/interests/", interests.interests_manage, name="interests"),
+    path("<int:pk>/interests/mine/", interests.interests_mine, name="interests_mine"),
+    path(
+        "<int:pk>/interests/items/<int:item_pk>/declare/", interests.interest_declare, name="interest_declare"
+    ),
+    path(
+        "<int:pk>/interests/items/<int:item_pk>/challenge/", interests.challenge_file, name="challenge_file"
+    ),
+    path(
+        "<int:pk>/interests/declarations/<int:declaration_pk>/recuse/",
+        interests.interest_recuse,
+        name="interest_recuse",
+    ),
+    path(
+        "<int:pk>/interests/challenges/<int:challenge_pk>/decide/",
+        interests.challenge_decide,
+        name="challenge_decide",
+    ),
     path("<int:pk>/meeting.ics", feeds.meeting_ics, name="ics"),
     path("<int:pk>/status/<str:action>/", meeting.meeting_status, name="status"),
     path("<int:pk>/items/new/", agenda.agenda_item_create, name="item_create"),

@@ -273,6 +273,34 @@ class RecusalFactory(factory.django.DjangoModelFactory):
     reason = "이해관계"
 
 
+class InterestDeclarationFactory(factory.django.DjangoModelFactory):
+    """A member's declaration of an interest (본인·가족이 임원인 단체) on an item, without 회피 신청."""
+
+    class Meta:
+        model = meetings.InterestDeclaration
+
+    item = factory.SubFactory(AgendaItemFactory)
+    membership = factory.LazyAttribute(_member_of_meeting)
+    has_interest = True
+    kind = meetings.InterestDeclaration.Kind.OFFICER
+    description = "배우자가 신청 단체의 이사"
+    declared_at = factory.LazyFunction(timezone.now)
+    updated_at = factory.LazyAttribute(lambda o: o.declared_at)
+
+
+class RecusalChallengeFactory(factory.django.DjangoModelFactory):
+    """A pending 기피 신청 by one member of the item's meeting against another."""
+
+    class Meta:
+        model = meetings.RecusalChallenge
+
+    item = factory.SubFactory(AgendaItemFactory)
+    filed_by = factory.LazyAttribute(_member_of_meeting)
+    against = factory.LazyAttribute(_member_of_meeting)
+    reasons = "신청 단체의 대표와 친족 관계"
+    filed_at = factory.LazyFunction(timezone.now)
+
+
 class VoteFactory(factory.django.DjangoModelFactory):
     """A passed show-of-hands vote of 5 present members, 4 for and 1 against (the totals are possible)."""
 

@@ -33,6 +33,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from committees.models import Membership
 from tests import factories
 from tests.conftest import ROLES
 
@@ -167,6 +168,24 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "meetings:cancel": lambda: {"pk": _meeting()},
     "meetings:observer_add": lambda: {"pk": _meeting()},
     "meetings:recusal_add": lambda: {"pk": _meeting()},
+    "meetings:interests": lambda: {"pk": _meeting()},
+    "meetings:interests_mine": lambda: {"pk": _meeting()},
+    "meetings:interest_declare": lambda: {
+        "pk": _meeting(),
+        "item_pk": _pk("meetings.AgendaItem", meeting_id=_meeting()),
+    },
+    "meetings:challenge_file": lambda: {
+        "pk": _meeting(),
+        "item_pk": _pk("meetings.AgendaItem", meeting_id=_meeting()),
+    },
+    "meetings:interest_recuse": lambda: {
+        "pk": _meeting(),
+        "declaration_pk": _pk("meetings.InterestDeclaration"),
+    },
+    "meetings:challenge_decide": lambda: {
+        "pk": _meeting(),
+        "challenge_pk": _pk("meetings.RecusalChallenge"),
+    },
     "meetings:ics": lambda: {"pk": _meeting()},
     "meetings:status": None,
     "meetings:item_create": lambda: {"pk": _meeting()},
@@ -331,6 +350,9 @@ FORMS: dict[str, tuple[str, ...]] = {
     "meetings:cancel": ("meetings.forms.CancelForm",),
     "meetings:observer_add": ("meetings.forms.ObserverForm",),
     "meetings:recusal_add": ("meetings.forms.RecusalForm",),
+    "meetings:interest_declare": ("meetings.forms.InterestDeclarationForm",),
+    "meetings:challenge_file": ("meetings.forms.ChallengeForm",),
+    "meetings:challenge_decide": ("meetings.forms.ChallengeDecisionForm",),
     "meetings:item_create": ("meetings.forms.AgendaItemForm",),
     "meetings:item_edit": ("meetings.forms.AgendaItemForm",),
     "meetings:attachment_upload": ("meetings.forms.AttachmentForm",),
@@ -442,7 +464,8 @@ def demo_actors(role_world, tmp_path, settings):
     report of the reporter's unit with an indicator and an attachment."""
     settings.MEDIA_ROOT = tmp_path
     body, membership = role_world.body, role_world.membership
-    meeting = factories.MeetingFactory(bodies=[body], host_body=body)
+    # the agenda published: members reach the 이해충돌 pages (and their forms are probed)
+    meeting = factories.MeetingFactory(bodies=[body], host_body=body, agenda_published=True)
     item = factories.AgendaItemFactory(meeting=meeting)
     factories.AttachmentFactory(meeting=meeting)
     factories.MinutesFactory(meeting=meeting)
@@ -463,6 +486,11 @@ def demo_actors(role_world, tmp_path, settings):
     # an appointed membership whose appointment is not recorded yet (the record page's form)
     factories.member(
         body, start=membership.start, end=membership.end, person=factories.PersonFactory(name="기록전위원")
+    )
+    # a declaration and a 기피 신청 on the item, for the secretary's action pages
+    factories.InterestDeclarationFactory(item=item, membership=membership)
+    factories.RecusalChallengeFactory(
+        item=item, filed_by=Membership.objects.get(person__name="기록전위원"), against=membership
     )
     assert item.meeting_id == meeting.pk
     return role_world.users

@@ -125,6 +125,21 @@ class Body(models.Model):
     urgent_notice_days = models.PositiveSmallIntegerField(_("긴급 소집 통지 기한 (일 전)"), default=1)
     allows_written_resolution = models.BooleanField(_("서면의결 허용"), default=False)
     allows_deputies = models.BooleanField(_("당연직 대리출석 허용"), default=False)
+    video_attendance_counts = models.BooleanField(
+        _("영상회의 출석 인정"),
+        default=False,
+        help_text=_(
+            "영상회의로 참석한 위원을 출석으로 보는 기구만 켭니다. 끄면 영상 출석을 기록할 수 없습니다."
+        ),
+    )
+    disqualify_parties = models.BooleanField(
+        _("당사자 자동 제척"),
+        default=True,
+        help_text=_(
+            "위원 본인 또는 가족이 안건의 당사자라고 신고하면 그 안건에서 바로 제척합니다 "
+            "(기구 운영 규정에 제척 사유로 정한 경우)."
+        ),
+    )
     gender_balance_applies = models.BooleanField(_("성별 균형 적용"), default=True)
     # Issue 10 §3: a body-level reason silences the continuous gender-balance warning (the breach itself
     # stays visible on the body page); Membership.gender_exception_reason covers one appointment only.

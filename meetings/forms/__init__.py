@@ -4,6 +4,7 @@ from meetings.forms.agenda import AgendaItemForm, AttachmentForm, RecusalForm
 from meetings.forms.attendance import AttendanceForm
 from meetings.forms.calendar import CalendarExceptionForm
 from meetings.forms.convening import ConveningForm
+from meetings.forms.interests import ChallengeDecisionForm, ChallengeForm, InterestDeclarationForm
 from meetings.forms.meeting import (
     CancelForm,
     MeetingForm,
@@ -28,8 +29,11 @@ __all__ = [
     "AttendanceForm",
     "CalendarExceptionForm",
     "CancelForm",
+    "ChallengeDecisionForm",
+    "ChallengeForm",
     "ConveningForm",
     "ElectionForm",
+    "InterestDeclarationForm",
     "MeetingForm",
     "MeetingListFilterForm",
     "MinutesCorrectionForm",

@@ -9,6 +9,7 @@ from committees.models import Membership
 from meetings.models import (
     AgendaItem,
     Meeting,
+    Recusal,
     validate_attachment,
 )
 from seongdong_gov.submissions import submission_key_field
@@ -41,7 +42,14 @@ class RecusalForm(forms.Form):
     submission_key = submission_key_field()
     item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
     membership = forms.ModelChoiceField(label=_("위원"), queryset=Membership.objects.none())
-    reason = forms.CharField(label=_("사유 (제척·기피·회피)"), max_length=200)
+    # 기피 comes only from a decided challenge (the 이해충돌 page)
+    kind = forms.ChoiceField(
+        label=_("구분"),
+        choices=[(k.value, k.label) for k in (Recusal.Kind.AVOIDANCE, Recusal.Kind.DISQUALIFICATION)],
+        initial=Recusal.Kind.AVOIDANCE,
+        required=False,
+    )
+    reason = forms.CharField(label=_("사유 (제척·회피)"), max_length=200)
 
     def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,3 +58,7 @@ class RecusalForm(forms.Form):
             pk__in=[m.pk for m in enrolled]
         ).select_related("person")
         self.fields["membership"].label_from_instance = lambda m: f"{m.person.name} ({m.body.name})"
+
+    def clean_kind(self) -> str:
+        # an older client posting no kind records 회피, as every recusal did before kinds existed
+        return self.cleaned_data.get("kind") or Recusal.Kind.AVOIDANCE

@@ -20,10 +20,19 @@ class AttendanceForm(forms.Form):
         label=_("퇴장 시각"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
     deputy_name = forms.CharField(label=_("대리 출석자"), required=False, max_length=50)
+    mode = forms.ChoiceField(
+        label=_("출석 방식"),
+        choices=Attendance.Mode.choices,
+        initial=Attendance.Mode.IN_PERSON,
+        required=False,
+    )
 
-    def __init__(self, *args, membership: Membership, **kwargs):
+    def __init__(self, *args, membership: Membership, video_counts: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.membership = membership
+        if not video_counts:
+            # the body does not count 영상회의 attendance: the choice is not offered (the service refuses it)
+            del self.fields["mode"]
         self.fields["status"].label = f"{membership.person} ({membership.body})"
 
     def clean(self):

@@ -9,6 +9,7 @@ from meetings.models.convening import (
     ConveningRequest,
     ConveningSignature,
 )
+from meetings.models.interests import InterestDeclaration, RecusalChallenge
 from meetings.models.meeting import (
     ALLOWED_EXTENSIONS,
     MAX_ATTACHMENT_BYTES,
@@ -50,6 +51,7 @@ __all__ = [
     "Election",
     "ElectionCandidate",
     "FeedToken",
+    "InterestDeclaration",
     "Meeting",
     "MeetingKind",
     "MeetingPurpose",
@@ -61,6 +63,7 @@ __all__ = [
     "PaymentLine",
     "PaymentList",
     "Recusal",
+    "RecusalChallenge",
     "SeriesHost",
     "Vote",
     "WrittenAnswer",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Membership
 from meetings.models.meeting import AgendaItem, Meeting
+from meetings.rules.interests import RecusalKind
 from seongdong_gov import bounds
 from seongdong_gov.bounds import date_range_constraint, validate_office_datetime
 
@@ -18,6 +19,10 @@ class Attendance(models.Model):
         PRESENT = "present", _("출석")
         ABSENT = "absent", _("불참")
         EXCUSED = "excused", _("사유 불참")
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("현장")
+        VIDEO = "video", _("영상")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     membership = models.ForeignKey(
@@ -31,6 +36,8 @@ class Attendance(models.Model):
         _("퇴장 시각"), null=True, blank=True, validators=[validate_office_datetime]
     )
     deputy_name = models.CharField(_("대리 출석자"), max_length=50, blank=True)
+    # 영상회의 attendance: only where the body's rules count it as present (Body.video_attendance_counts)
+    mode = models.CharField(_("출석 방식"), max_length=12, choices=Mode.choices, default=Mode.IN_PERSON)
 
     class Meta:
         ordering = ["meeting", "membership"]
@@ -47,6 +54,10 @@ class Attendance(models.Model):
                 | (Q(arrived_at__isnull=True) & Q(left_at__isnull=True) & Q(deputy_name="")),
                 name="attendance_times_only_when_present",
             ),
+            models.CheckConstraint(
+                condition=Q(mode="in_person") | Q(mode="video", status="present"),
+                name="attendance_video_only_when_present",
+            ),
             date_range_constraint("arrived_at", "attendance_arrived_at_range", nullable=True, datetime=True),
             date_range_constraint("left_at", "attendance_left_at_range", nullable=True, datetime=True),
         ]
@@ -56,12 +67,55 @@ class Attendance(models.Model):
 
 
 class Recusal(models.Model):
+    """A member out of the vote on one item (제척·기피·회피): still counted toward the quorum to open, not
+    among those voting on it (법제처 해석 09-0129). Recorded by the secretary directly, or from a
+    declaration (회피, or 제척 by the body's rule) or an accepted challenge (기피)."""
+
+    class Kind(models.TextChoices):
+        AVOIDANCE = RecusalKind.AVOIDANCE, _("회피")
+        DISQUALIFICATION = RecusalKind.DISQUALIFICATION, _("제척")
+        CHALLENGE = RecusalKind.CHALLENGE, _("기피")
+
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="recusals")
     membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("구분"), max_length=16, choices=Kind.choices, default=Kind.AVOIDANCE)
     reason = models.CharField(_("사유"), max_length=200)
+    declaration = models.ForeignKey(
+        "meetings.InterestDeclaration",
+        verbose_name=_("이해충돌 신고"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recusals",
+    )
+    challenge = models.OneToOneField(
+        "meetings.RecusalChallenge",
+        verbose_name=_("기피 신청"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="recusal",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("기록자"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "membership"], name="recusal_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "membership"], name="recusal_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in RecusalKind]), name="recusal_kind_valid"
+            ),
+            # a 기피 recusal exists only as the decision on a challenge
+            models.CheckConstraint(
+                condition=~Q(kind="challenge") | Q(challenge__isnull=False), name="recusal_challenge_linked"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.item_id}: {self.membership_id}"

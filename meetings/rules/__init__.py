@@ -9,6 +9,7 @@
 The package re-exports every public name, so callers keep writing `from meetings import rules`.
 """
 
+from meetings.rules.interests import *  # noqa: F403
 from meetings.rules.lifecycle import *  # noqa: F403
 from meetings.rules.outcomes import *  # noqa: F403
 from meetings.rules.sitting import *  # noqa: F403

@@ -28,6 +28,11 @@ ACTIONS: dict[str, tuple[frozenset[str], bool]] = {
     "attachment_add": (_BEFORE | _SITTING, False),
     "observer_add": (_BEFORE | _SITTING | {NO_QUORUM}, False),
     "recusal_add": (_BEFORE | _SITTING, False),
+    # 이해충돌: members declare before the meeting (the start time is checked by the service, see
+    # rules.declaration_open); 기피 신청 and the secretary's decisions are possible until the minutes lock
+    "interest_declare": (_BEFORE, False),
+    "challenge_file": (_BEFORE | _SITTING, False),
+    "interest_decide": (_BEFORE | _SITTING, False),
     "attendance": (_BEFORE | _SITTING | {NO_QUORUM}, True),
     "mark_held": (frozenset({NOTICE_SENT}), True),
     "mark_no_quorum": (frozenset({NOTICE_SENT, HELD}), True),

@@ -8,6 +8,15 @@ from meetings.selectors.convening import (
     signed_request_ids,
 )
 from meetings.selectors.feeds import FeedVersion, feed_meetings, feed_scope, feed_version, meeting_version
+from meetings.selectors.interests import (
+    NO_DECLARATION_KINDS,
+    declarable_items,
+    declaring_meeting_ids,
+    interests_overview,
+    meeting_membership,
+    member_items,
+    members_yet_to_answer,
+)
 from meetings.selectors.meetings import (
     UPCOMING_MAX,
     Panel,
@@ -50,6 +59,7 @@ from meetings.selectors.voting import (
 )
 
 __all__ = [
+    "NO_DECLARATION_KINDS",
     "UPCOMING_MAX",
     "FeedVersion",
     "Panel",
@@ -57,18 +67,24 @@ __all__ = [
     "attendance_initial",
     "calendar_year",
     "convening_requests",
+    "declarable_items",
+    "declaring_meeting_ids",
     "elections_of",
     "enrolled_in",
     "enrolled_memberships",
     "feed_meetings",
     "feed_scope",
     "feed_version",
+    "interests_overview",
     "managed_series",
     "meeting_detail_data",
     "meeting_list",
+    "meeting_membership",
     "meeting_version",
     "meetings_for_user_bodies",
     "member_bodies",
+    "member_items",
+    "members_yet_to_answer",
     "minutes_initial",
     "my_past",
     "my_upcoming",

@@ -166,6 +166,7 @@ def attendance_initial(meeting: Meeting) -> list[tuple[Membership, dict]]:
                 "arrived": a.arrived_at and timezone.localtime(a.arrived_at).time(),
                 "left": a.left_at and timezone.localtime(a.left_at).time(),
                 "deputy_name": a.deputy_name,
+                "mode": a.mode,
             }
         rows.append((m, initial))
     return rows

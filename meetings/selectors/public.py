@@ -147,13 +147,17 @@ def public_minutes_list() -> QuerySet[Minutes]:
 
 
 def public_record(minutes: Minutes) -> dict:
-    """The frozen record as the public sees it: names of recused members without their reasons, vote
+    """The frozen record as the public sees it: names of recused members without their reasons or the
+    declarations and challenges behind them, vote
     totals without named ballots, no internal ids, no approver and no non-disclosure fields."""
     record = copy.deepcopy(minutes.record)
     for line in record.get("roster", []):
         line.pop("membership_id", None)
     for item in record.get("items", []):
         item["recusals"] = [{"name": r["name"]} for r in item.get("recusals", [])]
+        # 이해충돌 declarations and challenges are for the member, the secretary and staff only
+        item.pop("declarations", None)
+        item.pop("challenges", None)
         for vote in item.get("votes", []):
             vote["ballots"] = []
     info = record.get("minutes") or {}

@@ -22,11 +22,21 @@ import json
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 
-from meetings.models import AgendaItem, Attendance, Meeting, Minutes, NamedBallot, Vote
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    InterestDeclaration,
+    Meeting,
+    Minutes,
+    NamedBallot,
+    RecusalChallenge,
+    Vote,
+)
 from meetings.selectors.meetings import enrolled_memberships, quorum_panel, run_of_show
 from seongdong_gov.rules import date_dots
 
-RECORD_VERSION = 1
+# 2: recusal kinds, 이해충돌 declarations and 기피 challenges per item, attendance mode (영상)
+RECORD_VERSION = 2
 
 
 def _hm(moment: dt.datetime | None) -> str:
@@ -61,6 +71,8 @@ def _attendance_lines(enrolled, attendances: list[Attendance]) -> list[dict]:
             arrived=_hm(a.arrived_at) if a else "",
             left=_hm(a.left_at) if a else "",
             deputy=a.deputy_name if a else "",
+            mode=a.mode if a else "",
+            mode_label=a.get_mode_display() if a and a.mode == Attendance.Mode.VIDEO else "",
         )
         lines.append(line)
     return lines
@@ -119,6 +131,45 @@ def _election_line(item: AgendaItem) -> dict | None:
     }
 
 
+def _moment(moment: dt.datetime | None) -> str:
+    return f"{_day(moment)} {_hm(moment)}" if moment else ""
+
+
+def _recusal_line(recusal) -> dict:
+    return {
+        "name": recusal.membership.person.name,
+        "kind": recusal.kind,
+        "kind_label": recusal.get_kind_display(),
+        "reason": recusal.reason,
+    }
+
+
+def _declaration_line(d: InterestDeclaration) -> dict:
+    return {
+        "name": d.membership.person.name,
+        "has_interest": d.has_interest,
+        "kind_label": d.get_kind_display() if d.kind else "",
+        "description": d.description,
+        "asks_step_aside": d.asks_step_aside,
+        "declared_at": _moment(d.declared_at),
+        "updated_at": _moment(d.updated_at),
+    }
+
+
+def _challenge_line(c: RecusalChallenge) -> dict:
+    return {
+        "filed_by": c.filed_by.person.name,
+        "against": c.against.person.name,
+        "reasons": c.reasons,
+        "filed_at": _moment(c.filed_at),
+        "decision": c.decision,
+        "decision_label": c.get_decision_display(),
+        "decided_at": _moment(c.decided_at),
+        "decided_by": _user_name(c.decided_by),
+        "decision_note": c.decision_note,
+    }
+
+
 def _item_lines(meeting: Meeting) -> list[dict]:
     items = list(
         AgendaItem.objects.filter(meeting=meeting)
@@ -137,6 +188,18 @@ def _item_lines(meeting: Meeting) -> list[dict]:
             ),
             "recusals__membership__person",
             "election__candidates__membership__person",
+            Prefetch(
+                "declarations",
+                queryset=InterestDeclaration.objects.select_related("membership__person").order_by(
+                    "membership__person__name", "pk"
+                ),
+            ),
+            Prefetch(
+                "challenges",
+                queryset=RecusalChallenge.objects.select_related(
+                    "filed_by__person", "against__person", "decided_by__person"
+                ).order_by("filed_at", "pk"),
+            ),
         )
         .order_by("order")
     )
@@ -152,7 +215,10 @@ def _item_lines(meeting: Meeting) -> list[dict]:
             "planned_minutes": item.planned_minutes,
             "reason": item.proposal_reason,
             "summary": item.main_content,
-            "recusals": [{"name": r.membership.person.name, "reason": r.reason} for r in item.recusals.all()],
+            "recusals": [_recusal_line(r) for r in item.recusals.all()],
+            # 이해충돌 신고 and 기피 신청, kept with the frozen record (never shown on the public site)
+            "declarations": [_declaration_line(d) for d in item.declarations.all()],
+            "challenges": [_challenge_line(c) for c in item.challenges.all()],
             "votes": [_vote_line(v) for v in item.votes.all()],
             "written": _written_line(item),
             "election": _election_line(item),
@@ -201,7 +267,10 @@ def record_build(meeting: Meeting, minutes: Minutes | None = None) -> dict:
                 "met": panel.quorum.met,
             },
             "roster": roster,
-            "attendees": [r["name"] for r in present],
+            # the public minutes list these names: 영상회의 attendance is marked where the body counts it
+            "attendees": [
+                r["name"] + (" (영상)" if r["mode"] == Attendance.Mode.VIDEO else "") for r in present
+            ],
             "absentees": [
                 {"name": r["name"], "status_label": r["status_label"]}
                 for r in roster

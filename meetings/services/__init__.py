@@ -17,6 +17,12 @@ from meetings.services.convening import convening_request_open, convening_reques
 from meetings.services.elections import election_record
 from meetings.services.feeds import feed_token_renew
 from meetings.services.guard import meeting_for_write
+from meetings.services.interests import (
+    challenge_decide,
+    challenge_file,
+    interest_declare,
+    recusal_from_declaration,
+)
 from meetings.services.meeting import (
     meeting_cancel,
     meeting_create,
@@ -46,10 +52,13 @@ __all__ = [
     "attendance_save",
     "calendar_exception_delete",
     "calendar_exception_save",
+    "challenge_decide",
+    "challenge_file",
     "convening_request_open",
     "convening_request_sign",
     "election_record",
     "feed_token_renew",
+    "interest_declare",
     "meeting_cancel",
     "meeting_create",
     "meeting_for_write",
@@ -64,6 +73,7 @@ __all__ = [
     "new_uid",
     "observer_add",
     "recusal_add",
+    "recusal_from_declaration",
     "series_generate",
     "series_save",
     "vote_context",

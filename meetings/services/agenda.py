@@ -54,10 +54,19 @@ def agenda_publish(*, actor, meeting: Meeting) -> Meeting:
 
 
 def recusal_add(
-    *, actor, item: AgendaItem, membership: Membership, reason: str, submission_key: str | None = None
+    *,
+    actor,
+    item: AgendaItem,
+    membership: Membership,
+    reason: str,
+    kind: str = Recusal.Kind.AVOIDANCE,
+    submission_key: str | None = None,
 ) -> Recusal:
-    """제척·기피·회피 on one item: the member still counts toward the quorum to open but does not vote on
-    the item (법제처 해석 09-0129). Side effects: Recusal, AuditEntry, the submission key claimed."""
+    """회피 or 제척 on one item, recorded by the secretary: the member still counts toward the quorum to
+    open but does not vote on the item (법제처 해석 09-0129). 기피 is recorded only as the decision on a
+    challenge (services.challenge_decide). Side effects: Recusal, AuditEntry, the submission key claimed."""
+    if kind not in (Recusal.Kind.AVOIDANCE, Recusal.Kind.DISQUALIFICATION):
+        raise ValidationError({"kind": _("기피는 기피 신청에 대한 결정으로만 기록합니다.")})
     try:
         with transaction.atomic():
             meeting_for_write(meeting_id=item.meeting_id, action="recusal_add")
@@ -66,7 +75,9 @@ def recusal_add(
             if membership.pk not in {m.pk for m in selectors.enrolled_memberships(item.meeting)}:
                 raise ValidationError({"membership": _("이 회의의 재적위원이 아닙니다.")})
             submission_claim(key=submission_key)
-            recusal = Recusal.objects.create(item=item, membership=membership, reason=reason.strip())
+            recusal = Recusal.objects.create(
+                item=item, membership=membership, kind=kind, reason=reason.strip(), recorded_by=actor
+            )
             audit_record(actor=actor, action="recusal_add", obj=item, note=f"{membership.person}: {reason}")
     except IntegrityError as exc:
         raise ValidationError({"membership": _("이미 회피·제척으로 기록된 위원입니다.")}) from exc

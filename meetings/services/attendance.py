@@ -15,13 +15,24 @@ from meetings.services.guard import meeting_for_write
 from seongdong_gov.audit import audit_record
 
 
-def _checked(meeting: Meeting, row: dict, *, allows_deputies: bool) -> dict:
+def _checked(meeting: Meeting, row: dict, *, allows_deputies: bool, video_counts: bool) -> dict:
     """One row's values as stored, or a refusal naming the member (one sheet, many rows)."""
     membership, status = row["membership"], row["status"]
     arrived, left, deputy_name = row.get("arrived"), row.get("left"), row.get("deputy_name", "")
+    mode = row.get("mode") or Attendance.Mode.IN_PERSON
     if status != Attendance.Status.PRESENT:
         arrived = left = None
         deputy_name = ""
+        mode = Attendance.Mode.IN_PERSON
+    # 영상회의 attendance is recorded only where the body's rules count it as present: refusing is
+    # clearer than recording a "present" member who does not count toward the quorum
+    if mode == Attendance.Mode.VIDEO and not video_counts:
+        raise ValidationError(
+            _(
+                "이 기구는 영상회의 출석을 출석으로 인정하지 않습니다 (%(p)s). 현장 출석 또는 불참으로 기록하세요."
+            )
+            % {"p": membership.person}
+        )
     if arrived and left and left <= arrived:
         raise ValidationError(_("퇴장 시각은 도착 시각보다 늦어야 합니다."))
     if deputy_name and not allows_deputies:
@@ -35,6 +46,7 @@ def _checked(meeting: Meeting, row: dict, *, allows_deputies: bool) -> dict:
         "arrived_at": selectors.at_meeting_time(meeting, arrived),
         "left_at": selectors.at_meeting_time(meeting, left),
         "deputy_name": deputy_name,
+        "mode": mode,
     }
 
 
@@ -47,6 +59,7 @@ def attendance_record(
     arrived: dt.time | None = None,
     left: dt.time | None = None,
     deputy_name: str = "",
+    mode: str = Attendance.Mode.IN_PERSON,
 ) -> Attendance:
     """Record one member's attendance (times on the meeting day). Side effects: Attendance, AuditEntry."""
     with transaction.atomic():
@@ -60,16 +73,17 @@ def attendance_record(
                     "arrived": arrived,
                     "left": left,
                     "deputy_name": deputy_name,
+                    "mode": mode,
                 }
             ],
         )[0]
 
 
-_FIELDS = ("status", "arrived_at", "left_at", "deputy_name")
+_FIELDS = ("status", "arrived_at", "left_at", "deputy_name", "mode")
 
 
 def attendance_save(*, actor, meeting: Meeting, rows: list[dict]) -> list[Attendance]:
-    """Record the attendance sheet: each row {membership, status, arrived, left, deputy_name}. All rows
+    """Record the attendance sheet: each row {membership, status, arrived, left, deputy_name, mode}. All rows
     or none: a refusal on one row keeps none of them.
 
     A fixed number of queries whatever the number of members (issue 10 §4: ~5 per member before): one
@@ -79,9 +93,18 @@ def attendance_save(*, actor, meeting: Meeting, rows: list[dict]) -> list[Attend
     with transaction.atomic():
         # the lifecycle guard first (row lock, state, start time, never after locking), then the checks
         meeting = meeting_for_write(meeting_id=meeting.pk, action="attendance")
-        allows_deputies = selectors.rule_body(meeting).allows_deputies
+        body = selectors.rule_body(meeting)
         checked = [
-            (row["membership"], _checked(meeting, row, allows_deputies=allows_deputies)) for row in rows
+            (
+                row["membership"],
+                _checked(
+                    meeting,
+                    row,
+                    allows_deputies=body.allows_deputies,
+                    video_counts=body.video_attendance_counts,
+                ),
+            )
+            for row in rows
         ]
         existing = {
             a.membership_id: a

@@ -19,8 +19,11 @@ from meetings.forms import AttendanceForm
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request, pk: int):
     meeting = permissions.meeting_for_manage(request, pk)
+    video_counts = selectors.rule_body(meeting).video_attendance_counts
     forms = [
-        AttendanceForm(request.POST or None, prefix=f"m{m.pk}", membership=m, initial=initial)
+        AttendanceForm(
+            request.POST or None, prefix=f"m{m.pk}", membership=m, initial=initial, video_counts=video_counts
+        )
         for m, initial in selectors.attendance_initial(meeting)
     ]
     if request.method == "POST" and all(f.is_valid() for f in forms):

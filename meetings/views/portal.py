@@ -25,6 +25,7 @@ def portal(request):
         "meetings/portal.html",
         {
             "upcoming": upcoming,
+            "declaring": selectors.declaring_meeting_ids(roles, upcoming),
             "more_upcoming": more_upcoming,
             **paginate(request, selectors.my_past(roles, today=today), per_page=PAST_PER_PAGE),
             "token": FeedToken.objects.filter(user=request.user).first(),

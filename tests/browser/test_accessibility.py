@@ -30,7 +30,7 @@ def _demo_objects() -> dict:
     """Primary keys and URL arguments of demo objects used to fill the URL patterns."""
     from appointments.models import Certificate
     from committees.models import Body, Membership, OrgUnit, Person, Post
-    from meetings.models import Meeting
+    from meetings.models import InterestDeclaration, Meeting
     from reports.models import Report
 
     steering = Body.objects.get(name="추진운영위원회")
@@ -41,7 +41,10 @@ def _demo_objects() -> dict:
     own_report = Report.objects.filter(unit=dong).order_by("-month", "field__order").first()
     submitted = Report.objects.exclude(submitted_at__isnull=True).order_by("-month", "pk").first()
     assert Certificate.objects.exists(), "the demo issues the 2016 certificates"
+    declared = InterestDeclaration.objects.select_related("item").order_by("pk").first()
     return {
+        "upcoming": declared.item.meeting_id,
+        "declared_item": declared.item_id,
         "body": steering.pk,
         "meeting": held.pk,
         "ceremony": ceremony.pk,
@@ -77,6 +80,7 @@ def _pages(role: str, o: dict) -> list[str]:
         r("meetings:minutes", o["meeting"]),
         r("meetings:minutes_edit", o["meeting"]),
         r("meetings:item_create", o["meeting"]),
+        r("meetings:interests", o["upcoming"]),
         r("meetings:convening"),
         r("appointments:create", o["body"]),
     ]
@@ -108,6 +112,9 @@ def _pages(role: str, o: dict) -> list[str]:
             r("meetings:list"),
             r("meetings:detail", o["meeting"]),
             r("meetings:minutes", o["meeting"]),
+            r("meetings:interests_mine", o["upcoming"]),
+            r("meetings:interest_declare", o["upcoming"], o["declared_item"]),
+            r("meetings:challenge_file", o["upcoming"], o["declared_item"]),
         ],
         "reporter": [
             *common,

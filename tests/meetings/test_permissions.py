@@ -15,6 +15,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from committees.models import Membership
 from meetings import services
 from meetings.models import AgendaItem, Attachment, Meeting, PaymentList
 from tests import factories
@@ -52,6 +53,9 @@ def world(role_world, tmp_path, settings):
     request = factories.ConveningRequestFactory(body=body, reason="요구", enrolled=2, threshold=1)
     exception = factories.CalendarExceptionFactory(date=dt.date(2026, 3, 10), kind="closure", reason="휴무")
     token = factories.FeedTokenFactory(user=users["member"], token="secret-token-for-matrix")
+    second = Membership.objects.filter(body=body).exclude(pk=role_world.membership.pk).first()
+    declaration = factories.InterestDeclarationFactory(item=item, membership=role_world.membership)
+    challenge = factories.RecusalChallengeFactory(item=item, filed_by=second, against=role_world.membership)
     series = factories.MeetingSeriesFactory(
         name="실무협의 회의", start_date=TODAY, start_time=dt.time(16, 0), bodies=[body]
     )
@@ -65,6 +69,8 @@ def world(role_world, tmp_path, settings):
         "token": token,
         "written": written,
         "series": series,
+        "declaration": declaration,
+        "challenge": challenge,
     }
 
 
@@ -119,6 +125,14 @@ URLS = [
     _case("get", "cancel", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "observer_add", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "recusal_add", [m], MANAGERS, forbidden=IN_REACH),
+    # 이해충돌 (issue 15 §1): members declare on their own page (those who see the meeting without a seat:
+    # 403); declarations and challenges are the managers' to act on
+    _case("get", "interests", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "interests_mine", [m], {"member"}, forbidden=MANAGERS),
+    _case("get", "interest_declare", [m, "item"], {"member"}, forbidden=MANAGERS),
+    _case("get", "challenge_file", [m, "item"], {"member"}, forbidden=MANAGERS),
+    _case("get", "interest_recuse", [m, "declaration"], MANAGERS, forbidden=IN_REACH),
+    _case("get", "challenge_decide", [m, "challenge"], MANAGERS, forbidden=IN_REACH),
     _case("get", "convening", [], VIEWERS | {"secretary_other"}, forbidden={"reporter"}),
     _case("post", "convening_sign", ["request"], {"member"}, 302, forbidden=MANAGERS),  # see, not sign
     # Series are managed by staff and the secretaries of the series' bodies (each secretary sees their

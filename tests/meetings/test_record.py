@@ -103,6 +103,8 @@ def test_record_lists_absentees_late_arrivals_and_approval(db):
     record = Minutes.objects.get(meeting=meeting).record
     assert record["absentees"] == [{"name": "박세나", "status_label": "불참"}]
     assert record["attendees"] == ["김하나", "이두리"]
-    assert record["items"][0]["recusals"] == [{"name": "이두리", "reason": "이해관계"}]
+    assert record["items"][0]["recusals"] == [
+        {"name": "이두리", "kind": "avoidance", "kind_label": "회피", "reason": "이해관계"}
+    ]
     assert record["minutes"]["approved_by"] == staff.get_username()
     assert record["minutes"]["locked_on"] == record["minutes"]["approved_on"]

@@ -396,7 +396,9 @@ def test_minutes_show_absentees_recusals_late_early_and_approval(db, client):
     ]
     assert record["late"] == [{"name": "이두리", "time": "16:25"}]
     assert record["left_early"] == [{"name": "박세나", "time": "17:10"}]
-    assert record["items"][0]["recusals"] == [{"name": "김하나", "reason": "본인 소속 단체 사업"}]
+    assert record["items"][0]["recusals"] == [
+        {"name": "김하나", "kind": "avoidance", "kind_label": "회피", "reason": "본인 소속 단체 사업"}
+    ]
     assert record["minutes"]["number"] == f"{body.name} {PAST.year}-1"
     assert record["minutes"]["approved_by"] == staff.get_full_name()
     assert record["minutes"]["approved_on"] == f"{TODAY.year}. {TODAY.month}. {TODAY.day}."

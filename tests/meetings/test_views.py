@@ -200,11 +200,13 @@ def test_portal_query_count(login, setup, rows, django_assert_num_queries):
     client = login(member)
     # Constant for 1 and 10 rows: session, user, roles (5), context processors,
     # meetings with minutes, their bodies, feed token, written resolutions with their recusals and
-    # bodies, the member's memberships and answers.
-    with django_assert_num_queries(19):  # +1: the header's unread-notification count
+    # bodies, the member's memberships and answers, the published meetings of the member's own bodies
+    # (the 이해충돌 신고 links).
+    with django_assert_num_queries(20):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:portal"))
     assert f"회의 {rows - 1}" in response.content.decode()
     assert response.content.decode().count("응답 필요") == rows
+    assert response.content.decode().count('data-testid="interests-link-') == rows
 
 
 @pytest.mark.parametrize("rows", [1, 10])

@@ -1,4 +1,6 @@
-"""The day-before reminder to the members of every noticed meeting that starts tomorrow (Seoul date).
+"""The day-before reminder to the members of every noticed meeting that starts tomorrow (Seoul date), and,
+where its agenda is published, a second one to the members who have not answered every item's 이해충돌
+question.
 Safe to run more than once a day: each meeting's reminder has a dedup key in the outbox (a moved meeting,
 with a new start, gets a new reminder). systemd timer: README «예약 작업»."""
 
@@ -31,6 +33,11 @@ class Command(BaseCommand):
         for meeting in meetings:
             with transaction.atomic():
                 outcome = notifications.notify_reminder(meeting)
-            total += outcome.queued
-            self.stdout.write(f"{meeting.pk}\t{meeting.title}\t{outcome.queued}")
+                interests = (
+                    notifications.notify_interest_reminder(meeting)
+                    if meeting.agenda_published
+                    else notifications.Outcome()
+                )
+            total += outcome.queued + interests.queued
+            self.stdout.write(f"{meeting.pk}\t{meeting.title}\t{outcome.queued}\t{interests.queued}")
         self.stdout.write(self.style.SUCCESS(f"queued {total}"))
