@@ -9,6 +9,7 @@ from meetings.models.convening import (
     ConveningRequest,
     ConveningSignature,
 )
+from meetings.models.evoting import BallotBox, ElectronicBallot, SecretBallot, VoterMark
 from meetings.models.meeting import (
     ALLOWED_EXTENSIONS,
     MAX_ATTACHMENT_BYTES,
@@ -45,10 +46,12 @@ __all__ = [
     "AllowanceRule",
     "Attachment",
     "Attendance",
+    "BallotBox",
     "ConveningRequest",
     "ConveningSignature",
     "Election",
     "ElectionCandidate",
+    "ElectronicBallot",
     "FeedToken",
     "Meeting",
     "MeetingKind",
@@ -61,8 +64,10 @@ __all__ = [
     "PaymentLine",
     "PaymentList",
     "Recusal",
+    "SecretBallot",
     "SeriesHost",
     "Vote",
+    "VoterMark",
     "WrittenAnswer",
     "WrittenResolution",
     "_attachment_path",
