@@ -57,8 +57,9 @@ def evote_manage(request, pk: int):
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def evote_close(request, pk: int):
+    """Close box `pk` (POST); a refusal, or a GET, shows the secretary's page with the reason."""
     box = permissions.box_for_manage(request, pk)
     meeting = box.item.meeting
     form = BallotBoxCloseForm(request.POST)
