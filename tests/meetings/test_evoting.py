@@ -409,3 +409,62 @@ def test_secretary_page_counts_who_voted_never_how_and_closes(db, client):
     record = record_build(item.meeting)
     lines = [v for i in record["items"] for v in i["votes"]]
     assert [(v["method_label"], v["electronic"]) for v in lines] == [("무기명 · 전자 투표", True)]
+
+
+# --- concurrency (PostgreSQL) ------------------------------------------------------------------------
+
+CONCURRENT_VOTERS = 100
+# PostgreSQL's default max_connections is 100 and the server is shared: 25 connections cast the 100
+# ballots, each of them released at once behind a barrier, all contending for the box's row lock
+CONCURRENT_CONNECTIONS = 25
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks and concurrent casts need PostgreSQL"
+)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("method", ["secret", "named"])
+def test_a_hundred_members_cast_at_once_and_each_counts_once(method):
+    import threading
+
+    from django.db import connections
+
+    item, members = _sitting(CONCURRENT_VOTERS, CONCURRENT_VOTERS, quorum_rule="none")
+    box = services.ballot_box_open(actor=None, item=item, method=method)
+    choices = ["yes", "no", "abstain", "yes"] * (CONCURRENT_VOTERS // 4)
+    # each member casts twice, from two different connections: one ballot must count, the other be
+    # refused (secret, no receipt) or replace it with the same choice (named)
+    first = list(zip(members, choices, strict=True))
+    jobs = first + first[1:] + first[:1]
+    results: list[object] = [None] * len(jobs)
+    barrier = threading.Barrier(CONCURRENT_CONNECTIONS)
+
+    def run(t: int) -> None:
+        try:
+            barrier.wait()
+            for k in range(t, len(jobs), CONCURRENT_CONNECTIONS):
+                m, c = jobs[k]
+                try:
+                    results[k] = services.ballot_cast(actor=None, box=box, membership=m, choice=c)
+                except Exception as exc:  # the finding: reported by the assertions
+                    results[k] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in range(CONCURRENT_CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    errors = [r for r in results if isinstance(r, ValidationError)]
+    assert not [r for r in results if isinstance(r, Exception) and not isinstance(r, ValidationError)]
+    assert VoterMark.objects.filter(box=box).count() == CONCURRENT_VOTERS
+    if method == "secret":
+        assert SecretBallot.objects.filter(box=box).count() == CONCURRENT_VOTERS
+        assert len(errors) == CONCURRENT_VOTERS  # the second of each pair had no receipt
+        assert all("처음 투표한 기기에서만" in " ".join(e.messages) for e in errors)
+    else:
+        assert ElectronicBallot.objects.filter(box=box).count() == CONCURRENT_VOTERS
+        assert errors == []
+    vote = services.ballot_box_close(actor=None, box=box)
+    assert (vote.yes, vote.no, vote.abstain) == (50, 25, 25)
