@@ -468,3 +468,19 @@ def test_a_hundred_members_cast_at_once_and_each_counts_once(method):
         assert errors == []
     vote = services.ballot_box_close(actor=None, box=box)
     assert (vote.yes, vote.no, vote.abstain) == (50, 25, 25)
+
+
+@pytest.mark.parametrize("boxes", [1, 4])
+def test_portal_lists_open_boxes_in_constant_queries(db, client, boxes, django_assert_num_queries):
+    item, members = _sitting(3, 3)
+    services.ballot_box_open(actor=None, item=item, method="named")
+    for n in range(2, boxes + 1):
+        other = AgendaItem.objects.create(meeting=item.meeting, order=n, kind="resolution", title=f"안건{n}")
+        services.ballot_box_open(actor=None, item=other, method="secret")
+    client.force_login(_logins(members[:1])[0])
+    client.get(reverse("meetings:portal"))  # warm the session
+    # the same for 1 and 4 boxes: the portal's own queries plus two for the boxes (the boxes with item
+    # and meeting, the user's marks)
+    with django_assert_num_queries(18):
+        page = client.get(reverse("meetings:portal")).content.decode()
+    assert page.count('href="/meetings/evote/') == boxes
