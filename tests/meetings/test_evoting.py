@@ -484,3 +484,15 @@ def test_portal_lists_open_boxes_in_constant_queries(db, client, boxes, django_a
     with django_assert_num_queries(18):
         page = client.get(reverse("meetings:portal")).content.decode()
     assert page.count('href="/meetings/evote/') == boxes
+
+
+def test_minutes_wait_for_an_open_box(db):
+    item, members = _sitting(3, 3)
+    minutes = factories.MinutesFactory(meeting=item.meeting)
+    Meeting.objects.filter(pk=item.meeting.pk).update(status=Meeting.Status.MINUTES_DRAFT)
+    box = services.ballot_box_open(actor=None, item=item, method="secret")
+    with pytest.raises(ValidationError, match="진행 중인 전자 투표가 있습니다"):
+        services.minutes_approve(actor=None, minutes=minutes)
+    _cast_all(box, members, ["yes", "yes", "no"])
+    services.ballot_box_close(actor=None, box=box)
+    assert services.minutes_approve(actor=None, minutes=minutes).status == "approved"
