@@ -323,6 +323,13 @@ class Fixtures:
         )
 
     @cached_property
+    def ballot_box(self):
+        """The latest electronic ballot box (neither data set has one unless a sitting made it)."""
+        from meetings.models import BallotBox
+
+        return BallotBox.objects.select_related("item__meeting").order_by("-pk").first()
+
+    @cached_property
     def feed_token(self):
         """The staff account's feed token; made through the service when the data have none (the demo)."""
         from meetings import services
@@ -338,10 +345,11 @@ class Fixtures:
         """The account that requests a page as `role`; None for an anonymous request."""
         if role == "anonymous":
             return None
-        if role == "written_member":
+        if role in ("written_member", "ballot_member"):
             from django.contrib.auth import get_user_model
 
-            body_ids = self.written.item.meeting.bodies.values_list("pk", flat=True)
+            meeting = (self.written if role == "written_member" else self.ballot_box).item.meeting
+            body_ids = meeting.bodies.values_list("pk", flat=True)
             user = (
                 get_user_model()
                 .objects.filter(
@@ -539,6 +547,22 @@ ENTRIES: dict[str, Entry] = {
     ),
     "meetings:election": Entry("secretary", lambda f: {"pk": f.attendance_meeting.pk}),
     "meetings:written_open": Entry("secretary", lambda f: {"pk": f.attendance_meeting.pk}),
+    "meetings:evote": Entry(
+        "secretary", lambda f: {"pk": f.attendance_meeting.pk}, checks=lambda f: [f.attendance_meeting.title]
+    ),
+    "meetings:evote_close": Entry(
+        "secretary",
+        lambda f: {"pk": f.ballot_box.pk},
+        checks=lambda f: [f.ballot_box.item.meeting.title],
+        needs=lambda f: f.ballot_box,
+    ),
+    "meetings:ballot": Entry(
+        "ballot_member",
+        lambda f: {"pk": f.ballot_box.pk},
+        checks=lambda f: [f.ballot_box.item.title],
+        needs=lambda f: f.ballot_box,
+        note="as a member of the box's body (the data sets have no ballot box unless a sitting opened one)",
+    ),
     "meetings:written_answer": Entry(
         "written_member",
         lambda f: {"pk": f.written.pk},

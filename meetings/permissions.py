@@ -20,6 +20,7 @@ from meetings import selectors
 from meetings.models import (
     AgendaItem,
     Attachment,
+    BallotBox,
     ConveningRequest,
     InterestDeclaration,
     Meeting,
@@ -196,6 +197,30 @@ def written_for_member(
         raise Http404
     meeting_for_user(roles, resolution)
     raise PermissionDenied
+
+
+def box_for_member(request_or_roles, pk: int) -> tuple[BallotBox, Membership]:
+    """A ballot box and the user's voting membership (in office on the meeting date in one of its
+    bodies). A box on a meeting the user sees but where they are no member (secretary, staff) is 403;
+    any other is 404, a member of another body included."""
+    roles = roles_of(request_or_roles)
+    box = BallotBox.objects.select_related("item__meeting").filter(pk=pk).first()
+    if box is None:
+        raise Http404
+    meeting = meeting_for_user(roles, box.item.meeting_id)
+    box.item.meeting = meeting  # with its bodies prefetched
+    membership = selectors.member_for_box(roles, box)
+    if membership is None:
+        raise PermissionDenied
+    return box, membership
+
+
+def box_for_manage(request_or_roles, pk: int) -> BallotBox:
+    box = BallotBox.objects.select_related("item").filter(pk=pk).first()
+    if box is None:
+        raise Http404
+    box.item.meeting = meeting_for_manage(request_or_roles, box.item.meeting_id)
+    return box
 
 
 def written_for_manage(request_or_roles, pk: int) -> WrittenResolution:

@@ -325,6 +325,43 @@ class NamedBallotFactory(factory.django.DjangoModelFactory):
     choice = meetings.NamedBallot.Choice.YES
 
 
+class BallotBoxFactory(factory.django.DjangoModelFactory):
+    """An open secret ballot box (전자 투표) on an agenda item."""
+
+    class Meta:
+        model = meetings.BallotBox
+
+    item = factory.SubFactory(AgendaItemFactory)
+    method = meetings.BallotBox.Method.SECRET
+    opened_at = factory.LazyAttribute(lambda o: o.item.meeting.starts_at + dt.timedelta(minutes=20))
+
+
+class VoterMarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meetings.VoterMark
+
+    box = factory.SubFactory(BallotBoxFactory)
+    membership = factory.LazyAttribute(lambda o: _member_of_meeting(o.box))
+
+
+class ElectronicBallotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meetings.ElectronicBallot
+
+    box = factory.SubFactory(BallotBoxFactory, method=meetings.BallotBox.Method.NAMED)
+    membership = factory.LazyAttribute(lambda o: _member_of_meeting(o.box))
+    choice = meetings.NamedBallot.Choice.YES
+
+
+class SecretBallotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meetings.SecretBallot
+
+    box = factory.SubFactory(BallotBoxFactory)
+    choice = meetings.NamedBallot.Choice.YES
+    receipt_digest = factory.Sequence(lambda n: f"{n:064x}")
+
+
 class ElectionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = meetings.Election

@@ -202,6 +202,10 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "meetings:vote_named": lambda: {"pk": _meeting()},
     "meetings:election": lambda: {"pk": _meeting()},
     "meetings:written_open": lambda: {"pk": _meeting()},
+    "meetings:evote": lambda: {"pk": _meeting()},
+    "meetings:evote_close": lambda: {"pk": _pk("meetings.BallotBox")},
+    "meetings:evote_void": None,
+    "meetings:ballot": lambda: {"pk": _pk("meetings.BallotBox")},
     "meetings:written_answer": lambda: {"pk": _pk("meetings.WrittenResolution")},
     "meetings:written_count": None,
     "meetings:minutes": lambda: {"pk": _meeting()},
@@ -365,6 +369,9 @@ FORMS: dict[str, tuple[str, ...]] = {
     "meetings:election": ("meetings.forms.ElectionForm",),
     "meetings:written_open": ("meetings.forms.WrittenOpenForm",),
     "meetings:written_answer": ("meetings.forms.WrittenAnswerForm",),
+    "meetings:evote": ("meetings.forms.BallotBoxOpenForm", "meetings.forms.BallotBoxCloseForm"),
+    "meetings:evote_close": ("meetings.forms.BallotBoxCloseForm", "meetings.forms.BallotBoxOpenForm"),
+    "meetings:ballot": ("meetings.forms.BallotForm",),
     "meetings:minutes_edit": ("meetings.forms.MinutesForm",),
     "meetings:minutes_correct": ("meetings.forms.MinutesCorrectionForm",),
     "reports:edit": ("reports.forms.ReportForm",),
@@ -470,6 +477,7 @@ def demo_actors(role_world, tmp_path, settings):
     factories.AttachmentFactory(meeting=meeting)
     factories.MinutesFactory(meeting=meeting)
     factories.WrittenResolutionFactory(item=factories.AgendaItemFactory(meeting=meeting))
+    factories.BallotBoxFactory(item=item)
     factories.MeetingSeriesFactory(bodies=[body])
     factories.CalendarExceptionFactory()
     factories.PostHoldingFactory()

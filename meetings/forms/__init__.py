@@ -15,6 +15,9 @@ from meetings.forms.meeting import (
 from meetings.forms.minutes import MinutesCorrectionForm, MinutesForm
 from meetings.forms.series import SeriesForm, SeriesGenerateForm
 from meetings.forms.voting import (
+    BallotBoxCloseForm,
+    BallotBoxOpenForm,
+    BallotForm,
     ElectionForm,
     NamedBallotForm,
     NamedVoteSetupForm,
@@ -27,6 +30,9 @@ __all__ = [
     "AgendaItemForm",
     "AttachmentForm",
     "AttendanceForm",
+    "BallotBoxCloseForm",
+    "BallotBoxOpenForm",
+    "BallotForm",
     "CalendarExceptionForm",
     "CancelForm",
     "ChallengeDecisionForm",

@@ -171,3 +171,42 @@ class WrittenAnswerForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("찬성·반대·기권 중 하나를 고르세요.")},
     )
+
+
+class BallotBoxOpenForm(forms.Form):
+    """전자 투표 개시: the item and whether the ballots are named or secret."""
+
+    item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
+    method = forms.ChoiceField(
+        label=_("표결 방법"),
+        choices=[(Vote.Method.NAMED, _("기명")), (Vote.Method.SECRET, _("무기명"))],
+        widget=forms.RadioSelect,
+        initial=Vote.Method.SECRET,
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.filter(kind__in=["deliberation", "resolution"])
+
+
+class BallotBoxCloseForm(forms.Form):
+    """전자 투표 마감: only a tie under a casting-vote rule needs the chair's decision."""
+
+    chair_casting = forms.TypedChoiceField(
+        label=_("가부동수일 때 위원장 결정"),
+        required=False,
+        coerce=lambda v: {"yes": True, "no": False}.get(v),
+        choices=[("", _("해당 없음")), ("yes", _("가")), ("no", _("부"))],
+        empty_value=None,
+    )
+
+
+class BallotForm(forms.Form):
+    """A member's ballot: 찬성·반대·기권 as a radio group with its legend."""
+
+    choice = forms.ChoiceField(
+        label=_("내 표"),
+        choices=NamedBallot.Choice.choices,
+        widget=forms.RadioSelect(attrs={"class": "evote-choice"}),
+        error_messages={"required": _("찬성·반대·기권 중 하나를 고르세요.")},
+    )

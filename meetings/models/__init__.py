@@ -9,6 +9,7 @@ from meetings.models.convening import (
     ConveningRequest,
     ConveningSignature,
 )
+from meetings.models.evoting import BallotBox, ElectronicBallot, SecretBallot, VoterMark
 from meetings.models.interests import InterestDeclaration, RecusalChallenge
 from meetings.models.meeting import (
     ALLOWED_EXTENSIONS,
@@ -46,10 +47,12 @@ __all__ = [
     "AllowanceRule",
     "Attachment",
     "Attendance",
+    "BallotBox",
     "ConveningRequest",
     "ConveningSignature",
     "Election",
     "ElectionCandidate",
+    "ElectronicBallot",
     "FeedToken",
     "InterestDeclaration",
     "Meeting",
@@ -64,8 +67,10 @@ __all__ = [
     "PaymentList",
     "Recusal",
     "RecusalChallenge",
+    "SecretBallot",
     "SeriesHost",
     "Vote",
+    "VoterMark",
     "WrittenAnswer",
     "WrittenResolution",
     "_attachment_path",

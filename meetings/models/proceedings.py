@@ -140,6 +140,8 @@ class Vote(models.Model):
     chair_casting = models.BooleanField(_("위원장 결정"), null=True, blank=True)
     passed = models.BooleanField(_("가결"))
     outcome_label = models.CharField(_("결과"), max_length=50)
+    # cast by the members on their own devices (meetings.models.evoting.BallotBox), not typed in
+    electronic = models.BooleanField(_("전자 투표"), default=False)
 
     class Meta:
         ordering = ["item", "taken_at"]
@@ -153,6 +155,12 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id} {self.taken_at:%H:%M} {self.outcome_label}"
+
+    @property
+    def method_label(self) -> str:
+        """The method as the record shows it: "무기명 · 전자 투표" for a vote cast on members' devices."""
+        label = self.get_method_display()
+        return f"{label} · {_('전자 투표')}" if self.electronic else str(label)
 
 
 class NamedBallot(models.Model):

@@ -37,6 +37,10 @@ ACTIONS: dict[str, tuple[frozenset[str], bool]] = {
     "mark_held": (frozenset({NOTICE_SENT}), True),
     "mark_no_quorum": (frozenset({NOTICE_SENT, HELD}), True),
     "vote": (_SITTING, True),
+    # electronic votes (issue 15 §2): a box is opened and voided only while the meeting sits; members
+    # cast while it is open, and closing it records a "vote"
+    "evote_open": (_SITTING, True),
+    "evote_void": (_SITTING, True),
     "election": (_SITTING, True),
     "written_open": (_BEFORE | _SITTING, False),
     "written_answer": (_BEFORE | _SITTING, False),

@@ -81,7 +81,8 @@ def _attendance_lines(enrolled, attendances: list[Attendance]) -> list[dict]:
 def _vote_line(vote: Vote) -> dict:
     return {
         "method": vote.method,
-        "method_label": vote.get_method_display(),
+        "method_label": vote.method_label,
+        "electronic": vote.electronic,
         "taken_at": _hm(vote.taken_at),
         "enrolled": vote.enrolled,
         "present": vote.present,

@@ -15,6 +15,7 @@ from meetings.services.attendance import attendance_mark_all_present, attendance
 from meetings.services.calendar import calendar_exception_delete, calendar_exception_save
 from meetings.services.convening import convening_request_open, convening_request_sign
 from meetings.services.elections import election_record
+from meetings.services.evoting import ballot_box_close, ballot_box_open, ballot_box_void, ballot_cast
 from meetings.services.feeds import feed_token_renew
 from meetings.services.guard import meeting_for_write
 from meetings.services.interests import (
@@ -50,6 +51,10 @@ __all__ = [
     "attendance_mark_all_present",
     "attendance_record",
     "attendance_save",
+    "ballot_box_close",
+    "ballot_box_open",
+    "ballot_box_void",
+    "ballot_cast",
     "calendar_exception_delete",
     "calendar_exception_save",
     "challenge_decide",

@@ -34,6 +34,8 @@ ACTION_LABELS = {
     "mark_held": gettext_lazy("개최 완료 처리"),
     "mark_no_quorum": gettext_lazy("유회 처리"),
     "vote": gettext_lazy("표결"),
+    "evote_open": gettext_lazy("전자 투표 개시"),
+    "evote_void": gettext_lazy("전자 투표 무효 처리"),
     "election": gettext_lazy("선출 기록"),
     "written_open": gettext_lazy("서면의결 요청"),
     "written_answer": gettext_lazy("서면의결 응답"),

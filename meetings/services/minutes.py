@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetings import notifications, selectors
-from meetings.models import Meeting, Minutes
+from meetings.models import BallotBox, Meeting, Minutes
 from meetings.services.guard import meeting_advance, meeting_for_write
 from meetings.services.numbering import minutes_number_assign
 from seongdong_gov.audit import audit_record, snapshot
@@ -56,6 +56,11 @@ def minutes_approve(*, actor, minutes: Minutes, now: dt.datetime | None = None) 
         minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
         if minutes.status != Minutes.Status.DRAFT:
             raise ValidationError(_("초안 상태의 회의록만 승인할 수 있습니다."))
+        # an open ballot box could never be closed after this (votes are taken only while sitting)
+        if BallotBox.objects.filter(item__meeting=meeting, closed_at=None, discarded_at=None).exists():
+            raise ValidationError(
+                _("진행 중인 전자 투표가 있습니다. 회의록을 승인하기 전에 마감하거나 무효로 하세요.")
+            )
         before = snapshot(minutes)
         minutes.status, minutes.approved_at = Minutes.Status.APPROVED, timezone.now()
         minutes.approved_by = actor if getattr(actor, "pk", None) else None

@@ -78,7 +78,7 @@ def vote_record(
             meeting=meeting,
             item=item,
             method=method,
-            taken=taken,
+            taken_at=selectors.at_meeting_time(meeting, taken),
             yes=yes,
             no=no,
             abstain=abstain,
@@ -96,17 +96,19 @@ def _vote_write(
     meeting: Meeting,
     item: AgendaItem,
     method: str,
-    taken: dt.time,
+    taken_at: dt.datetime,
     yes: int,
     no: int,
     abstain: int,
     chair_casting: bool | None,
     chair_voted: bool,
     ballots: dict[int, str] | None,
+    electronic: bool = False,
+    ctx: dict | None = None,
 ) -> Vote:
-    """The vote itself, under the guard vote_record holds."""
-    taken_at = selectors.at_meeting_time(meeting, taken)
-    ctx = selectors.vote_context(meeting, item, taken_at)
+    """The vote itself, under the guard the caller holds (vote_record; ballot_box_close for an
+    electronic vote, which passes the `ctx` it already computed at the same moment)."""
+    ctx = ctx or selectors.vote_context(meeting, item, taken_at)
     if method == Vote.Method.NAMED:
         ballots = ballots or {}
         outside = set(ballots) - set(ctx["eligible"])
@@ -159,6 +161,7 @@ def _vote_write(
             chair_casting=chair_casting if decided_by_chair else None,
             passed=result.passed,
             outcome_label=result.label,
+            electronic=electronic,
         )
         if method == Vote.Method.NAMED:
             NamedBallot.objects.bulk_create(

@@ -47,8 +47,15 @@ def meeting_detail(request, pk: int):
     )
     # the next step of a meeting waiting to start differs from one that has started (held, 유회)
     started = timezone.now() >= meeting.starts_at
+    # a box open on this meeting: members get the way to their ballot, the secretary the counts page
+    evote = {
+        "evote_boxes": selectors.open_boxes_brief(meeting),
+        "is_member": any(b.pk in roles.member_body_ids for b in meeting.bodies.all()),
+    }
     return render(
-        request, "meetings/detail.html", {"meeting": meeting, "manage": manage, "started": started, **data}
+        request,
+        "meetings/detail.html",
+        {"meeting": meeting, "manage": manage, "started": started, **data, **evote},
     )
 
 

@@ -30,6 +30,7 @@ def portal(request):
             **paginate(request, selectors.my_past(roles, today=today), per_page=PAST_PER_PAGE),
             "token": FeedToken.objects.filter(user=request.user).first(),
             "written": selectors.my_written_resolutions(roles),
+            "evote_boxes": selectors.my_open_boxes(roles),
             "now": timezone.now(),
         },
     )

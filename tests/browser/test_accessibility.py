@@ -77,6 +77,7 @@ def _pages(role: str, o: dict) -> list[str]:
         r("meetings:detail", o["ceremony"]),
         r("meetings:attendance", o["meeting"]),
         r("meetings:vote", o["meeting"]),
+        r("meetings:evote", o["meeting"]),
         r("meetings:minutes", o["meeting"]),
         r("meetings:minutes_edit", o["meeting"]),
         r("meetings:item_create", o["meeting"]),

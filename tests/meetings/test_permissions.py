@@ -47,6 +47,7 @@ def world(role_world, tmp_path, settings):
     body.allows_written_resolution = True
     body.save()
     written = services.written_open(actor=None, item=item, deadline=starts - dt.timedelta(days=1))
+    box = factories.BallotBoxFactory(item=item)  # made directly: the meeting has not started
     attachment = factories.AttachmentFactory(meeting=meeting)
     factories.MinutesFactory(meeting=meeting)
     PaymentList.objects.create(meeting=meeting, source="live", paid_on=TODAY, prepared_at=starts)
@@ -71,6 +72,7 @@ def world(role_world, tmp_path, settings):
         "series": series,
         "declaration": declaration,
         "challenge": challenge,
+        "box": box,
     }
 
 
@@ -112,6 +114,13 @@ URLS = [
     # only members who may answer; those who see the meeting but may not answer: 403
     _case("get", "written_answer", ["written"], {"member"}, forbidden=MANAGERS),
     _case("post", "written_count", ["written"], MANAGERS, 302, IN_REACH),
+    # 전자 투표 (issue 15 §2): the secretary's page; a member's ballot only for members of the body
+    _case("get", "evote", [m], MANAGERS, forbidden=IN_REACH),
+    _case("get", "evote_close", ["box"], MANAGERS, forbidden=IN_REACH),
+    _case("post", "evote_close", ["box"], MANAGERS, 200, IN_REACH),  # refused (not started): the page again
+    _case("post", "evote_void", ["box"], MANAGERS, 302, IN_REACH),
+    _case("get", "ballot", ["box"], {"member"}, forbidden=MANAGERS),
+    _case("post", "ballot", ["box"], {"member"}, forbidden=MANAGERS),  # refused (not present): the page
     _case("get", "minutes", [m], MANAGERS),  # a draft: members see approved minutes only
     # the papers: the published agenda's to members, the sign-in sheet to managers (tests/meetings/test_documents.py)
     _case("get", "document", [m, "notice", "hwpx"], VIEWERS),

@@ -61,9 +61,9 @@ def test_portal_queries_constant_in_meetings(login, member, rows, django_assert_
     client.get(reverse("meetings:portal"))  # warm the session
     # Constant for 1 and 60 of each: session, user, roles (5), context processors, the upcoming meetings
     # (UPCOMING_MAX + 1), the past meetings' count and page with their minutes, feed token, written
-    # resolutions.
+    # resolutions, the open electronic ballot boxes (issue 15 §2).
     # +1 over 15: the header's unread-notification count
-    with django_assert_num_queries(16), no_n_plus_one():
+    with django_assert_num_queries(17), no_n_plus_one():
         response = client.get(reverse("meetings:portal"))
     html = response.content.decode()
     assert "예정 000" in html and "지난 000" in html

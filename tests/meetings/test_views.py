@@ -183,8 +183,9 @@ def test_meeting_detail_query_count(login, setup, rows, django_assert_num_querie
     client = login(factories.staff_user())
     client.get(reverse("meetings:list"))  # warm the session
     # Constant for 1 and 10 rows: session, user, roles (4), nav/context roles, meeting + bodies, enrolled members,
-    # attendances, items + votes + recusals + attachments, minutes, observers, meeting attachments.
-    with django_assert_num_queries(19):
+    # attendances, items + votes + recusals + attachments, minutes, observers, meeting attachments,
+    # the open electronic ballot boxes (issue 15 §2).
+    with django_assert_num_queries(20):
         response = client.get(reverse("meetings:detail", args=[m.pk]))
     assert f"보고 {rows + 1}" in response.content.decode()
 
@@ -201,8 +202,8 @@ def test_portal_query_count(login, setup, rows, django_assert_num_queries):
     # Constant for 1 and 10 rows: session, user, roles (5), context processors,
     # meetings with minutes, their bodies, feed token, written resolutions with their recusals and
     # bodies, the member's memberships and answers, the published meetings of the member's own bodies
-    # (the 이해충돌 신고 links).
-    with django_assert_num_queries(20):  # +1: the header's unread-notification count
+    # (the 이해충돌 신고 links), the open electronic ballot boxes (issue 15 §2).
+    with django_assert_num_queries(21):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:portal"))
     assert f"회의 {rows - 1}" in response.content.decode()
     assert response.content.decode().count("응답 필요") == rows
