@@ -4,6 +4,7 @@ from meetings.forms.agenda import AgendaItemForm, AttachmentForm, RecusalForm
 from meetings.forms.attendance import AttendanceForm
 from meetings.forms.calendar import CalendarExceptionForm
 from meetings.forms.convening import ConveningForm
+from meetings.forms.live import CurrentItemForm
 from meetings.forms.meeting import (
     CancelForm,
     MeetingForm,
@@ -29,6 +30,7 @@ __all__ = [
     "CalendarExceptionForm",
     "CancelForm",
     "ConveningForm",
+    "CurrentItemForm",
     "ElectionForm",
     "MeetingForm",
     "MeetingListFilterForm",

@@ -36,6 +36,7 @@ from meetings.models.proceedings import (
     WrittenAnswer,
     WrittenResolution,
 )
+from meetings.models.screen import ScreenLink
 
 __all__ = [
     "ALLOWED_EXTENSIONS",
@@ -61,6 +62,7 @@ __all__ = [
     "PaymentLine",
     "PaymentList",
     "Recusal",
+    "ScreenLink",
     "SeriesHost",
     "Vote",
     "WrittenAnswer",

@@ -9,6 +9,18 @@ from meetings.selectors.convening import (
     signed_request_ids,
 )
 from meetings.selectors.feeds import FeedVersion, feed_meetings, feed_scope, feed_version, meeting_version
+from meetings.selectors.live import (
+    LIVE_STATES,
+    LiveItem,
+    last_vote,
+    live_items,
+    live_link,
+    live_state,
+    member_live_state,
+    my_live_meetings,
+    screen_digest,
+    screen_meeting,
+)
 from meetings.selectors.meetings import (
     UPCOMING_MAX,
     Panel,
@@ -52,8 +64,10 @@ from meetings.selectors.voting import (
 )
 
 __all__ = [
+    "LIVE_STATES",
     "UPCOMING_MAX",
     "FeedVersion",
+    "LiveItem",
     "Panel",
     "at_meeting_time",
     "attendance_initial",
@@ -66,6 +80,10 @@ __all__ = [
     "feed_meetings",
     "feed_scope",
     "feed_version",
+    "last_vote",
+    "live_items",
+    "live_link",
+    "live_state",
     "managed_series",
     "meeting_detail_data",
     "meeting_list",
@@ -73,7 +91,9 @@ __all__ = [
     "meetings_for_user_bodies",
     "member_bodies",
     "member_emails",
+    "member_live_state",
     "minutes_initial",
+    "my_live_meetings",
     "my_past",
     "my_upcoming",
     "my_written_resolutions",
@@ -88,6 +108,8 @@ __all__ = [
     "report_item",
     "rule_body",
     "run_of_show",
+    "screen_digest",
+    "screen_meeting",
     "series_body_choices",
     "series_list",
     "series_occurrences",

@@ -17,6 +17,7 @@ from meetings.services.convening import convening_request_open, convening_reques
 from meetings.services.elections import election_record
 from meetings.services.feeds import feed_token_renew
 from meetings.services.guard import meeting_for_write
+from meetings.services.live import meeting_current_item_set, screen_link_create, screen_link_revoke
 from meetings.services.meeting import (
     meeting_cancel,
     meeting_create,
@@ -52,6 +53,7 @@ __all__ = [
     "feed_token_renew",
     "meeting_cancel",
     "meeting_create",
+    "meeting_current_item_set",
     "meeting_for_write",
     "meeting_mark_held",
     "meeting_mark_no_quorum",
@@ -64,6 +66,8 @@ __all__ = [
     "new_uid",
     "observer_add",
     "recusal_add",
+    "screen_link_create",
+    "screen_link_revoke",
     "series_generate",
     "series_save",
     "vote_context",

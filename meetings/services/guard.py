@@ -31,6 +31,8 @@ ACTION_LABELS = {
     "mark_held": gettext_lazy("개최 완료 처리"),
     "mark_no_quorum": gettext_lazy("유회 처리"),
     "vote": gettext_lazy("표결"),
+    "current_item": gettext_lazy("진행 안건 지정"),
+    "screen_link": gettext_lazy("회의장 화면 주소 발급"),
     "election": gettext_lazy("선출 기록"),
     "written_open": gettext_lazy("서면의결 요청"),
     "written_answer": gettext_lazy("서면의결 응답"),

@@ -30,5 +30,6 @@ def portal(request):
             "token": FeedToken.objects.filter(user=request.user).first(),
             "written": selectors.my_written_resolutions(roles),
             "now": timezone.now(),
+            "live": list(selectors.my_live_meetings(roles, now=timezone.now())),
         },
     )
