@@ -73,7 +73,10 @@ def screen_token(role_world):
 def test_screen_permission_matrix(role_world, screen_token, name):
     # everyone with the link sees the same screen, logged in or not; a wrong link is 404 for everyone
     responses = assert_statuses(role_world.users, reverse(f"screen:{name}", args=[screen_token]), EVERYONE)
-    assert len({r.content for r in responses.values()}) == 1 and "화면회의" in responses["anonymous"].content.decode()
+    assert (
+        len({r.content for r in responses.values()}) == 1
+        and "화면회의" in responses["anonymous"].content.decode()
+    )
     assert_statuses(role_world.users, reverse(f"screen:{name}", args=[screen_token[:-1]]), NOT_FOUND)
 
 
