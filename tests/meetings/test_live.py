@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -356,3 +357,40 @@ def test_portal_polls_the_sitting_meeting(client, world):
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.MINUTES_APPROVED)
     html = client.get(reverse("meetings:portal")).content.decode()
     assert "hx-get" not in html and "htmx.min.js" not in html
+
+
+# --- races (PostgreSQL: row locks decide; SQLite has one writer at a time) ----------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers; CI runs PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_screen_links_made_at_once_leave_one_live():
+    from tests.test_races import _at_once
+
+    body = factories.BodyFactory()
+    meeting = _sitting(body)
+    for _ in range(3):  # a race is a matter of timing: a few rounds make a lucky pass unlikely
+        tokens = _at_once(
+            lambda: services.screen_link_create(actor=None, meeting=meeting),
+            lambda: services.screen_link_create(actor=None, meeting=meeting),
+        )
+        assert all(isinstance(t, str) for t in tokens), tokens  # neither failed on the one-live constraint
+        assert ScreenLink.objects.filter(meeting=meeting, revoked_at__isnull=True).count() == 1
+        assert sorted(selectors.screen_meeting(t) is not None for t in tokens) == [False, True]
+
+
+@pytest.mark.parametrize("n", [1, 30])
+def test_member_live_queries_do_not_grow(client, django_assert_num_queries, role_world, n):
+    meeting = _sitting(role_world.body)
+    items = [
+        AgendaItem.objects.create(meeting=meeting, order=i + 1, kind="report", title=f"안건{i}") for i in range(n)
+    ]
+    services.meeting_current_item_set(actor=None, meeting=meeting, item=items[-1])
+    client.force_login(role_world.users["member"])
+    url = reverse("meetings:live", args=[meeting.pk])
+    client.get(url)  # warm the session
+    # session, user, roles (5), the meeting with its host body, its bodies, the agenda; then the session's
+    # renewed expiry (savepoint, update, release: every request renews it, the poll too)
+    with django_assert_num_queries(13):
+        response = client.get(url)
+    assert f"{n}. 안건{n - 1}" in response.content.decode()
