@@ -383,7 +383,8 @@ def test_two_screen_links_made_at_once_leave_one_live():
 def test_member_live_queries_do_not_grow(client, django_assert_num_queries, role_world, n):
     meeting = _sitting(role_world.body)
     items = [
-        AgendaItem.objects.create(meeting=meeting, order=i + 1, kind="report", title=f"안건{i}") for i in range(n)
+        AgendaItem.objects.create(meeting=meeting, order=i + 1, kind="report", title=f"안건{i}")
+        for i in range(n)
     ]
     services.meeting_current_item_set(actor=None, meeting=meeting, item=items[-1])
     client.force_login(role_world.users["member"])
