@@ -12,6 +12,7 @@ from meetings.selectors.feeds import FeedVersion, feed_meetings, feed_scope, fee
 from meetings.selectors.live import (
     LIVE_STATES,
     LiveItem,
+    is_live,
     last_vote,
     live_items,
     live_link,
@@ -80,6 +81,7 @@ __all__ = [
     "feed_meetings",
     "feed_scope",
     "feed_version",
+    "is_live",
     "last_vote",
     "live_items",
     "live_link",

@@ -123,6 +123,11 @@ def member_live_state(meeting: Meeting, *, show_agenda: bool) -> dict:
     return {"meeting": meeting, "current": current, "vote_in_progress": None}
 
 
+def is_live(meeting: Meeting, *, now: dt.datetime) -> bool:
+    """The meeting is sitting now, by the same rule as my_live_meetings."""
+    return meeting.status in LIVE_STATES and meeting.starts_at <= now < meeting.ends_at + OVERRUN
+
+
 def my_live_meetings(roles: Roles, *, now: dt.datetime) -> QuerySet[Meeting]:
     """The meetings of the user's bodies sitting now (started, not yet OVERRUN past their planned end,
     in a state that may sit): the portal's live panels. One query."""

@@ -11,9 +11,10 @@ from django.utils.safestring import mark_safe
 POLL_TEMPLATE = "meetings/_live_poll.html"
 
 
-def live_html(template: str, context: dict, *, poll_url: str, poll_id: str) -> tuple[str, str]:
+def live_html(template: str, context: dict, *, poll_url: str | None, poll_id: str) -> tuple[str, str]:
     """The fragment's HTML (rendered without the request: no context processors, no session read) and
-    its version, a digest of what it shows. The fragment polls its own URL every 2 s with `?v=`."""
+    its version, a digest of what it shows. The fragment polls its own URL every 2 s with `?v=`; without
+    a `poll_url` it is the last answer and the polling stops."""
     inner = render_to_string(template, context)
     version = hashlib.sha256(inner.encode()).hexdigest()[:16]
     html = render_to_string(
@@ -23,7 +24,7 @@ def live_html(template: str, context: dict, *, poll_url: str, poll_id: str) -> t
     return html, version
 
 
-def live_fragment(request: HttpRequest, template: str, context: dict, *, poll_url: str, poll_id: str):
+def live_fragment(request: HttpRequest, template: str, context: dict, *, poll_url: str | None, poll_id: str):
     """The fragment; 204 No Content when the poller already holds this version (htmx then swaps nothing,
     so a screen reader in the region hears only real changes)."""
     html, version = live_html(template, context, poll_url=poll_url, poll_id=poll_id)

@@ -3,11 +3,15 @@ discussion and makes or revokes the room's screen link; a member's phone polls t
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -72,19 +76,35 @@ def screen_link_revoke(request, pk: int):
     )
 
 
+def fragment_login_required(view):
+    """login_required, except that a poll (htmx) whose session has ended gets `HX-Refresh` rather than the
+    login page: htmx would swap that page into the panel; reloaded, the portal sends the user to log in."""
+    guarded = login_required(view)
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated and request.headers.get("HX-Request") == "true":
+            return HttpResponse(status=204, headers={"HX-Refresh": "true"})
+        return guarded(request, *args, **kwargs)
+
+    return wrapped
+
+
 @never_cache
-@login_required
+@fragment_login_required
 @require_safe
 def member_live(request, pk: int):
     """The member's phone: the item under discussion of a meeting in reach (404 otherwise), polled every
-    2 s; 204 when nothing changed since the version the phone holds (`?v=`)."""
+    2 s; 204 when nothing changed since the version the phone holds (`?v=`). Once the sitting is over
+    the answer carries no poll: every poll renews the session, which must not outlive the meeting."""
     roles = permissions.roles_of(request)
     meeting = permissions.meeting_for_user(roles, pk)
     show_agenda = permissions.can_manage(roles, meeting) or meeting.agenda_published
+    live = selectors.is_live(meeting, now=timezone.now())
     return live_fragment(
         request,
         "meetings/_live_member.html",
-        selectors.member_live_state(meeting, show_agenda=show_agenda),
-        poll_url=reverse("meetings:live", args=[meeting.pk]),
+        {**selectors.member_live_state(meeting, show_agenda=show_agenda), "live": live},
+        poll_url=reverse("meetings:live", args=[meeting.pk]) if live else None,
         poll_id=f"live-{meeting.pk}",
     )

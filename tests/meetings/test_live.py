@@ -395,3 +395,21 @@ def test_member_live_queries_do_not_grow(client, django_assert_num_queries, role
     with django_assert_num_queries(13):
         response = client.get(url)
     assert f"{n}. 안건{n - 1}" in response.content.decode()
+
+
+def test_member_live_stops_polling_after_the_sitting(client, world):
+    meeting = world["meeting"]
+    client.force_login(world["users"]["member"])
+    url = reverse("meetings:live", args=[meeting.pk])
+    assert "hx-get" in client.get(url).content.decode()
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.MINUTES_APPROVED)
+    html = client.get(url).content.decode()
+    # the last answer carries no poll: the phone stops asking, and stops renewing the session
+    assert "hx-get" not in html and "회의 종료: <a href=" in html and "제3차 추진운영위원회</a>" in html
+
+
+def test_member_live_poll_without_a_session_refreshes_the_page(client, world):
+    url = reverse("meetings:live", args=[world["meeting"].pk])
+    polled = client.get(url, headers={"HX-Request": "true"})
+    assert (polled.status_code, polled["HX-Refresh"]) == (204, "true")
+    assert client.get(url).status_code == 302  # a plain request: the login page, as everywhere
