@@ -288,7 +288,9 @@ def test_live_control_sets_the_current_item(client, world):
     meeting, items = world["meeting"], world["items"]
     client.force_login(world["users"]["secretary"])
     url = reverse("meetings:live_control", args=[meeting.pk])
-    assert f'href="{url}" data-testid="live-control"' in client.get(meeting.get_absolute_url()).content.decode()
+    assert (
+        f'href="{url}" data-testid="live-control"' in client.get(meeting.get_absolute_url()).content.decode()
+    )
     page = client.get(url).content.decode()
     assert "2. 경과보고" in page and 'data-testid="screen-link-none"' in page
     response = client.post(url, {"item": items[1].pk}, follow=True)
