@@ -264,7 +264,7 @@ def test_unknown_and_revoked_screen_links_are_404(client, world):
 
 
 @pytest.mark.parametrize("n", [1, 30])
-def test_screen_state_queries_do_not_grow(client, django_assert_num_queries, role_world, n):
+def test_screen_state_queries_do_not_grow(client, django_assert_num_queries, no_n_plus_one, role_world, n):
     body = role_world.body
     meeting = _sitting(body)
     items = _items(meeting, minutes=(5, 10, 20, 15))
@@ -276,7 +276,7 @@ def test_screen_state_queries_do_not_grow(client, django_assert_num_queries, rol
     token = services.screen_link_create(actor=None, meeting=meeting)
     url = reverse("screen:state", args=[token])
     # the link with its meeting and host body, the bodies, the agenda, 재적, attendance, the last vote
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(6), no_n_plus_one():
         response = client.get(url)
     assert f'<dd data-testid="enrolled">{n + 1}</dd>' in response.content.decode()
 
@@ -383,7 +383,7 @@ def test_two_screen_links_made_at_once_leave_one_live():
 
 
 @pytest.mark.parametrize("n", [1, 30])
-def test_member_live_queries_do_not_grow(client, django_assert_num_queries, role_world, n):
+def test_member_live_queries_do_not_grow(client, django_assert_num_queries, no_n_plus_one, role_world, n):
     meeting = _sitting(role_world.body)
     items = [
         AgendaItem.objects.create(meeting=meeting, order=i + 1, kind="report", title=f"안건{i}")
@@ -395,7 +395,7 @@ def test_member_live_queries_do_not_grow(client, django_assert_num_queries, role
     client.get(url)  # warm the session
     # session, user, roles (5), the meeting with its host body, its bodies, the agenda; then the session's
     # renewed expiry (savepoint, update, release: every request renews it, the poll too)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(13), no_n_plus_one():
         response = client.get(url)
     assert f"{n}. 안건{n - 1}" in response.content.decode()
 
