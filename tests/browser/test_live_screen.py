@@ -115,6 +115,7 @@ def test_screen_and_phone_follow_the_secretary_without_reload(browser, live_serv
         _shows(phone, "live-item", "진행 중인 안건이 아직 없습니다.")
 
         # the secretary marks item 2 in another browser: screen and phone follow without a reload
+        secretary_problems = _watch_console(page)
         _log_in(page, "live_secretary")
         page.goto(f"/meetings/{meeting.pk}/live/control/")
         page.get_by_label("2. 경과보고").check()
@@ -154,6 +155,15 @@ def test_screen_and_phone_follow_the_secretary_without_reload(browser, live_serv
         page.get_by_text("회의장 화면 주소를 폐기했습니다.").wait_for()
         _shows(screen, "screen-gone", "더 이상 쓸 수 없습니다")
         assert screen.locator('[data-testid="current-item"]').count() == 0
+
+        # a new link from the page: shown once, copied with the button, and the screen opens it
+        page.get_by_role("button", name="화면 주소 만들기").click()
+        url = page.get_by_test_id("screen-url").input_value()
+        page.get_by_role("button", name="주소 복사").click()
+        page.get_by_text("주소를 복사했습니다.").wait_for()
+        screen.goto(url)
+        _shows(screen, "current-item", "2. 경과보고")
+        assert secretary_problems == []  # the copy button's script ran under the strict CSP
     finally:
         screen_ctx.close()
         phone_ctx.close()
