@@ -200,8 +200,8 @@ def test_portal_query_count(login, setup, rows, django_assert_num_queries):
     client = login(member)
     # Constant for 1 and 10 rows: session, user, roles (5), context processors,
     # meetings with minutes, their bodies, feed token, written resolutions with their recusals and
-    # bodies, the member's memberships and answers.
-    with django_assert_num_queries(19):  # +1: the header's unread-notification count
+    # bodies, the member's memberships and answers; the meetings sitting now (the live panel).
+    with django_assert_num_queries(20):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:portal"))
     assert f"회의 {rows - 1}" in response.content.decode()
     assert response.content.decode().count("응답 필요") == rows
