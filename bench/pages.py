@@ -341,6 +341,28 @@ class Fixtures:
             token = FeedToken.objects.get(user__username=self.usernames["staff"])
         return token
 
+    @cached_property
+    def screen_meeting(self):
+        """The body's latest meeting that may still get a screen link (not cancelled, minutes not approved)."""
+        from meetings.models import Meeting
+        from meetings.selectors import LIVE_STATES
+
+        return (
+            Meeting.objects.filter(bodies=self.body, status__in=[Meeting.Status.PLANNED, *LIVE_STATES])
+            .order_by("-starts_at")
+            .first()
+        )
+
+    @cached_property
+    def screen_token(self):
+        """A screen link for that meeting, made through the service (only its digest is stored, so the
+        benchmark makes its own; any link the secretary made before is revoked)."""
+        from meetings import services
+
+        if self.screen_meeting is None:
+            return None
+        return services.screen_link_create(actor=self.user("secretary"), meeting=self.screen_meeting)
+
     def username_for(self, role: str) -> str | None:
         """The account that requests a page as `role`; None for an anonymous request."""
         if role == "anonymous":
@@ -472,6 +494,30 @@ ENTRIES: dict[str, Entry] = {
         checks=lambda f: ["BEGIN:VCALENDAR", "BEGIN:VEVENT", _in_feed_window(f).uid],
         needs=lambda f: f.feed_token,
         note="the staff account's personal feed (every visible meeting)",
+    ),
+    # the sitting, live (issue 15 §3): the member's phone and the room's screen are polled every 2 s
+    "meetings:live": Entry(
+        "member",
+        lambda f: {"pk": f.member_meeting.pk},
+        checks=lambda f: [f.member_meeting.title],
+        needs=lambda f: f.member_meeting,
+    ),
+    "meetings:live_control": Entry(
+        "secretary", lambda f: {"pk": f.attendance_meeting.pk}, checks=lambda f: [f.attendance_meeting.title]
+    ),
+    "screen:page": Entry(
+        "anonymous",
+        lambda f: {"token": f.screen_token},
+        checks=lambda f: [f.screen_meeting.title],
+        needs=lambda f: f.screen_token,
+        note="the room's screen behind its secret link",
+    ),
+    "screen:state": Entry(
+        "anonymous",
+        lambda f: {"token": f.screen_token},
+        checks=lambda f: [f.screen_meeting.title],
+        needs=lambda f: f.screen_token,
+        note="the fragment the screen polls every 2 s",
     ),
     "meetings:convening": Entry("member"),
     "meetings:series_list": Entry("staff", checks=lambda f: [f.series.name] if f.series else []),

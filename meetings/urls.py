@@ -11,6 +11,7 @@ from meetings.views import (
     evoting,
     feeds,
     interests,
+    live,
     meeting,
     minutes,
     portal,
@@ -66,6 +67,10 @@ urlpatterns = [
     path("<int:pk>/attachments/new/", agenda.attachment_upload, name="attachment_upload"),
     path("attachments/<int:pk>/", agenda.attachment_download, name="attachment"),
     path("<int:pk>/attendance/", attendance.attendance_edit, name="attendance"),
+    path("<int:pk>/live/", live.member_live, name="live"),
+    path("<int:pk>/live/control/", live.live_control, name="live_control"),
+    path("<int:pk>/live/screen/new/", live.screen_link_create, name="screen_link_create"),
+    path("<int:pk>/live/screen/revoke/", live.screen_link_revoke, name="screen_link_revoke"),
     path(
         "<int:pk>/attendance/all-present/", attendance.attendance_all_present, name="attendance_all_present"
     ),

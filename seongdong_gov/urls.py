@@ -17,6 +17,7 @@ def robots_txt(request):
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("public/", include("meetings.public_urls")),
+    path("screen/", include("meetings.screen_urls")),
     path("", home, name="home"),
     path(
         "accounts/login/",

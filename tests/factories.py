@@ -475,6 +475,17 @@ class FeedTokenFactory(factory.django.DjangoModelFactory):
     token = factory.Sequence(lambda n: f"feed-token-{n}")
 
 
+class ScreenLinkFactory(factory.django.DjangoModelFactory):
+    """A live screen link; its token is unknown (only the digest is stored): use
+    services.screen_link_create when a test needs the URL."""
+
+    class Meta:
+        model = meetings.ScreenLink
+
+    meeting = factory.SubFactory(MeetingFactory)
+    digest = factory.Sequence(lambda n: f"{n:064x}")
+
+
 class MeetingSeriesFactory(factory.django.DjangoModelFactory):
     """Second and fourth Fridays at 16:00 from today, for one body (a new one unless `bodies=[...]`)."""
 

@@ -198,6 +198,13 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "meetings:attachment_upload": lambda: {"pk": _meeting()},
     "meetings:attachment": lambda: {"pk": _pk("meetings.Attachment")},
     "meetings:attendance": lambda: {"pk": _meeting()},
+    # the sitting, live (issue 15 §3): the secretary's page, the member's panel, the room's screen
+    "meetings:live": lambda: {"pk": _meeting()},
+    "meetings:live_control": lambda: {"pk": _meeting()},
+    "meetings:screen_link_create": None,
+    "meetings:screen_link_revoke": None,
+    "screen:page": lambda: {"token": "no-such-token"},
+    "screen:state": lambda: {"token": "no-such-token"},
     "meetings:vote": lambda: {"pk": _meeting()},
     "meetings:vote_named": lambda: {"pk": _meeting()},
     "meetings:election": lambda: {"pk": _meeting()},
@@ -361,6 +368,7 @@ FORMS: dict[str, tuple[str, ...]] = {
     "meetings:item_edit": ("meetings.forms.AgendaItemForm",),
     "meetings:attachment_upload": ("meetings.forms.AttachmentForm",),
     "meetings:attendance": ("meetings.forms.AttendanceForm",),
+    "meetings:live_control": ("meetings.forms.CurrentItemForm",),
     "meetings:vote": ("meetings.forms.VoteForm",),
     "meetings:vote_named": (
         "meetings.forms.NamedBallotForm",

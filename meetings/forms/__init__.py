@@ -5,6 +5,7 @@ from meetings.forms.attendance import AttendanceForm
 from meetings.forms.calendar import CalendarExceptionForm
 from meetings.forms.convening import ConveningForm
 from meetings.forms.interests import ChallengeDecisionForm, ChallengeForm, InterestDeclarationForm
+from meetings.forms.live import CurrentItemForm
 from meetings.forms.meeting import (
     CancelForm,
     MeetingForm,
@@ -38,6 +39,7 @@ __all__ = [
     "ChallengeDecisionForm",
     "ChallengeForm",
     "ConveningForm",
+    "CurrentItemForm",
     "ElectionForm",
     "InterestDeclarationForm",
     "MeetingForm",

@@ -38,6 +38,7 @@ from meetings.models.proceedings import (
     WrittenAnswer,
     WrittenResolution,
 )
+from meetings.models.screen import ScreenLink
 
 __all__ = [
     "ALLOWED_EXTENSIONS",
@@ -67,6 +68,7 @@ __all__ = [
     "PaymentList",
     "Recusal",
     "RecusalChallenge",
+    "ScreenLink",
     "SecretBallot",
     "SeriesHost",
     "Vote",

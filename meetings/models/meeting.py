@@ -196,6 +196,16 @@ class Meeting(models.Model):
     cancelled_reason = models.CharField(_("취소 사유"), max_length=200, blank=True)
     notice_sent_at = models.DateTimeField(_("통지 일시"), null=True, blank=True)
     agenda_published = models.BooleanField(_("안건 공개"), default=False)
+    # the item under discussion, as the secretary marks it during the sitting (the room's screen and the
+    # members' phones show it); that it belongs to this meeting is checked by meeting_current_item_set
+    current_item = models.ForeignKey(
+        "AgendaItem",
+        verbose_name=_("진행 중인 안건"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     uid = models.CharField(_("달력 UID"), max_length=80, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     # the calendar feeds' ETag and Last-Modified, and each event's DTSTAMP: every change to a meeting

@@ -41,6 +41,11 @@ ACTIONS: dict[str, tuple[frozenset[str], bool]] = {
     # cast while it is open, and closing it records a "vote"
     "evote_open": (_SITTING, True),
     "evote_void": (_SITTING, True),
+    # the item under discussion, for the room's screen: once the sitting has begun (before or after
+    # "held" is recorded), until its minutes are approved
+    "current_item": (frozenset({NOTICE_SENT}) | _SITTING, True),
+    # the room's screen link may be made ahead of the sitting (to set up the projector), not after it
+    "screen_link": (_BEFORE | _SITTING, False),
     "election": (_SITTING, True),
     "written_open": (_BEFORE | _SITTING, False),
     "written_answer": (_BEFORE | _SITTING, False),

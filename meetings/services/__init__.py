@@ -24,6 +24,7 @@ from meetings.services.interests import (
     interest_declare,
     recusal_from_declaration,
 )
+from meetings.services.live import meeting_current_item_set, screen_link_create, screen_link_revoke
 from meetings.services.meeting import (
     meeting_cancel,
     meeting_create,
@@ -66,6 +67,7 @@ __all__ = [
     "interest_declare",
     "meeting_cancel",
     "meeting_create",
+    "meeting_current_item_set",
     "meeting_for_write",
     "meeting_mark_held",
     "meeting_mark_no_quorum",
@@ -79,6 +81,8 @@ __all__ = [
     "observer_add",
     "recusal_add",
     "recusal_from_declaration",
+    "screen_link_create",
+    "screen_link_revoke",
     "series_generate",
     "series_save",
     "vote_context",

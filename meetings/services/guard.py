@@ -36,6 +36,8 @@ ACTION_LABELS = {
     "vote": gettext_lazy("표결"),
     "evote_open": gettext_lazy("전자 투표 개시"),
     "evote_void": gettext_lazy("전자 투표 무효 처리"),
+    "current_item": gettext_lazy("진행 안건 지정"),
+    "screen_link": gettext_lazy("회의장 화면 주소 발급"),
     "election": gettext_lazy("선출 기록"),
     "written_open": gettext_lazy("서면의결 요청"),
     "written_answer": gettext_lazy("서면의결 응답"),

@@ -32,5 +32,6 @@ def portal(request):
             "written": selectors.my_written_resolutions(roles),
             "evote_boxes": selectors.my_open_boxes(roles),
             "now": timezone.now(),
+            "live": list(selectors.my_live_meetings(roles, now=timezone.now())),
         },
     )

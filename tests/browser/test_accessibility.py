@@ -76,6 +76,7 @@ def _pages(role: str, o: dict) -> list[str]:
         r("meetings:detail", o["meeting"]),
         r("meetings:detail", o["ceremony"]),
         r("meetings:attendance", o["meeting"]),
+        r("meetings:live_control", o["meeting"]),
         r("meetings:vote", o["meeting"]),
         r("meetings:evote", o["meeting"]),
         r("meetings:minutes", o["meeting"]),

@@ -106,6 +106,12 @@ URLS = [
     _case("get", "attachment", ["attachment"], VIEWERS),
     _case("get", "attendance", [m], MANAGERS, forbidden=IN_REACH),
     _case("post", "attendance_all_present", [m], MANAGERS, 302, IN_REACH),
+    # the sitting, live (issue 15 §3): members poll the current item; secretaries mark it and make the
+    # room's screen link (shown once, on the POST's own response: 200); revoking with none left: 302
+    _case("get", "live", [m], VIEWERS),
+    _case("get", "live_control", [m], MANAGERS, forbidden=IN_REACH),
+    _case("post", "screen_link_create", [m], MANAGERS, 200, IN_REACH),
+    _case("post", "screen_link_revoke", [m], MANAGERS, 302, IN_REACH),
     _case("get", "signin_sheet", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "vote", [m], MANAGERS, forbidden=IN_REACH),
     _case("get", "vote_named", [m], MANAGERS, forbidden=IN_REACH),

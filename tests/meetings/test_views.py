@@ -202,8 +202,9 @@ def test_portal_query_count(login, setup, rows, django_assert_num_queries):
     # Constant for 1 and 10 rows: session, user, roles (5), context processors,
     # meetings with minutes, their bodies, feed token, written resolutions with their recusals and
     # bodies, the member's memberships and answers, the published meetings of the member's own bodies
-    # (the 이해충돌 신고 links), the open electronic ballot boxes (issue 15 §2).
-    with django_assert_num_queries(21):  # +1: the header's unread-notification count
+    # (the 이해충돌 신고 links), the open electronic ballot boxes (issue 15 §2), the meetings sitting now
+    # (the live panel).
+    with django_assert_num_queries(22):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:portal"))
     assert f"회의 {rows - 1}" in response.content.decode()
     assert response.content.decode().count("응답 필요") == rows

@@ -4,7 +4,8 @@ not; what it shows is the same too (tests/public/test_disclosure.py proves nothi
 import pytest
 from django.urls import reverse
 
-from meetings import public_urls
+from meetings import public_urls, screen_urls, services
+from tests import factories
 from tests.conftest import ROLES, assert_statuses
 from tests.public.conftest import YEAR
 
@@ -50,3 +51,34 @@ def test_public_permission_matrix(role_world, public_world, name):
 
 def test_public_pages_refuse_writes(public_world, client):
     assert client.post(reverse("public:index")).status_code == 405
+
+
+# --- the meeting room's screen (issue 15 §3): no login; the secret link is the key ------------------
+
+SCREEN_NAMES = [p.name for p in screen_urls.urlpatterns]
+NOT_FOUND = {role: 404 for role in ROLES}
+
+
+def test_matrix_covers_every_screen_url():
+    assert set(SCREEN_NAMES) == {"page", "state"}
+
+
+@pytest.fixture
+def screen_token(role_world):
+    meeting = factories.MeetingFactory(bodies=[role_world.body], title="화면회의")
+    return services.screen_link_create(actor=None, meeting=meeting)
+
+
+@pytest.mark.parametrize("name", SCREEN_NAMES)
+def test_screen_permission_matrix(role_world, screen_token, name):
+    # everyone with the link sees the same screen, logged in or not; a wrong link is 404 for everyone
+    responses = assert_statuses(role_world.users, reverse(f"screen:{name}", args=[screen_token]), EVERYONE)
+    assert (
+        len({r.content for r in responses.values()}) == 1
+        and "화면회의" in responses["anonymous"].content.decode()
+    )
+    assert_statuses(role_world.users, reverse(f"screen:{name}", args=[screen_token[:-1]]), NOT_FOUND)
+
+
+def test_screen_refuses_writes(role_world, screen_token, client):
+    assert client.post(reverse("screen:state", args=[screen_token])).status_code == 405

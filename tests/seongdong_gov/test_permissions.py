@@ -23,6 +23,7 @@ APP_MATRICES = {
     "reports": ("tests.reports.test_permissions", "test_matrix_covers_every_reports_url"),
     "appointments": ("tests.appointments.test_permissions", "test_matrix_covers_every_url"),
     "public": ("tests.public.test_permissions", "test_matrix_covers_every_public_url"),
+    "screen": ("tests.public.test_permissions", "test_matrix_covers_every_screen_url"),
 }
 EVERYONE_LOGGED_IN = {role: S for role in ROLES} | {"anonymous": L}
 PROJECT_MATRIX = {

@@ -1,0 +1,142 @@
+"""Reads for the sitting, live (issue 15 §3): the room's screen and the member's phone poll these every
+two seconds, so each is a small fixed number of queries whatever the size of the body or the agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from committees.permissions import Roles
+from meetings.models import AgendaItem, Meeting, Vote
+from meetings.selectors.meetings import Panel, enrolled_memberships, quorum_panel, run_of_show
+
+# the states in which a meeting may be sitting (the lifecycle's "current_item" action)
+LIVE_STATES = (Meeting.Status.NOTICE_SENT, Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFT)
+# a sitting often runs past its planned end: the portal keeps showing it for this long after
+OVERRUN = dt.timedelta(hours=2)
+MAX_TOKEN_LENGTH = 100  # a token is 43 characters; anything much longer is not one
+
+
+def screen_digest(token: str) -> str:
+    """What is stored of a screen token. Looking a link up by its digest compares no secret byte by byte
+    (nothing to time), and a database reader cannot rebuild the URL."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def screen_meeting(token: str) -> Meeting | None:
+    """The meeting whose live screen link is `token`, with its host body and bodies; None for an unknown
+    or revoked token. Two queries."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    return (
+        Meeting.objects.filter(
+            screen_links__digest=screen_digest(token), screen_links__revoked_at__isnull=True
+        )
+        .select_related("host_body")
+        .prefetch_related("bodies")
+        .first()
+    )
+
+
+def live_link(meeting: Meeting):
+    """The meeting's live screen link (who made it and when), or None. One query."""
+    return meeting.screen_links.filter(revoked_at__isnull=True).select_related("created_by").first()
+
+
+@dataclass(frozen=True)
+class LiveItem:
+    pk: int
+    order: int
+    title: str
+    kind: str
+    presenter: str
+    slot_start: dt.datetime
+    slot_end: dt.datetime
+
+
+def live_items(meeting: Meeting) -> tuple[LiveItem | None, LiveItem | None]:
+    """The item under discussion and the one after it, each with its run-of-show slot (meeting start +
+    the planned minutes of the items before it, as on the agenda pack). One query."""
+    if meeting.current_item_id is None:
+        return None, None
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .only("pk", "order", "title", "kind", "presenter", "planned_minutes")
+        .order_by("order")
+    )
+    run_of_show(meeting, items)
+    for i, item in enumerate(items):
+        if item.pk == meeting.current_item_id:
+            following = items[i + 1] if i + 1 < len(items) else None
+            return _live(item), _live(following) if following else None
+    return None, None
+
+
+def _live(item: AgendaItem) -> LiveItem:
+    return LiveItem(
+        item.pk,
+        item.order,
+        item.title,
+        item.get_kind_display(),
+        item.presenter,
+        item.slot_start,
+        item.slot_end,
+    )
+
+
+def last_vote(meeting: Meeting) -> Vote | None:
+    """The meeting's latest recorded vote with its item: the result the screen shows. One query."""
+    return (
+        Vote.objects.filter(item__meeting=meeting).select_related("item").order_by("-taken_at", "-pk").first()
+    )
+
+
+def live_state(meeting: Meeting, *, now: dt.datetime) -> dict:
+    """What the room's screen shows: the bodies, the item under discussion and its slot, present /
+    재적 / quorum at `now` (the meeting page's quorum panel, counted at this moment: a member who has
+    left no longer counts), and the last vote's result. Four queries, after the two of screen_meeting.
+
+    `vote_in_progress` is the place for the electronic vote being taken (issue 15 §2: how many have
+    voted, never how); None until that exists."""
+    current, following = live_items(meeting)
+    enrolled = enrolled_memberships(meeting)
+    attendances = list(meeting.attendances.all())
+    panel: Panel = quorum_panel(meeting, enrolled, attendances, at=now)
+    return {
+        "meeting": meeting,
+        "bodies": sorted(meeting.bodies.all(), key=lambda b: (b.order, b.pk)),
+        "current": current,
+        "following": following,
+        "panel": panel,
+        "last_vote": last_vote(meeting),
+        "vote_in_progress": None,
+    }
+
+
+def member_live_state(meeting: Meeting, *, show_agenda: bool) -> dict:
+    """What a member's phone shows: the item under discussion and its slot (when the member may see the
+    agenda), and the vote in progress (None until issue 15 §2 adds it). One query at most."""
+    current, _following = live_items(meeting) if show_agenda else (None, None)
+    return {"meeting": meeting, "current": current, "vote_in_progress": None}
+
+
+def is_live(meeting: Meeting, *, now: dt.datetime) -> bool:
+    """The meeting is sitting now, by the same rule as my_live_meetings."""
+    return meeting.status in LIVE_STATES and meeting.starts_at <= now < meeting.ends_at + OVERRUN
+
+
+def my_live_meetings(roles: Roles, *, now: dt.datetime) -> QuerySet[Meeting]:
+    """The meetings of the user's bodies sitting now (started, not yet OVERRUN past their planned end,
+    in a state that may sit): the portal's live panels. One query."""
+    ids = roles.member_body_ids | roles.secretary_body_ids
+    if not ids:
+        return Meeting.objects.none()
+    return Meeting.objects.filter(
+        pk__in=Meeting.objects.filter(bodies__in=ids).values("pk"),
+        status__in=LIVE_STATES,
+        starts_at__lte=now,
+        ends_at__gt=now - OVERRUN,
+    ).order_by("starts_at", "pk")
