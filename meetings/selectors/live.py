@@ -7,10 +7,10 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from committees.permissions import Roles
-from meetings.models import AgendaItem, Meeting, Vote
+from meetings.models import AgendaItem, BallotBox, Meeting, Vote
 from meetings.selectors.meetings import Panel, enrolled_memberships, quorum_panel, run_of_show
 
 # the states in which a meeting may be sitting (the lifecycle's "current_item" action)
@@ -94,13 +94,33 @@ def last_vote(meeting: Meeting) -> Vote | None:
     )
 
 
+@dataclass(frozen=True)
+class VoteInProgress:
+    """The electronic vote being taken (issue 15 §2): its box, item and how many have voted, never how."""
+
+    box: BallotBox
+    item: AgendaItem
+    voted: int
+
+
+def vote_in_progress(meeting: Meeting) -> VoteInProgress | None:
+    """The open ballot box on the meeting's items (the first by agenda order if several), with the number
+    of voter marks. One query: the marks are counted in it."""
+    box = (
+        BallotBox.objects.filter(item__meeting=meeting, closed_at=None, discarded_at=None)
+        .select_related("item")
+        .annotate(voted=Count("voter_marks"))
+        .order_by("item__order", "pk")
+        .first()
+    )
+    return None if box is None else VoteInProgress(box=box, item=box.item, voted=box.voted)
+
+
 def live_state(meeting: Meeting, *, now: dt.datetime) -> dict:
     """What the room's screen shows: the bodies, the item under discussion and its slot, present /
     재적 / quorum at `now` (the meeting page's quorum panel, counted at this moment: a member who has
-    left no longer counts), and the last vote's result. Four queries, after the two of screen_meeting.
-
-    `vote_in_progress` is the place for the electronic vote being taken (issue 15 §2: how many have
-    voted, never how); None until that exists."""
+    left no longer counts), the electronic vote being taken (how many have voted, never how) and the last
+    vote's result. Five queries, after the two of screen_meeting."""
     current, following = live_items(meeting)
     enrolled = enrolled_memberships(meeting)
     attendances = list(meeting.attendances.all())
@@ -112,15 +132,17 @@ def live_state(meeting: Meeting, *, now: dt.datetime) -> dict:
         "following": following,
         "panel": panel,
         "last_vote": last_vote(meeting),
-        "vote_in_progress": None,
+        "vote_in_progress": vote_in_progress(meeting),
     }
 
 
 def member_live_state(meeting: Meeting, *, show_agenda: bool) -> dict:
     """What a member's phone shows: the item under discussion and its slot (when the member may see the
-    agenda), and the vote in progress (None until issue 15 §2 adds it). One query at most."""
-    current, _following = live_items(meeting) if show_agenda else (None, None)
-    return {"meeting": meeting, "current": current, "vote_in_progress": None}
+    agenda) and the electronic vote being taken, with a link to the ballot. Two queries at most."""
+    if not show_agenda:
+        return {"meeting": meeting, "current": None, "vote_in_progress": None}
+    current, _following = live_items(meeting)
+    return {"meeting": meeting, "current": current, "vote_in_progress": vote_in_progress(meeting)}
 
 
 def is_live(meeting: Meeting, *, now: dt.datetime) -> bool:

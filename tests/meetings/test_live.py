@@ -275,8 +275,9 @@ def test_screen_state_queries_do_not_grow(client, django_assert_num_queries, no_
     services.meeting_current_item_set(actor=None, meeting=meeting, item=items[-1])
     token = services.screen_link_create(actor=None, meeting=meeting)
     url = reverse("screen:state", args=[token])
-    # the link with its meeting and host body, the bodies, the agenda, 재적, attendance, the last vote
-    with django_assert_num_queries(6), no_n_plus_one():
+    # the link with its meeting and host body, the bodies, the agenda, 재적, attendance, the open ballot
+    # box with its count of voter marks, the last vote
+    with django_assert_num_queries(7), no_n_plus_one():
         response = client.get(url)
     assert f'<dd data-testid="enrolled">{n + 1}</dd>' in response.content.decode()
 
@@ -393,9 +394,9 @@ def test_member_live_queries_do_not_grow(client, django_assert_num_queries, no_n
     client.force_login(role_world.users["member"])
     url = reverse("meetings:live", args=[meeting.pk])
     client.get(url)  # warm the session
-    # session, user, roles (5), the meeting with its host body, its bodies, the agenda; then the session's
-    # renewed expiry (savepoint, update, release: every request renews it, the poll too)
-    with django_assert_num_queries(13), no_n_plus_one():
+    # session, user, roles (5), the meeting with its host body, its bodies, the agenda, the open ballot box;
+    # then the session's renewed expiry (savepoint, update, release: every request renews it, the poll too)
+    with django_assert_num_queries(14), no_n_plus_one():
         response = client.get(url)
     assert f"{n}. 안건{n - 1}" in response.content.decode()
 
@@ -416,3 +417,26 @@ def test_member_live_poll_without_a_session_refreshes_the_page(client, world):
     polled = client.get(url, headers={"HX-Request": "true"})
     assert (polled.status_code, polled["HX-Refresh"]) == (204, "true")
     assert client.get(url).status_code == 302  # a plain request: the login page, as everywhere
+
+
+def test_screen_and_phone_show_the_vote_in_progress_count_never_the_choices(client, world):
+    """An open electronic vote (issue 15 §2): the room's screen shows how many have voted, the member's
+    phone links to the ballot; neither shows how anyone voted. Closed or voided boxes are not shown."""
+    meeting, items = world["meeting"], world["items"]
+    token = _screen_world(world)
+    box = factories.BallotBoxFactory(item=items[2])
+    present = [a.membership for a in meeting.attendances.all()]
+    for membership, choice in zip(present[:2], ["yes", "no"], strict=True):
+        factories.VoterMarkFactory(box=box, membership=membership)
+        factories.SecretBallotFactory(box=box, choice=choice)
+    screen = client.get(reverse("screen:state", args=[token])).content.decode()
+    assert "위원장 호선 표결 중: 2명 투표" in screen
+    assert "찬성 4" in screen  # the last recorded vote's counts only, not the open box's ballots
+    assert "찬성 1" not in screen  # the open box holds one yes and one no: never counted on the screen
+    client.force_login(world["users"]["member"])
+    phone = client.get(reverse("meetings:live", args=[meeting.pk])).content.decode()
+    assert "위원장 호선 표결 중" in phone
+    assert reverse("meetings:ballot", args=[box.pk]) in phone
+    box.discarded_at = timezone.now()
+    box.save()
+    assert "표결 중" not in client.get(reverse("screen:state", args=[token])).content.decode()
