@@ -274,10 +274,14 @@ class Document:
             presentational_hints=True,
         )
 
+    def render(self, fmt: str) -> bytes:
+        """The document as `fmt` ("hwpx" or "pdf") bytes."""
+        if fmt == "hwpx":
+            return self.to_hwpx()
+        if fmt == "pdf":
+            return self.to_pdf()
+        raise ValueError(f"unknown document format {fmt!r}")
+
     def response(self, fmt: str, filename_stem: str):
         """The document downloaded as `fmt` ("hwpx" or "pdf") named `<filename_stem>.<fmt>`."""
-        if fmt == "hwpx":
-            return file_response(self.to_hwpx(), f"{filename_stem}.hwpx", "hwpx")
-        if fmt == "pdf":
-            return file_response(self.to_pdf(), f"{filename_stem}.pdf", "pdf")
-        raise ValueError(f"unknown document format {fmt!r}")
+        return file_response(self.render(fmt), f"{filename_stem}.{fmt}", fmt)
