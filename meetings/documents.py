@@ -279,17 +279,24 @@ def minutes_document(meeting: Meeting, minutes: Minutes) -> Document:
     return doc
 
 
+def minutes_file_key(minutes: Minutes, fmt: str) -> str | None:
+    """The cache key of locked minutes' file (one query, for the corrections); None for other minutes."""
+    if minutes.status != Minutes.Status.LOCKED or not minutes.record_sha256:
+        return None
+    corrections = hashlib.sha256(
+        repr(list(minutes.corrections.values_list("pk", "created_at", "text", "reason"))).encode()
+    ).hexdigest()
+    return f"minutes-file:{MINUTES_FILE_VERSION}:{minutes.record_sha256}:{corrections}:{fmt}"
+
+
 def minutes_file(meeting: Meeting, minutes: Minutes, fmt: str) -> bytes:
     """The minutes as `fmt` ("hwpx" or "pdf") bytes. Locked minutes show only their frozen record (its
     SHA-256 in `record_sha256`) and the corrections appended since, so their file is rendered once and kept
     in the cache under that digest, a digest of the corrections and the format; drafts and approved
     minutes change with the meeting and are always rendered. Side effects: a cache entry (locked only)."""
-    if minutes.status != Minutes.Status.LOCKED or not minutes.record_sha256:
+    key = minutes_file_key(minutes, fmt)
+    if key is None:
         return minutes_document(meeting, minutes).render(fmt)
-    corrections = hashlib.sha256(
-        repr(list(minutes.corrections.values_list("pk", "created_at", "text", "reason"))).encode()
-    ).hexdigest()
-    key = f"minutes-file:{MINUTES_FILE_VERSION}:{minutes.record_sha256}:{corrections}:{fmt}"
     content = cache.get(key)
     if content is None:
         content = minutes_document(meeting, minutes).render(fmt)
