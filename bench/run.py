@@ -238,7 +238,8 @@ class Session:
             if self.cookies:
                 hdrs["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
             hdrs.update(headers or {})
-            conn.request(method, path, body=body, headers=hdrs)
+            # a path may carry Korean (a query built from the data): sent percent-encoded, as a browser does
+            conn.request(method, urllib.parse.quote(path, safe="/?&=%:+,;@#~!$'()*"), body=body, headers=hdrs)
             response = conn.getresponse()
             data = response.read()
             for raw in response.headers.get_all("Set-Cookie") or []:
