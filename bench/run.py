@@ -14,12 +14,16 @@
    content; a bare Django view is measured the same way at the start and at the end, and every figure is
    also given as a ratio to it (the machine is shared: absolute numbers are noise, ratios less so).
 4. Runs the main writes through the real views (CSRF, session cookies) and checks their effect in rows.
-5. Prints the table and writes bench-results/latest.json (and a timestamped copy). Exit code 0 even when a
+5. Times the documents in process once the servers have stopped (bench.documents: HWPX and PDF of a
+   100-member meeting's minutes and sign-in sheet and of its body's roster, against a bare view and a
+   one-line Korean PDF; its data are rolled back).
+6. Prints the tables and writes bench-results/latest.json (and a timestamped copy; documents under "documents"). Exit code 0 even when a
    target is missed; missed targets are printed as MISSED with the reason.
 
 Environment: BENCH_DATABASE_URL; BENCH_QUICK=1; BENCH_KEEP_DATA=1 (reuse the database of the last run);
 BENCH_C1_REQUESTS (100), BENCH_C1_SECONDS (5: time budget per page at c1), BENCH_C4_REQUESTS (40),
-BENCH_C16_REQUESTS (64), BENCH_WRITES (20 iterations per write).
+BENCH_C16_REQUESTS (64), BENCH_WRITES (20 iterations per write), BENCH_DOCUMENT_RUNS (10, quick 3: requests
+per document in bench.documents, which runs after the servers stop and is printed below the pages).
 """
 
 from __future__ import annotations
@@ -234,7 +238,8 @@ class Session:
             if self.cookies:
                 hdrs["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
             hdrs.update(headers or {})
-            conn.request(method, path, body=body, headers=hdrs)
+            # a path may carry Korean (a query built from the data): sent percent-encoded, as a browser does
+            conn.request(method, urllib.parse.quote(path, safe="/?&=%:+,;@#~!$'()*"), body=body, headers=hdrs)
             response = conn.getresponse()
             data = response.read()
             for raw in response.headers.get_all("Set-Cookie") or []:
@@ -862,6 +867,15 @@ def main(argv: list[str] | None = None) -> int:
         stop_gunicorn(proc)
         log(f"gunicorn stopped (exit {proc.returncode})")
 
+    # §5 of the documents issue: in process, after the servers stopped (they would compete for the CPU)
+    from bench.documents import document_timings
+
+    log("documents (bench.documents):")
+    doc_runs = _int_env("BENCH_DOCUMENT_RUNS", 3 if quick() else 10)
+    doc_lines: list[str] = []
+    doc_rows = document_timings(runs=doc_runs, setup_db=False, out=doc_lines.append)
+    log(f"documents timed ({doc_runs} requests each)")
+
     rows = page_rows(items, bare)
     write_rows = [
         {
@@ -910,10 +924,15 @@ def main(argv: list[str] | None = None) -> int:
             "ratio_rps_c16": RATIO_RPS_C16,
         },
     }
-    table = _table(rows, write_rows, bare, meta)
+    table = _table(rows, write_rows, bare, meta) + "\n\n" + "\n".join(doc_lines)
     print()
     print(table)
-    payload = {"pages": rows, "writes": write_rows, "meta": meta}
+    payload = {
+        "pages": rows,
+        "writes": write_rows,
+        "documents": {"runs": doc_runs, "load_average": os.getloadavg(), "rows": doc_rows},
+        "meta": meta,
+    }
     stamp = started.strftime("%Y%m%d-%H%M%S")
     text = json.dumps(payload, ensure_ascii=False, indent=1)
     (results_dir / "latest.json").write_text(text)

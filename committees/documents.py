@@ -12,7 +12,7 @@ import io
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from committees.models import Body
+from committees.models import Body, Membership
 from committees.selectors import GroupRows
 from seongdong_gov.documents import Document
 from seongdong_gov.rules import date_dots
@@ -25,6 +25,8 @@ def roster_rows(groups: list[GroupRows], *, show_contacts: bool) -> list[list[st
     if show_contacts:
         header += [_("전화번호"), _("이메일")]
     rows = [header]
+    # the labels once, not `get_role_display()` per row (it rebuilds the choices dict each call)
+    role_labels = {value: str(label) for value, label in Membership.Role.choices}
     n = 0
     for g in groups:
         for row in g.rows:
@@ -40,7 +42,7 @@ def roster_rows(groups: list[GroupRows], *, show_contacts: bool) -> list[list[st
                 line = [
                     str(n),
                     g.group.label,
-                    m.get_role_display(),
+                    role_labels.get(m.role, m.role),
                     person.name,
                     affiliation,
                     term,

@@ -8,6 +8,9 @@ language: these are the office's official papers.
 
 from __future__ import annotations
 
+import hashlib
+
+from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -20,6 +23,10 @@ from seongdong_gov.rules import date_dots
 
 # Blank rows under the members on the sign-in sheet, for observers who come unannounced.
 BLANK_OBSERVER_ROWS = 5
+
+# Part of the cache key of locked minutes' files: raise it when the minutes document's layout changes, so a
+# shared cache never serves a file rendered by an older release.
+MINUTES_FILE_VERSION = 1
 
 
 def minutes_pdf(minutes: Minutes) -> bytes:
@@ -273,3 +280,28 @@ def minutes_document(meeting: Meeting, minutes: Minutes) -> Document:
                 style="small",
             )
     return doc
+
+
+def minutes_file_key(minutes: Minutes, fmt: str) -> str | None:
+    """The cache key of locked minutes' file (one query, for the corrections); None for other minutes."""
+    if minutes.status != Minutes.Status.LOCKED or not minutes.record_sha256:
+        return None
+    corrections = hashlib.sha256(
+        repr(list(minutes.corrections.values_list("pk", "created_at", "text", "reason"))).encode()
+    ).hexdigest()
+    return f"minutes-file:{MINUTES_FILE_VERSION}:{minutes.record_sha256}:{corrections}:{fmt}"
+
+
+def minutes_file(meeting: Meeting, minutes: Minutes, fmt: str) -> bytes:
+    """The minutes as `fmt` ("hwpx" or "pdf") bytes. Locked minutes show only their frozen record (its
+    SHA-256 in `record_sha256`) and the corrections appended since, so their file is rendered once and kept
+    in the cache under that digest, a digest of the corrections and the format; drafts and approved
+    minutes change with the meeting and are always rendered. Side effects: a cache entry (locked only)."""
+    key = minutes_file_key(minutes, fmt)
+    if key is None:
+        return minutes_document(meeting, minutes).render(fmt)
+    content = cache.get(key)
+    if content is None:
+        content = minutes_document(meeting, minutes).render(fmt)
+        cache.set(key, content, timeout=None)
+    return content

@@ -9,8 +9,10 @@ Every PDF of the product goes through `render_pdf`; only the benchmark calls Wea
 from __future__ import annotations
 
 import atexit
+import gc
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -97,30 +99,66 @@ def _sheet(state: dict[str, Any], name: str):
     return sheets[name]
 
 
+def _html_class(state: dict[str, Any], user_agent_stylesheet: str | None):
+    """WeasyPrint's `HTML`, or a subclass whose user-agent stylesheet is `user_agent_stylesheet` (a static
+    CSS path) instead of the full HTML5 one. `_ua_stylesheets` is WeasyPrint's own hook for this (its form
+    stylesheet uses it); pinned to weasyprint<71 in pyproject.toml, and test_documents compares the two."""
+    from weasyprint import HTML
+
+    if user_agent_stylesheet is None:
+        return HTML
+    classes = state.setdefault("html_classes", {})
+    if user_agent_stylesheet not in classes:
+        sheet = _sheet(state, user_agent_stylesheet)
+
+        class _HTML(HTML):
+            def _ua_stylesheets(self, forms: bool = False) -> list:
+                return [sheet]
+
+        classes[user_agent_stylesheet] = _HTML
+    return classes[user_agent_stylesheet]
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a render. A render allocates some 100,000 boxes and styles that
+    all live until it ends, so every collection the allocations trigger finds nothing to free yet rescans
+    them, ever more of them (a quarter of a 100-row roster's render). Collection resumes afterwards; its
+    next pass frees the render's garbage at once. Renders are serialised (`_lock`), so
+    pausing the process-wide collector here cannot end another render's pause early."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def render_pdf(
     template_name: str,
     context: dict[str, Any],
     *,
     stylesheets: Sequence[str] = (),
+    user_agent_stylesheet: str | None = None,
     request=None,
     **options: Any,
 ) -> bytes:
     """Render `template_name` with `context` (and `request`, for context processors) to PDF bytes.
 
-    `stylesheets`: `PAGE_NUMBERS` and/or static CSS paths, applied after the base; `options` go to WeasyPrint's `write_pdf`
-    (e.g. `uncompressed_pdf`). Side effects: none besides building the per-process font configuration on
-    first call. Renders are serialised per process because the shared font configuration is not
-    thread-safe (WeasyPrint holds the GIL for most of a render anyway).
+    `stylesheets`: `PAGE_NUMBERS` and/or static CSS paths, applied after the base; `user_agent_stylesheet`:
+    a static CSS path replacing WeasyPrint's HTML5 defaults, for templates that use only the few elements it
+    styles; `options` go to WeasyPrint's `write_pdf` (e.g. `uncompressed_pdf`). Side effects: none besides
+    building the per-process font configuration on first call. Renders are serialised per process because
+    the shared font configuration is not thread-safe (WeasyPrint holds the GIL for most of a render anyway).
     """
-    from weasyprint import HTML
-
     html = render_to_string(template_name, context, request=request)
-    with _lock:
+    with _lock, _gc_paused():
         state = _configured()
         sheets = [state["sheets"]["base"], *(_sheet(state, name) for name in stylesheets)]
-        return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=state["fetcher"]).write_pdf(
-            stylesheets=sheets, font_config=state["font_config"], **options
-        )
+        html_class = _html_class(state, user_agent_stylesheet)
+        document = html_class(string=html, base_url=str(settings.BASE_DIR), url_fetcher=state["fetcher"])
+        return document.write_pdf(stylesheets=sheets, font_config=state["font_config"], **options)
 
 
 # -- one document, two formats ---------------------------------------------------------------------------
@@ -163,6 +201,8 @@ class Document:
 
     PDF_TEMPLATE = "_document_pdf.html"
     PDF_STYLESHEET = "css/document.css"
+    # the template's few elements need only a few user-agent rules (see the file)
+    PDF_USER_AGENT_STYLESHEET = "css/document_ua.css"
 
     def __init__(self, *, title: str, header_text: str = "") -> None:
         self.title = title
@@ -228,15 +268,20 @@ class Document:
             self.PDF_TEMPLATE,
             {"document": self},
             stylesheets=[self.PDF_STYLESHEET, PAGE_NUMBERS],
+            user_agent_stylesheet=self.PDF_USER_AGENT_STYLESHEET,
             request=request,
             # column widths are `<col width>` attributes (no inline styles), read as presentational hints
             presentational_hints=True,
         )
 
+    def render(self, fmt: str) -> bytes:
+        """The document as `fmt` ("hwpx" or "pdf") bytes."""
+        if fmt == "hwpx":
+            return self.to_hwpx()
+        if fmt == "pdf":
+            return self.to_pdf()
+        raise ValueError(f"unknown document format {fmt!r}")
+
     def response(self, fmt: str, filename_stem: str):
         """The document downloaded as `fmt` ("hwpx" or "pdf") named `<filename_stem>.<fmt>`."""
-        if fmt == "hwpx":
-            return file_response(self.to_hwpx(), f"{filename_stem}.hwpx", "hwpx")
-        if fmt == "pdf":
-            return file_response(self.to_pdf(), f"{filename_stem}.pdf", "pdf")
-        raise ValueError(f"unknown document format {fmt!r}")
+        return file_response(self.render(fmt), f"{filename_stem}.{fmt}", fmt)

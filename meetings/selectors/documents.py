@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from committees.models import Body
+from committees.models import Body, Membership
 from committees.selectors import current_holding
 from meetings.models import AgendaItem, Attachment, Meeting
 from meetings.selectors.meetings import enrolled_memberships, run_of_show
@@ -34,11 +34,13 @@ def signin_rows(meeting: Meeting) -> list[dict]:
     A local stand-in for the selector the record issue adds (`meetings.selectors.signin_rows`); the
     lead may keep either on merge, the shape is the same plain rows.
     """
+    # the labels once, not `get_role_display()` per row (it rebuilds the choices dict each call)
+    role_labels = {value: str(label) for value, label in Membership.Role.choices}
     return [
         {
             "body": m.body.name,
             "seat": m.seat.group.label,
-            "role": m.get_role_display(),
+            "role": role_labels.get(m.role, m.role),
             "name": m.person.name,
             "affiliation": " ".join(p for p in (m.person.affiliation, m.person.title) if p),
         }

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from meetings import documents, permissions
+from seongdong_gov.documents import file_response
 
 FORMATS = ("hwpx", "pdf")
 
@@ -31,8 +32,10 @@ def meeting_document(request, pk: int, kind: str, fmt: str):
         raise Http404
     if kind == "minutes":
         meeting, minutes, _manage = permissions.minutes_for_user(request, pk)
-        doc = documents.minutes_document(meeting, minutes)
-    elif kind == "signin":
+        # locked minutes come from the cache after their first download (documents.minutes_file)
+        content = documents.minutes_file(meeting, minutes, fmt)
+        return file_response(content, f"{documents.filename_stem(meeting, _labels()[kind])}.{fmt}", fmt)
+    if kind == "signin":
         meeting = permissions.meeting_for_manage(request, pk)
         doc = documents.signin_sheet(meeting)
     else:

@@ -124,6 +124,8 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uf
 def clean_text(value: object) -> str:
     """Text as it may stand in a document: control characters dropped, tabs as spaces, newlines kept."""
     text = "" if value is None else str(value)
+    if text.isprintable():  # the common case (no control character at all): nothing to clean
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _INVALID_XML.sub("", text)
 

@@ -250,3 +250,37 @@ def test_long_sign_in_sheet_pdf_has_page_numbers_on_every_page(login, world):
     _text, pages = read_pdf(client.get(_url(world["meeting"], "signin", "pdf")).content)
     assert len(pages) > 1
     assert_page_numbers(pages)
+
+
+def test_locked_minutes_files_are_rendered_once_until_a_correction(login, world, monkeypatch):
+    from django.core.cache import cache
+
+    from meetings import documents
+
+    cache.clear()
+    rendered = []
+    build = documents.minutes_document
+    monkeypatch.setattr(
+        documents,
+        "minutes_document",
+        lambda meeting, minutes: rendered.append(minutes.status) or build(meeting, minutes),
+    )
+    client = login(world["users"]["secretary"])
+    url = _url(world["meeting"], "minutes", "hwpx")
+    client.get(url), client.get(url)
+    assert rendered == ["draft", "draft"]  # a draft follows the meeting: rendered on every request
+    minutes = world["minutes"]
+    _sat(world["meeting"])
+    services.minutes_approve(actor=None, minutes=minutes)
+    services.minutes_lock(actor=None, minutes=Minutes.objects.get(pk=minutes.pk))
+    rendered.clear()
+    first, again = client.get(url).content, client.get(url).content
+    assert rendered == ["locked"] and again == first
+    client.get(_url(world["meeting"], "minutes", "pdf"))
+    assert rendered == ["locked", "locked"]  # each format once
+    services.minutes_correct(
+        actor=None, minutes=Minutes.objects.get(pk=minutes.pk), text="참석자 정정", reason="오기"
+    )
+    corrected = client.get(url).content
+    assert len(rendered) == 3 and corrected != first
+    assert "참석자 정정" in read_hwpx(corrected)[0]

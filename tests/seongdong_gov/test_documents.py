@@ -113,3 +113,57 @@ def test_static_stylesheets_are_read_from_disk(template_dir):
     assert {d["/BaseFont"].split("+")[-1] for d in _fonts(pdf.pages[0])} == {"NanumMyeongjo"}
     with pytest.raises(FileNotFoundError):
         documents.render_pdf("one_page.html", {}, stylesheets=["no/such.css"])
+
+
+def _placed_text(pdf: bytes) -> list[list[tuple[str, float, float]]]:
+    """Per page, every text run with where it is drawn (pypdf's text matrix, to 0.1 pt)."""
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        runs: list[tuple[str, float, float]] = []
+
+        def visit(text, cm, tm, font_dict, font_size, runs=runs):
+            if text.strip():
+                runs.append((text, round(tm[4], 1), round(tm[5], 1)))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+def test_document_user_agent_stylesheet_lays_out_as_weasyprints_own(monkeypatch):
+    """Printed documents replace WeasyPrint's HTML5 user-agent stylesheet with the few rules their template
+    needs (for speed): every heading, paragraph and table cell lands on the same page at the same place."""
+    doc = documents.Document(title="위원 명단", header_text="추진운영위원회")
+    doc.heading("위원 명단 (2026. 12. 10. 현재)", level=1)
+    doc.paragraph("제3차 정기회의\n둘째 줄", style="center", bold=True)
+    doc.heading("위원", level=2)
+    doc.table(
+        [
+            ["연번", "성명", "소속"],
+            *[[str(n), f"김위원{n:03d}", "성수1가1동 주민자치회\n간사"] for n in range(60)],
+        ],
+        col_widths_mm=[12, 40, 80],
+    )
+    doc.heading("배석자", level=3)
+    doc.paragraph("작은 글씨", style="small")
+    fast = doc.to_pdf()
+    monkeypatch.setattr(documents.Document, "PDF_USER_AGENT_STYLESHEET", None)
+    full = doc.to_pdf()
+    placed = _placed_text(fast)
+    assert len(placed) >= 2  # the table runs over a page break, its head repeated
+    assert placed == _placed_text(full)
+
+
+def test_render_leaves_garbage_collection_as_it_found_it(template_dir):
+    import gc
+
+    (template_dir / "one_page.html").write_text("<p>회의록</p>", encoding="utf-8")
+    assert gc.isenabled()
+    documents.render_pdf("one_page.html", {})
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        documents.render_pdf("one_page.html", {})
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
