@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -295,13 +295,14 @@ def minutes_file_key(minutes: Minutes, fmt: str) -> str | None:
 def minutes_file(meeting: Meeting, minutes: Minutes, fmt: str) -> bytes:
     """The minutes as `fmt` ("hwpx" or "pdf") bytes. Locked minutes show only their frozen record (its
     SHA-256 in `record_sha256`) and the corrections appended since, so their file is rendered once and kept
-    in the cache under that digest, a digest of the corrections and the format; drafts and approved
+    in the documents cache under that digest, a digest of the corrections and the format; drafts and approved
     minutes change with the meeting and are always rendered. Side effects: a cache entry (locked only)."""
     key = minutes_file_key(minutes, fmt)
     if key is None:
         return minutes_document(meeting, minutes).render(fmt)
-    content = cache.get(key)
+    store = caches["documents"]
+    content = store.get(key)
     if content is None:
         content = minutes_document(meeting, minutes).render(fmt)
-        cache.set(key, content, timeout=None)
+        store.set(key, content)
     return content

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import atexit
 import gc
+import hashlib
+import json
+import logging
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import caches
 from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+# Part of every rendered PDF's cache key: raise it when what decides a PDF's bytes changes outside the
+# HTML and the stylesheets' text (the fonts, the renderer's own code), so no older file is served.
+RENDERER_VERSION = "2026-11-30.1"
 
 
 def font_dir() -> Path:
@@ -52,6 +62,7 @@ _EXTRA_CSS = {
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
+_digests: dict[str, str] = {}  # stylesheet name → digest of its text (_stylesheet_digest)
 # Drop the font configuration before interpreter teardown: its finaliser needs modules that are gone by then
 atexit.register(_state.clear)
 
@@ -148,17 +159,60 @@ def render_pdf(
 
     `stylesheets`: `PAGE_NUMBERS` and/or static CSS paths, applied after the base; `user_agent_stylesheet`:
     a static CSS path replacing WeasyPrint's HTML5 defaults, for templates that use only the few elements it
-    styles; `options` go to WeasyPrint's `write_pdf` (e.g. `uncompressed_pdf`). Side effects: none besides
-    building the per-process font configuration on first call. Renders are serialised per process because
+    styles; `options` go to WeasyPrint's `write_pdf` (e.g. `uncompressed_pdf`). The PDF is kept in the
+    "documents" cache under a digest of its HTML, stylesheets, options and renderer (`_pdf_key`): an unchanged
+    document is rendered once. Side effects: the cache entry, and the per-process font configuration built
+    on first call. Renders are serialised per process because
     the shared font configuration is not thread-safe (WeasyPrint holds the GIL for most of a render anyway).
     """
     html = render_to_string(template_name, context, request=request)
+    store = caches["documents"]
+    key = _pdf_key(html, stylesheets, user_agent_stylesheet, options)
+    pdf = store.get(key)
+    if pdf is not None:
+        return pdf
     with _lock, _gc_paused():
         state = _configured()
         sheets = [state["sheets"]["base"], *(_sheet(state, name) for name in stylesheets)]
         html_class = _html_class(state, user_agent_stylesheet)
         document = html_class(string=html, base_url=str(settings.BASE_DIR), url_fetcher=state["fetcher"])
-        return document.write_pdf(stylesheets=sheets, font_config=state["font_config"], **options)
+        pdf = document.write_pdf(stylesheets=sheets, font_config=state["font_config"], **options)
+    try:
+        store.set(key, pdf)
+    except OSError:  # a full or read-only cache directory costs speed, never the document
+        logger.warning("document cache not written", exc_info=True)
+    return pdf
+
+
+def _pdf_key(html: str, stylesheets: Sequence[str], user_agent_stylesheet: str | None, options: dict) -> str:
+    """The cache key of a PDF: a digest of everything that decides its bytes. The same HTML with the same
+    stylesheets, options, fonts and renderer prints the same PDF, so a document whose data have not changed
+    is served from the cache and any change to its data (which changes its HTML) renders it anew. Roles
+    that see different columns get different HTML, hence different entries."""
+    from weasyprint import __version__ as weasyprint_version
+
+    digest = hashlib.sha256()
+    for part in (RENDERER_VERSION, weasyprint_version, repr(sorted(options.items())), html):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    for name in (*stylesheets, user_agent_stylesheet or ""):
+        digest.update(_stylesheet_digest(name).encode())
+    return f"pdf:{digest.hexdigest()}"
+
+
+def _stylesheet_digest(name: str) -> str:
+    """A digest of a stylesheet's text (a base rule or a static file), read once per process."""
+    digests = _digests
+    if name not in digests:
+        if not name or name in _EXTRA_CSS:
+            text = _EXTRA_CSS.get(name, "").encode()
+        else:
+            from django.contrib.staticfiles import finders
+
+            path = finders.find(name)
+            text = Path(path).read_bytes() if path else name.encode()
+        digests[name] = hashlib.sha256(_BASE_CSS.encode() + b"\0" + text).hexdigest()
+    return digests[name]
 
 
 # -- one document, two formats ---------------------------------------------------------------------------
@@ -242,7 +296,24 @@ class Document:
         self.blocks.append({"kind": "page_break"})
 
     def to_hwpx(self) -> bytes:
-        """The document as HWPX (OWPML): real tables, the style pair, page numbers in the footer."""
+        """The document as HWPX (OWPML): real tables, the style pair, page numbers in the footer. Kept in
+        the "documents" cache under a digest of the blocks (the HWPX is a function of them and the writer)."""
+        store = caches["documents"]
+        key = self._hwpx_key()
+        content = store.get(key)
+        if content is None:
+            content = self._hwpx_bytes()
+            try:
+                store.set(key, content)
+            except OSError:  # a full or read-only cache directory costs speed, never the document
+                logger.warning("document cache not written", exc_info=True)
+        return content
+
+    def _hwpx_key(self) -> str:
+        blocks = json.dumps([self.title, self.header_text, self.blocks], ensure_ascii=False, sort_keys=True)
+        return "hwpx:" + hashlib.sha256(f"{RENDERER_VERSION}\0{blocks}".encode()).hexdigest()
+
+    def _hwpx_bytes(self) -> bytes:
         from seongdong_gov.hwpx import HwpxDocument
 
         doc = HwpxDocument(title=self.title, header_text=self.header_text)

@@ -119,6 +119,19 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Rendered documents (seongdong_gov.documents, meetings.documents), kept under the digest of everything
+# that decides their bytes, in files: every worker on the machine (and every app server, when the directory
+# is on shared storage like MEDIA_ROOT) serves a document rendered once. Never under a served directory.
+DOCUMENT_CACHE_DIR = Path(env_str("DOCUMENT_CACHE_DIR", str(BASE_DIR / "var" / "document-cache")))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "documents": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DOCUMENT_CACHE_DIR),
+        "TIMEOUT": env_int("DOCUMENT_CACHE_SECONDS", 30 * 24 * 3600, minimum=0),
+        "OPTIONS": {"MAX_ENTRIES": env_int("DOCUMENT_CACHE_ENTRIES", 2000, minimum=1)},
+    },
+}
 # Uploaded files are never served by URL: views stream them after a permission check.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

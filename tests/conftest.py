@@ -23,6 +23,27 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+DOCUMENT_CACHE_OFF = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+DOCUMENT_CACHE_ON = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "documents-test"}
+
+
+@pytest.fixture(autouse=True)
+def _no_document_cache(settings):
+    # Every test renders its documents anew: a PDF cached by an earlier test (same HTML) would let a test
+    # about rendering (fonts, layout) pass without rendering. The cache's own tests turn it on.
+    settings.CACHES = {**settings.CACHES, "documents": DOCUMENT_CACHE_OFF}
+
+
+@pytest.fixture
+def document_cache(settings):
+    """The documents cache on (in memory, empty) for the test."""
+    settings.CACHES = {**settings.CACHES, "documents": DOCUMENT_CACHE_ON}
+    from django.core.cache import caches
+
+    caches["documents"].clear()
+    return caches["documents"]
+
+
 @pytest.fixture(scope="session")
 def _zeal_patched(django_db_setup):
     """django-zeal's model patches, installed once for the test run without listing `zeal` in

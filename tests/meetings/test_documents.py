@@ -252,12 +252,9 @@ def test_long_sign_in_sheet_pdf_has_page_numbers_on_every_page(login, world):
     assert_page_numbers(pages)
 
 
-def test_locked_minutes_files_are_rendered_once_until_a_correction(login, world, monkeypatch):
-    from django.core.cache import cache
-
+def test_locked_minutes_files_are_rendered_once_until_a_correction(login, world, monkeypatch, document_cache):
     from meetings import documents
 
-    cache.clear()
     rendered = []
     build = documents.minutes_document
     monkeypatch.setattr(

@@ -39,7 +39,13 @@ def _no_font_env(tmp_path: Path) -> dict:
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
         f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>"
     )
-    return {**os.environ, "FONTCONFIG_FILE": str(conf), "PYTHONPATH": str(settings.BASE_DIR)}
+    return {
+        **os.environ,
+        "FONTCONFIG_FILE": str(conf),
+        "PYTHONPATH": str(settings.BASE_DIR),
+        # an empty document cache: the PDF must be rendered here, with no font to fall back on
+        "DOCUMENT_CACHE_DIR": str(tmp_path / "document-cache"),
+    }
 
 
 def test_certificate_with_system_fonts_hidden_embeds_the_shipped_fonts(tmp_path):
@@ -167,3 +173,47 @@ def test_render_leaves_garbage_collection_as_it_found_it(template_dir):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _count_renders(monkeypatch) -> list[int]:
+    """Count WeasyPrint's own write_pdf calls (the render, not our code around it)."""
+    from weasyprint import HTML
+
+    calls, write_pdf = [], HTML.write_pdf
+    monkeypatch.setattr(HTML, "write_pdf", lambda self, *a, **k: calls.append(1) or write_pdf(self, *a, **k))
+    return calls
+
+
+def test_unchanged_documents_are_rendered_once_changed_ones_again(template_dir, monkeypatch, document_cache):
+    (template_dir / "roster.html").write_text("<p>{{ name }} 위원</p>", encoding="utf-8")
+    renders = _count_renders(monkeypatch)
+    first = documents.render_pdf("roster.html", {"name": "김서연"}, stylesheets=[documents.PAGE_NUMBERS])
+    again = documents.render_pdf("roster.html", {"name": "김서연"}, stylesheets=[documents.PAGE_NUMBERS])
+    assert again == first and len(renders) == 1  # the same HTML and stylesheets: served from the cache
+    changed = documents.render_pdf("roster.html", {"name": "이민준"}, stylesheets=[documents.PAGE_NUMBERS])
+    assert "이민준" in PdfReader(io.BytesIO(changed)).pages[0].extract_text() and len(renders) == 2
+    documents.render_pdf("roster.html", {"name": "김서연"})  # another stylesheet set: another PDF
+    assert len(renders) == 3
+
+
+def test_without_the_cache_every_request_renders(template_dir, monkeypatch):
+    (template_dir / "one_page.html").write_text("<p>회의록</p>", encoding="utf-8")
+    renders = _count_renders(monkeypatch)
+    documents.render_pdf("one_page.html", {})
+    documents.render_pdf("one_page.html", {})
+    assert len(renders) == 2  # the tests' default: the documents cache is off (tests/conftest.py)
+
+
+def test_hwpx_of_unchanged_blocks_is_built_once(monkeypatch, document_cache):
+    from seongdong_gov.hwpx import HwpxDocument
+
+    built, to_bytes = [], HwpxDocument.to_bytes
+    monkeypatch.setattr(HwpxDocument, "to_bytes", lambda self: built.append(1) or to_bytes(self))
+
+    def roster(name: str) -> bytes:
+        doc = documents.Document(title="위원 명단")
+        doc.table([["성명", "소속"], [name, "성수1가1동"]])
+        return doc.to_hwpx()
+
+    assert roster("김서연") == roster("김서연") and len(built) == 1
+    assert roster("이민준") != roster("김서연") and len(built) == 2
