@@ -11,41 +11,42 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from meetings import notifications, rules
 from meetings.models import Meeting, Minutes
 from seongdong_gov.audit import audit_record, snapshot
 
-# what each action is called in a refusal: "회의 시작(…) 전에는 표결할 수 없습니다."
+# what each action is called in a refusal: "회의 시작(…) 전에는 표결할 수 없습니다." (context "action": the
+# same words are statuses or notification kinds elsewhere, which translate differently)
 ACTION_LABELS = {
-    "notice": gettext_lazy("소집 통지"),
-    "reschedule": gettext_lazy("일정 변경"),
-    "cancel": gettext_lazy("회의 취소"),
-    "agenda_edit": gettext_lazy("안건 편집"),
-    "agenda_publish": gettext_lazy("안건 공개"),
-    "attachment_add": gettext_lazy("자료 첨부"),
-    "observer_add": gettext_lazy("배석자 추가"),
-    "recusal_add": gettext_lazy("회피·제척 기록"),
-    "interest_declare": gettext_lazy("이해충돌 신고"),
-    "challenge_file": gettext_lazy("기피 신청"),
-    "interest_decide": gettext_lazy("이해충돌 처리"),
-    "attendance": gettext_lazy("출석 기록"),
-    "mark_held": gettext_lazy("개최 완료 처리"),
-    "mark_no_quorum": gettext_lazy("유회 처리"),
-    "vote": gettext_lazy("표결"),
-    "evote_open": gettext_lazy("전자 투표 개시"),
-    "evote_void": gettext_lazy("전자 투표 무효 처리"),
-    "current_item": gettext_lazy("진행 안건 지정"),
-    "screen_link": gettext_lazy("회의장 화면 주소 발급"),
-    "election": gettext_lazy("선출 기록"),
-    "written_open": gettext_lazy("서면의결 요청"),
-    "written_answer": gettext_lazy("서면의결 응답"),
-    "written_count": gettext_lazy("서면의결 집계"),
-    "minutes_save": gettext_lazy("회의록 작성"),
-    "minutes_approve": gettext_lazy("회의록 승인"),
-    "minutes_lock": gettext_lazy("회의록 확정"),
-    "minutes_correct": gettext_lazy("회의록 정정"),
+    "notice": pgettext_lazy("action", "소집 통지"),
+    "reschedule": pgettext_lazy("action", "일정 변경"),
+    "cancel": pgettext_lazy("action", "회의 취소"),
+    "agenda_edit": pgettext_lazy("action", "안건 편집"),
+    "agenda_publish": pgettext_lazy("action", "안건 공개"),
+    "attachment_add": pgettext_lazy("action", "자료 첨부"),
+    "observer_add": pgettext_lazy("action", "배석자 추가"),
+    "recusal_add": pgettext_lazy("action", "회피·제척 기록"),
+    "interest_declare": pgettext_lazy("action", "이해충돌 신고"),
+    "challenge_file": pgettext_lazy("action", "기피 신청"),
+    "interest_decide": pgettext_lazy("action", "이해충돌 처리"),
+    "attendance": pgettext_lazy("action", "출석 기록"),
+    "mark_held": pgettext_lazy("action", "개최 완료 처리"),
+    "mark_no_quorum": pgettext_lazy("action", "유회 처리"),
+    "vote": pgettext_lazy("action", "표결"),
+    "evote_open": pgettext_lazy("action", "전자 투표 개시"),
+    "evote_void": pgettext_lazy("action", "전자 투표 무효 처리"),
+    "current_item": pgettext_lazy("action", "진행 안건 지정"),
+    "screen_link": pgettext_lazy("action", "회의장 화면 주소 발급"),
+    "election": pgettext_lazy("action", "선출 기록"),
+    "written_open": pgettext_lazy("action", "서면의결 요청"),
+    "written_answer": pgettext_lazy("action", "서면의결 응답"),
+    "written_count": pgettext_lazy("action", "서면의결 집계"),
+    "minutes_save": pgettext_lazy("action", "회의록 작성"),
+    "minutes_approve": pgettext_lazy("action", "회의록 승인"),
+    "minutes_lock": pgettext_lazy("action", "회의록 확정"),
+    "minutes_correct": pgettext_lazy("action", "회의록 정정"),
 }
 
 LOCKED_MESSAGE = gettext_lazy("회의록이 확정되어 더 이상 바꿀 수 없습니다. 정정 기록을 남기세요.")
