@@ -36,6 +36,7 @@ from meetings.models.proceedings import (
     WrittenAnswer,
     WrittenResolution,
 )
+from meetings.models.tally import AttendanceTally, AttendanceTallyStamp
 
 __all__ = [
     "ALLOWED_EXTENSIONS",
@@ -45,6 +46,8 @@ __all__ = [
     "AllowanceRule",
     "Attachment",
     "Attendance",
+    "AttendanceTally",
+    "AttendanceTallyStamp",
     "ConveningRequest",
     "ConveningSignature",
     "Election",

@@ -29,6 +29,7 @@ from meetings.services.meeting import (
 )
 from meetings.services.minutes import minutes_approve, minutes_correct, minutes_lock, minutes_save
 from meetings.services.series import series_generate, series_save
+from meetings.services.tally import attendance_tally, attendance_tally_invalidate
 from meetings.services.voting import vote_record
 from meetings.services.written import written_answer, written_count, written_open
 
@@ -44,6 +45,8 @@ __all__ = [
     "attendance_mark_all_present",
     "attendance_record",
     "attendance_save",
+    "attendance_tally",
+    "attendance_tally_invalidate",
     "calendar_exception_delete",
     "calendar_exception_save",
     "convening_request_open",
