@@ -128,6 +128,22 @@ class Fixtures:
         ) or self.meeting
 
     @cached_property
+    def held_meeting(self):
+        """The body's latest meeting held (started, minutes not yet written): the writes record its
+        attendance and votes."""
+        from django.utils import timezone
+
+        from meetings.models import Meeting
+
+        return (
+            Meeting.objects.filter(
+                bodies=self.body, status=Meeting.Status.HELD, starts_at__lte=timezone.now()
+            )
+            .order_by("-starts_at")
+            .first()
+        ) or self.attendance_meeting
+
+    @cached_property
     def member_meeting(self):
         """The latest meeting of a body the member account sits on."""
         from meetings.models import Meeting
