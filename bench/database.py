@@ -112,9 +112,10 @@ def _step(step: str, url: str, log, *args: str) -> None:
         raise SystemExit(f"bench.database {step} failed (exit {result.returncode})")
 
 
-def prepare(url: str, *, quick: bool, today: dt.date, log, small_counts: Path) -> dict:
+def prepare(url: str, *, quick: bool, today: dt.date, log, small_counts: Path | None) -> dict:
     """Templates current (rebuilt when their stamp differs), then fresh copies for this run, and the
-    demo-only query counts written to `small_counts`. Returns what was done, for the report."""
+    demo-only query counts written to `small_counts` (None: no counts, no demo copy). Returns what was
+    done, for the report."""
     import time
 
     n = names(url)
@@ -136,11 +137,12 @@ def prepare(url: str, *, quick: bool, today: dt.date, log, small_counts: Path) -
     else:
         log(f"templates {n['demo_tpl']}, {n['large_tpl']} current (data version {version}): reused")
     t = time.perf_counter()
-    copy(url, source=n["demo_tpl"], target=n["small"])
     copy(url, source=n["large_tpl"], target=n["run"])
-    log(f"fresh copies {n['small']}, {n['run']} in {time.perf_counter() - t:.1f} s")
-    _step("small-counts", _with_name(url, n["small"]), log, str(small_counts))
-    log("query counts on the demo data done")
+    log(f"fresh copy {n['run']} in {time.perf_counter() - t:.1f} s")
+    if small_counts is not None:
+        copy(url, source=n["demo_tpl"], target=n["small"])
+        _step("small-counts", _with_name(url, n["small"]), log, str(small_counts))
+        log("query counts on the demo data done")
     return done
 
 
