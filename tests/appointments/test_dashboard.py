@@ -218,3 +218,41 @@ def test_low_attendance_window_is_seoul_days(attendance_body):
         ("나", 2, 5),
         ("다", 2, 5),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_reads_rebuild_the_tally_once_on_postgresql(attendance_body):
+    """Four home pages opened at once on a stale tally: the stamp's row lock lets one rebuild it, the
+    others wait and read the rebuilt rows (no duplicate rows, no error), and all see the same list."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        pytest.skip("row locks (SELECT … FOR UPDATE) are tested on PostgreSQL; SQLite serialises writers")
+    import threading
+
+    from meetings.models import AttendanceTally
+
+    barrier = threading.Barrier(4)
+    results, errors = [], []
+
+    def read():
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            results.append([r.membership.person.name for r in selectors.low_attendance(D(2017, 6, 30))])
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert results == [["가", "다"]] * 4
+    # one row each for 가, 다 and 라 (below half, but no longer a member: not listed), not four times
+    assert AttendanceTally.objects.count() == 3
+    assert AttendanceTallyStamp.objects.get().valid
