@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from appointments import rules
 from appointments.models import Appointment, Certificate, SealImage
 from committees.models import Body, Membership, Seat, SeatGroup
-from meetings.models import Attendance, Meeting, MeetingKind
+
+# the attendance tally is the meetings app's (its service rebuilds the snapshot when stale); read here
+from meetings.services import tally as meeting_services
 
 
 def register(*, year: int | None = None, body_id: int | None = None, q: str = "") -> QuerySet[Certificate]:
@@ -116,11 +117,6 @@ class LowAttendance:
         return round(self.attended * 100 / self.held)
 
 
-def _local_midnight(day: dt.date) -> dt.datetime:
-    """00:00 of `day` in the project's time zone (Asia/Seoul), as an aware datetime."""
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
 def _ids_or_none(ids) -> list[int]:
     """`ids` for an IN filter, or [0] (no row has pk 0) when empty: Django skips a query whose IN list is
     empty, and the page's query count would then depend on the data."""
@@ -133,39 +129,11 @@ def low_attendance(today: dt.date) -> list[LowAttendance]:
     held meetings (위촉식 excluded); an excused absence is still an absence. Terms served back to back on
     the same body count together. Members with no recorded meeting are not flagged.
 
-    Three queries whatever the data: (1) the held meetings of the window, a range of aware datetimes
-    from Seoul midnight to Seoul midnight on the indexed Meeting.starts_at (a filter on starts_at's
-    Seoul date could not use the index); (2) their attendance lines, fetched through the attendance
-    meeting index and aggregated per person and body, narrowed in SQL to those below half; (3) the
-    current memberships of the people found, with person, body and appointment joined."""
-    since = rules.attendance_window_start(today)
-    meeting_ids = (
-        Meeting.objects.filter(
-            status__in=Meeting.SAT,
-            starts_at__gte=_local_midnight(since),
-            starts_at__lt=_local_midnight(today + dt.timedelta(days=1)),
-        )
-        .exclude(kind=MeetingKind.CEREMONY)
-        .order_by()
-        .values_list("pk", flat=True)
-    )
-    # One attendance line per member and meeting (terms of a person on a body never overlap), so
-    # counting lines counts meetings.
-    rows = (
-        Attendance.objects.filter(
-            meeting_id__in=_ids_or_none(meeting_ids),
-            membership__seat__group__kind=SeatGroup.Kind.APPOINTED,
-        )
-        .values("membership__person_id", "membership__body_id")
-        .annotate(held=Count("id"), attended=Count("id", filter=Q(status=Attendance.Status.PRESENT)))
-        .filter(held__gt=F("attended") * 2)  # narrows the rows sent back; the rule below decides
-        .order_by()
-    )
-    counts = {
-        (r["membership__person_id"], r["membership__body_id"]): (r["attended"], r["held"])
-        for r in rows
-        if rules.attendance_below_half(r["attended"], r["held"])
-    }
+    Three queries whatever the data: the meetings app's attendance tally (its stamp and its below-half
+    rows: a snapshot rebuilt when stale, so no view aggregates the window's attendance lines), then
+    the current memberships of the people found, with person, body and appointment joined."""
+    tally = meeting_services.attendance_tally(since=rules.attendance_window_start(today), today=today)
+    counts = {key: (a, h) for key, (a, h) in tally.items() if rules.attendance_below_half(a, h)}
     current = (
         Membership.objects.filter(
             seat__group__kind=SeatGroup.Kind.APPOINTED,

@@ -128,6 +128,7 @@ def build(*, today: dt.date, log=print, quick: bool = False) -> dict:
     log(f"  meetings: {time.perf_counter() - t0:.1f} s")
     with transaction.atomic():
         _accounts(ctx)
+    _public_record(log=log)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return counts()
@@ -186,6 +187,51 @@ def _accounts(ctx: dict) -> None:
     )
     reporter = account("reporter", reporter_person)
     reporter.reporting_units.add(unit_id)
+
+
+PUBLIC_MEETINGS = 3
+PUBLIC_FILE = b"%PDF-1.4\n% bench: a public attachment\n%%EOF\n"
+
+
+def _public_record(*, log) -> None:
+    """The public site's pages need locked public minutes and a public attachment (issue 16 §1): the
+    minutes of the big body's latest approved meetings are marked public and locked through the services
+    (the frozen record is built by `minutes_lock`), its next meeting gets a public agenda file."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from meetings import services
+    from meetings.models import Meeting, Minutes
+
+    meetings = list(
+        Meeting.objects.filter(bodies__name=BIG_BODY_NAME, status=Meeting.Status.MINUTES_APPROVED).order_by(
+            "-starts_at"
+        )[:PUBLIC_MEETINGS]
+    )
+    for meeting in meetings:
+        Minutes.objects.filter(meeting=meeting).update(is_public=True, nondisclosure_reason="")
+        services.minutes_lock(actor=None, minutes=Minutes.objects.get(meeting=meeting))
+    # files can be attached only before the minutes are approved: the next meeting's public agenda file
+    ahead = Meeting.objects.filter(
+        status__in=[Meeting.Status.PLANNED, Meeting.Status.NOTICE_SENT], starts_at__gt=timezone.now()
+    ).order_by("starts_at")
+    upcoming = ahead.filter(bodies__name=BIG_BODY_NAME).first() or ahead.first()
+    if upcoming is not None:
+        Meeting.objects.filter(pk=upcoming.pk).update(agenda_published=True)
+        upcoming.refresh_from_db()
+        services.attachment_add(
+            actor=None, meeting=upcoming, file=ContentFile(PUBLIC_FILE, name="공개자료.pdf"), is_public=True
+        )
+    log(f"  public record: {len(meetings)} meetings with locked public minutes, a public attachment")
+    from django.core.exceptions import ValidationError
+
+    from meetings.services.allowances import payment_list_prepare
+
+    for meeting in meetings:  # the allowance export needs a payment list (from the frozen record)
+        try:
+            payment_list_prepare(actor=None, meeting=meeting)
+        except ValidationError as exc:  # no allowance rule for the body: the export is then not measured
+            log(f"  no payment list for {meeting.pk}: {exc.messages[0]}")
 
 
 def counts() -> dict:

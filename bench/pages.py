@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -125,6 +126,22 @@ class Fixtures:
             .order_by("-starts_at")
             .first()
         ) or self.meeting
+
+    @cached_property
+    def held_meeting(self):
+        """The body's latest meeting held (started, minutes not yet written): the writes record its
+        attendance and votes."""
+        from django.utils import timezone
+
+        from meetings.models import Meeting
+
+        return (
+            Meeting.objects.filter(
+                bodies=self.body, status=Meeting.Status.HELD, starts_at__lte=timezone.now()
+            )
+            .order_by("-starts_at")
+            .first()
+        ) or self.attendance_meeting
 
     @cached_property
     def member_meeting(self):
@@ -255,6 +272,45 @@ class Fixtures:
         from meetings.models import Attachment
 
         return Attachment.objects.order_by("-pk").first()
+
+    @cached_property
+    def public_meeting(self):
+        """The latest meeting with locked public minutes (what the public site's minutes pages show)."""
+        from meetings.models import Meeting, Minutes
+
+        return (
+            Meeting.objects.filter(
+                minutes__status=Minutes.Status.LOCKED, minutes__is_public=True, minutes__record__isnull=False
+            )
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("-starts_at")
+            .first()
+        )
+
+    @cached_property
+    def public_attachment(self):
+        from meetings.models import Attachment
+
+        return (
+            Attachment.objects.filter(is_public=True, meeting__agenda_published=True)
+            .exclude(meeting__status="cancelled")
+            .order_by("-pk")
+            .first()
+        )
+
+    @cached_property
+    def payment_meeting(self):
+        """The latest meeting with a payment list (the allowance export's object)."""
+        from meetings.models import Meeting
+
+        return Meeting.objects.filter(payment_list__isnull=False).order_by("-starts_at").first()
+
+    @cached_property
+    def register_first(self):
+        """The first line of the certificate register (newest year and sequence first)."""
+        from appointments.models import Certificate
+
+        return Certificate.objects.order_by("-year", "-sequence").first()
 
     @cached_property
     def series(self):
@@ -429,7 +485,10 @@ ENTRIES: dict[str, Entry] = {
     "meetings:allowances": Entry("staff", _m, checks=_meeting_checks),
     "meetings:allowances_annual": Entry("staff"),
     "meetings:allowances_export": Entry(
-        "staff", lambda f: {"pk": f.meeting.pk, "fmt": "xlsx"}, kind="file", needs=lambda f: None
+        "staff",
+        lambda f: {"pk": f.payment_meeting.pk, "fmt": "xlsx"},
+        kind="xlsx",
+        needs=lambda f: f.payment_meeting,
     ),
     "reports:consolidated_hwpx": Entry("staff", query=lambda f: f"month={f.last_month}", kind="file"),
     "robots": Entry("anonymous", kind="file"),
@@ -437,10 +496,27 @@ ENTRIES: dict[str, Entry] = {
     "public:body": Entry("anonymous", _b, checks=lambda f: [f.body.name]),
     "public:body_year": Entry("anonymous", lambda f: {"pk": f.body.pk, "year": f.today.year}),
     "public:calendar": Entry("anonymous"),
-    "public:meeting": Entry("anonymous", _m, needs=lambda f: None),
-    "public:minutes": Entry("anonymous", _m, needs=lambda f: None),
-    "public:minutes_pdf": Entry("anonymous", _m, kind="pdf", needs=lambda f: None),
-    "public:attachment": Entry("anonymous", lambda f: {"pk": 0}, kind="file", needs=lambda f: None),
+    "public:meeting": Entry(
+        "anonymous",
+        lambda f: {"pk": f.public_meeting.pk},
+        checks=lambda f: [f.public_meeting.title],
+        needs=lambda f: f.public_meeting,
+    ),
+    "public:minutes": Entry(
+        "anonymous",
+        lambda f: {"pk": f.public_meeting.pk},
+        checks=lambda f: [f.public_meeting.title],
+        needs=lambda f: f.public_meeting,
+    ),
+    "public:minutes_pdf": Entry(
+        "anonymous", lambda f: {"pk": f.public_meeting.pk}, kind="pdf", needs=lambda f: f.public_meeting
+    ),
+    "public:attachment": Entry(
+        "anonymous",
+        lambda f: {"pk": f.public_attachment.pk},
+        kind="file",
+        needs=lambda f: f.public_attachment,
+    ),
     "public:sitemap": Entry("anonymous", kind="file"),
     # --- home pages, one per role --------------------------------------------------------------------
     "home": Entry("staff", checks=lambda f: [f.body.name]),
@@ -657,8 +733,10 @@ ENTRIES: dict[str, Entry] = {
     "reports:consolidated_pdf": Entry("staff", query=lambda f: f"month={f.last_month}", kind="pdf"),
     "reports:consolidated_xlsx": Entry("staff", query=lambda f: f"month={f.last_month}", kind="xlsx"),
     # --- appointments --------------------------------------------------------------------------------
-    "appointments:register": Entry("staff", checks=lambda f: [f.certificate.number]),
-    "appointments:issue": Entry("admin", query=lambda f: f"body={f.body.pk}", checks=lambda f: [f.body.name]),
+    "appointments:register": Entry("staff", checks=lambda f: [f.register_first.number]),
+    "appointments:issue": Entry(
+        "admin", query=lambda f: f"body={f.body.pk}", checks=lambda f: ['name="issued_on"']
+    ),
     "appointments:alerts": Entry("staff"),
     "appointments:batch_pdf": Entry(
         "admin",
@@ -703,7 +781,7 @@ VARIANTS: list[tuple[str, str, Entry]] = [
     (
         "appointments:register",
         "csv",
-        Entry("staff", query="format=csv", kind="csv", checks=lambda f: [f.certificate.number]),
+        Entry("staff", query="format=csv", kind="csv", checks=lambda f: [f.register_first.number]),
     ),
     (
         "appointments:register",
@@ -750,7 +828,8 @@ def targets(f: Fixtures) -> list[Target]:
             else:
                 path = reverse(name, kwargs=entry.args(f) or None)
                 query = entry.query(f) if callable(entry.query) else entry.query
-                t.path = path + (f"?{query}" if query else "")
+                # percent-encoded as a browser sends it (a Korean name in a search)
+                t.path = path + (f"?{urllib.parse.quote(query, safe='=&')}" if query else "")
                 t.checks = [c for c in entry.checks(f) if c]
         except Exception as exc:  # an entry that cannot be built is reported, not fatal
             t.skipped = f"{type(exc).__name__}: {exc}"[:160]

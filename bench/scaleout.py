@@ -9,18 +9,21 @@ then:
 2. logs in on A and uses the session on B (a page that needs it), and submits on B a form whose CSRF
    token came from A (the member renews the calendar feed): nothing is held in a process.
 
-Uses the benchmark database of the last `make bench` run when it has the data (BENCH_KEEP_DATA
-semantics); else builds it first (BENCH_QUICK=1 for the small scale).
+Measures a fresh copy of the benchmark's district-scale template (`bench.database`), built first when
+its data version changed (BENCH_QUICK=1 for the small scale).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 import time
 import urllib.parse
+from zoneinfo import ZoneInfo
 
+from bench import database
 from bench.run import (
     BARE_PATH,
     BASE_DIR,
@@ -32,7 +35,6 @@ from bench.run import (
     load,
     pct,
     quick,
-    recreate_database,
     server_env,
     setup,
     start_gunicorn,
@@ -42,17 +44,6 @@ from bench.run import (
 THREADS = 8
 
 
-def _has_data(database_url: str) -> bool:
-    import psycopg
-
-    try:
-        with psycopg.connect(database_url) as conn:
-            row = conn.execute("SELECT count(*) FROM auth_user WHERE username = 'bench_member'").fetchone()
-            return bool(row and row[0])
-    except psycopg.Error:
-        return False
-
-
 def main() -> int:
     t_start = time.perf_counter()
 
@@ -60,24 +51,21 @@ def main() -> int:
         print(f"[{time.perf_counter() - t_start:6.1f}s] {msg}", flush=True)
 
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
-    fresh = not _has_data(database_url)
-    if fresh:
-        recreate_database(database_url, log)
+    # a fresh copy of the district-scale template (built first when its data version changed)
+    database.prepare(
+        database_url,
+        quick=quick(),
+        today=dt.datetime.now(ZoneInfo("Asia/Seoul")).date(),
+        log=log,
+        small_counts=None,
+    )
     setup(database_url, log)
-    from django.core.management import call_command
     from django.db import connections
     from django.urls import reverse
-    from django.utils import timezone
 
-    from bench import data as benchdata
     from bench.pages import Fixtures
     from committees.demo import DEMO_PASSWORD
 
-    if fresh:
-        call_command("migrate", verbosity=0, interactive=False)
-        with open(os.devnull, "w") as devnull:
-            call_command("load_demo", stdout=devnull)
-        benchdata.build(today=timezone.localdate(), log=log, quick=quick())
     f = Fixtures(big=True)
     mix = [
         ("staff", reverse("home")),

@@ -87,14 +87,22 @@ class _FormParser(HTMLParser):
 
 
 def page_form(html: bytes, *, has: str = "csrfmiddlewaretoken") -> dict | None:
-    """The first POST form of the page that contains a field named `has`."""
+    """The first POST form of the page that contains a field named `has`, leaving out the header's forms
+    (the language switch and logout carry a CSRF token too, and come first in the page)."""
+    from django.urls import reverse
+
+    chrome = {reverse("set_language"), reverse("logout")}
     parser = _FormParser()
     parser.feed(html.decode("utf-8", "replace"))
     for form in parser.forms:
+        if form["action"].split("?")[0] in chrome:
+            continue
         for name, group in form["radios"].items():
             form["fields"].append((name, group["chosen"] if group["chosen"] is not None else group["first"]))
         names = {n for n, _v in form["fields"]} | {n for n, _v in form.get("unchecked", [])}
-        if form["method"] == "post" and has in names:
+        # "*status": any field whose name ends so (a formset's prefixed rows)
+        found = any(n.endswith(has[1:]) for n in names) if has.startswith("*") else has in names
+        if form["method"] == "post" and found:
             return form
     return None
 
@@ -110,12 +118,16 @@ class Write:
     count: Callable[[], int]
     expect_delta: Callable[[int], int]  # rows added after n iterations
     has: str = "csrfmiddlewaretoken"
+    # changes the submitted (name, value) pairs of iteration i (e.g. every row of a sheet)
+    transform: Callable[[int, list[tuple[str, str]]], list[tuple[str, str]]] | None = None
     latencies_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     queries: int | None = None
     rows_before: int = 0
     rows_after: int = 0
     iterations: int = 0
+    # how many fresh objects the data hold for this write (the in-process count takes one more)
+    limit: int | None = None
 
     @property
     def effect_ok(self) -> bool:
@@ -135,6 +147,8 @@ def submit(session, write: Write, i: int) -> float | None:
         return None
     fields = [(n, v) for n, v in form["fields"] if n not in overrides]
     fields += list(overrides.items()) + ticks
+    if write.transform is not None:
+        fields = write.transform(i, fields)
     target = action or form["action"] or page.split("?")[0]
     body = urllib.parse.urlencode(fields).encode()
     origin = f"http://{session.host}:{session.port}"
@@ -166,26 +180,44 @@ def scenarios(f, *, n: int) -> list[Write]:
     from django.urls import reverse
     from django.utils import timezone
 
-    from appointments.models import Appointment, Certificate
+    from appointments.models import Certificate
     from meetings.models import Attendance, Meeting, Vote
+    from meetings.selectors import enrolled_memberships
     from reports.models import Report, ReportingObligation
 
     out: list[Write] = []
-    meeting = f.attendance_meeting
+    meeting = f.held_meeting
     taken = (timezone.localtime(meeting.starts_at) + dt.timedelta(minutes=60)).strftime("%H:%M")
     resolution = meeting.items.filter(kind__in=["resolution", "deliberation"]).order_by("-order").first()
 
-    # 1. attendance of the big body's held meeting (all members), saved again each iteration: idempotent
+    def sheet(i: int, fields: list[tuple[str, str]], *, last: int) -> list[tuple[str, str]]:
+        """Every member present or every member absent, alternately: each save changes every row. The
+        last timed iteration and the in-process one (i > last, counted first) are present ones, so the
+        votes after them find the members present."""
+        absent = i < last and (last - i) % 2 == 1
+        out = []
+        for name, value in fields:
+            if name.endswith("-status"):
+                value = "absent" if absent else "present"
+            elif absent and name.endswith(("-arrived", "-left", "-deputy_name")):
+                value = ""
+            out.append((name, value))
+        return out
+
+    # 1. attendance of the big body's held meeting (all members), every row changed each iteration
     members = Attendance.objects.filter(meeting=meeting).count
-    out.append(
-        Write(
-            "attendance (all members)",
-            "secretary",
-            lambda i: (reverse("meetings:attendance", args=[meeting.pk]), {}, None, []),
-            count=members,
-            expect_delta=lambda k: 0,
-        )
+    enrolled = len(enrolled_memberships(meeting))
+    base = members()
+    attendance = Write(
+        "attendance (all members)",
+        "secretary",
+        lambda i: (reverse("meetings:attendance", args=[meeting.pk]), {}, None, []),
+        count=members,
+        expect_delta=lambda k: enrolled - base if k else 0,  # rows once per member, then updated
+        has="*-status",
     )
+    attendance.transform = lambda i, fields: sheet(i, fields, last=attendance.iterations - 1)
+    out.append(attendance)
     # 2. a named vote on the resolution item (one ballot per member present, first choice = 찬성)
     votes = Vote.objects.filter(item=resolution).count if resolution else (lambda: 0)
     if resolution:
@@ -232,6 +264,10 @@ def scenarios(f, *, n: int) -> list[Write]:
         ReportingObligation.objects.filter(unit=f.unit).select_related("field").order_by("pk").first()
     )
     if obligation:
+        from reports.models import Indicator
+
+        # submission needs every indicator's figure
+        figures = {f"ind_{i.pk}": "3" for i in Indicator.objects.filter(field=obligation.field, active=True)}
         taken_months = set(
             Report.objects.filter(unit=f.unit, field=obligation.field).values_list("month", flat=True)
         )
@@ -258,7 +294,7 @@ def scenarios(f, *, n: int) -> list[Write]:
                             "month": months[i].month,
                         },
                     ),
-                    {"action": "submit", "achievements": "벤치마크 실적 보고"},
+                    {"action": "submit", "achievements": "벤치마크 실적 보고", **figures},
                     None,
                     [],
                 ),
@@ -267,30 +303,31 @@ def scenarios(f, *, n: int) -> list[Write]:
             )
         )
     # 5. certificate issue: one appointment of the big body without a certificate per iteration
-    fresh = list(
-        Appointment.objects.filter(membership__body=f.body)
-        .annotate(n=Count("certificates"))
-        .filter(n=0)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:n]
-    ) or list(
-        Appointment.objects.filter(membership__body=f.body).order_by("pk").values_list("pk", flat=True)[:n]
+    from appointments.selectors import issuable
+
+    fresh = list(issuable(f.body.pk).values_list("pk", "membership__body_id")[:n])
+    fresh += list(  # then other bodies' when the big body has too few
+        issuable()
+        .exclude(pk__in=[pk for pk, _b in fresh])
+        .values_list("pk", "membership__body_id")[: n - len(fresh)]
     )
     certificates = Certificate.objects.count
-    out.append(
-        Write(
-            "certificate issue",
-            "admin",
-            lambda i: (
-                reverse("appointments:issue") + f"?body={f.body.pk}",
-                {"issued_on": f.today.isoformat(), "ceremony": "벤치마크 위촉식"},
-                None,
-                [("appointments", str(fresh[i % len(fresh)]))],
-            ),
-            count=certificates,
-            expect_delta=lambda k: k,
+    if fresh:  # one appointment without a certificate per iteration (the big body's first)
+        out.append(
+            Write(
+                "certificate issue",
+                "admin",
+                lambda i: (
+                    reverse("appointments:issue") + f"?body={fresh[i % len(fresh)][1]}",
+                    {"issued_on": f.today.isoformat(), "ceremony": "벤치마크 위촉식"},
+                    None,
+                    [("appointments", str(fresh[i % len(fresh)][0]))],
+                ),
+                count=certificates,
+                expect_delta=lambda k: k,
+                limit=len(fresh) - 1,
+            )
         )
-    )
     # 6. agenda publish: a planned meeting whose agenda is not yet published, one per iteration
     planned = list(
         Meeting.objects.filter(status=Meeting.Status.PLANNED, agenda_published=False)

@@ -148,7 +148,7 @@ def consolidated(month: dt.date, *, months: int = 6) -> dict:
     page, the PDF and the Excel workbook all render this one structure, so they cannot disagree."""
     month = rules.month_start(month)
     month_list = rules.months_back(month, months)
-    fields = list(ReportingField.objects.all())
+    fields = list(ReportingField.objects.select_related("lead_department"))  # named in every section
     indicators = list(Indicator.objects.filter(active=True).select_related("field"))
     values = IndicatorValue.objects.filter(
         report__month__in=month_list, report__state__in=COUNTED_STATES

@@ -44,6 +44,15 @@ def document_cache(settings):
     return caches["documents"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # the per-process cache (rendered calendar feeds) must not carry one test's rows into the next
+    from django.core.cache import cache
+
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def _zeal_patched(django_db_setup):
     """django-zeal's model patches, installed once for the test run without listing `zeal` in

@@ -94,3 +94,23 @@ def test_every_benchmark_page_shows_its_data_on_the_demo(demo, client):
         if problem:
             problems.append(f"{t.key} as {t.role} ({t.path}): {problem}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("small", "large", "grows"),
+    [
+        ({"a": 1, "b": 1}, {"a": 1, "b": 1}, False),  # the same queries
+        ({"a": 1}, {"a": 1, "list": 1}, False),  # a list empty on the demo: one query more, once
+        ({"a": 1, "b": 1}, {"a": 1}, False),  # fewer queries are no growth
+        ({"a": 1, "n": 1}, {"a": 1, "n": 2}, True),  # a query repeated more often: an N+1
+        ({"a": 1}, {"a": 1, "x": 1, "y": 1}, True),  # more than one query more
+        ({"a": 1, "n": 3}, {"a": 1, "n": 101}, True),  # the N+1 the recusal form had
+    ],
+)
+def test_benchmark_query_growth_verdict(small, large, grows):
+    from bench.run import Measured, query_growth
+
+    m = Measured("k", "k", "staff", "html", False)
+    m.small_shapes, m.large_shapes = small, large
+    m.q_small, m.q_large = sum(small.values()), sum(large.values())
+    assert bool(query_growth(m)) is grows

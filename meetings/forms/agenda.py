@@ -56,7 +56,7 @@ class RecusalForm(forms.Form):
         self.fields["item"].queryset = meeting.items.exclude(kind__in=["procedure", "report"])
         self.fields["membership"].queryset = Membership.objects.filter(
             pk__in=[m.pk for m in enrolled]
-        ).select_related("person")
+        ).select_related("person", "body")  # each choice's label names both
         self.fields["membership"].label_from_instance = lambda m: f"{m.person.name} ({m.body.name})"
 
     def clean_kind(self) -> str:

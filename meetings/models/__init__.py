@@ -39,6 +39,7 @@ from meetings.models.proceedings import (
     WrittenResolution,
 )
 from meetings.models.screen import ScreenLink
+from meetings.models.tally import AttendanceTally, AttendanceTallyStamp
 
 __all__ = [
     "ALLOWED_EXTENSIONS",
@@ -48,6 +49,8 @@ __all__ = [
     "AllowanceRule",
     "Attachment",
     "Attendance",
+    "AttendanceTally",
+    "AttendanceTallyStamp",
     "BallotBox",
     "ConveningRequest",
     "ConveningSignature",

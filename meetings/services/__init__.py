@@ -37,6 +37,7 @@ from meetings.services.meeting import (
 )
 from meetings.services.minutes import minutes_approve, minutes_correct, minutes_lock, minutes_save
 from meetings.services.series import series_generate, series_save
+from meetings.services.tally import attendance_tally, attendance_tally_invalidate
 from meetings.services.voting import vote_record
 from meetings.services.written import written_answer, written_count, written_open
 
@@ -52,6 +53,8 @@ __all__ = [
     "attendance_mark_all_present",
     "attendance_record",
     "attendance_save",
+    "attendance_tally",
+    "attendance_tally_invalidate",
     "ballot_box_close",
     "ballot_box_open",
     "ballot_box_void",

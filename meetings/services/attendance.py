@@ -12,6 +12,7 @@ from committees.models import Membership, SeatGroup
 from meetings import selectors
 from meetings.models import Attendance, Meeting
 from meetings.services.guard import meeting_for_write
+from meetings.services.tally import attendance_tally_invalidate
 from seongdong_gov.audit import audit_record
 
 
@@ -88,8 +89,9 @@ def attendance_save(*, actor, meeting: Meeting, rows: list[dict]) -> list[Attend
 
     A fixed number of queries whatever the number of members (issue 10 §4: ~5 per member before): one
     read of the existing rows, one bulk insert, one bulk update, one AuditEntry listing every change
-    ({member: [before, after]}); unchanged rows are not written.
-    Side effects: Attendance rows, one AuditEntry (none when nothing changed)."""
+    ({member: [before, after]}), one UPDATE marking the attendance tally stale; unchanged rows are not
+    written. Side effects: Attendance rows, one AuditEntry and the tally marked stale (none when nothing
+    changed)."""
     with transaction.atomic():
         # the lifecycle guard first (row lock, state, start time, never after locking), then the checks
         meeting = meeting_for_write(meeting_id=meeting.pk, action="attendance")
@@ -134,6 +136,7 @@ def attendance_save(*, actor, meeting: Meeting, rows: list[dict]) -> list[Attend
         Attendance.objects.bulk_create(new)
         Attendance.objects.bulk_update(changed, list(_FIELDS))
         if changes:
+            attendance_tally_invalidate()  # the home's below-half list counts these lines
             audit_record(
                 actor=actor,
                 action="attendance",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from meetings import notifications, rules
 from meetings.models import Meeting, Minutes
+from meetings.services.tally import attendance_tally_invalidate
 from seongdong_gov.audit import audit_record, snapshot
 
 # what each action is called in a refusal: "회의 시작(…) 전에는 표결할 수 없습니다." (context "action": the
@@ -97,5 +98,6 @@ def meeting_advance(*, actor, meeting: Meeting, action: str, **fields) -> Meetin
         setattr(meeting, name, value)
     meeting.sequence += 1
     meeting.save()
+    attendance_tally_invalidate()  # whether and when a meeting sat decides what its attendance counts
     audit_record(actor=actor, action=f"status:{to}", obj=meeting, before=before, after=snapshot(meeting))
     return meeting

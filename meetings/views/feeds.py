@@ -7,17 +7,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from committees.permissions import roles_for
 from meetings import ical, permissions, selectors, services
 from meetings.models import FeedToken
+
+FEED_CACHE_SECONDS = 600
 
 
 @login_required
@@ -68,4 +72,17 @@ def feed(request, token: str):
     roles, today = roles_for(ft.user), timezone.localdate()
     meetings = selectors.feed_meetings(roles, today=today)
     version = selectors.feed_version(meetings, scope=selectors.feed_scope(roles), today=today)
-    return _conditional(request, version, lambda: ical.calendar_for(meetings, _("내 회의")), "meetings.ics")
+
+    def render() -> str:
+        # The version names exactly what the feed holds (scope, window, count, latest save), so a feed
+        # rendered for it is reused: a calendar app that polls without If-None-Match, and every user of
+        # the same scope, then costs the version query instead of rendering every event again. The
+        # cache is per process and only ever saves work; nothing depends on it.
+        key = f"meetings:feed:{version.etag}:{get_language()}"
+        body = cache.get(key)
+        if body is None:
+            body = ical.calendar_for(meetings, _("내 회의"))
+            cache.set(key, body, FEED_CACHE_SECONDS)
+        return body
+
+    return _conditional(request, version, render, "meetings.ics")

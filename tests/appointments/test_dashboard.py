@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from appointments import selectors, services
-from meetings.models import Attendance, Meeting, MeetingKind
+from meetings import services as meetings_services
+from meetings.models import Attendance, AttendanceTallyStamp, Meeting, MeetingKind
+from meetings.services.tally import TALLY_MAX_AGE
 from tests import factories
 
 D = dt.date
@@ -126,13 +128,78 @@ def test_home_shows_alerts_to_staff_only(login, db):
 
 
 def test_low_attendance_makes_three_queries_flagged_or_not(attendance_body, django_assert_num_queries):
-    # the window's held meetings, their attendance lines aggregated per person and body, the current
-    # memberships of the people found (run even when nobody is flagged)
-    with django_assert_num_queries(3):
+    selectors.low_attendance(D(2017, 6, 30))  # the first read of a window builds the tally
+    # the tally's stamp, its below-half rows, the current memberships of the people found (run even
+    # when nobody is flagged): no attendance line is read
+    with django_assert_num_queries(3) as ctx:
         flagged = selectors.low_attendance(D(2017, 6, 30))
     assert [r.membership.person.name for r in flagged] == ["가", "다"]
+    assert not any('"meetings_attendance"' in q["sql"] for q in ctx.captured_queries)
+    selectors.low_attendance(D(2020, 6, 30))
     with django_assert_num_queries(3):
         assert selectors.low_attendance(D(2020, 6, 30)) == []  # no meeting in the window
+
+
+def test_low_attendance_read_costs_the_same_with_ten_times_the_lines(
+    attendance_body, django_assert_num_queries
+):
+    """The home's cost does not grow with the data: with many more members and attendance lines in the
+    window, a fresh read still makes the same three queries, none over the attendance lines."""
+    body = factories.BodyFactory(name="대규모위원회", gender_balance_applies=False)
+    group = factories.seat_group(body, count=40)
+    members = [factories.appoint(group, factories.PersonFactory(name=f"위원{i:02d}")) for i in range(40)]
+    for day in (D(2016, 8, 1), D(2016, 11, 1), D(2017, 2, 1), D(2017, 5, 1)):
+        _attend(_meeting(body, day), {m: (A if i < 5 else P) for i, m in enumerate(members)})
+    assert Attendance.objects.count() > 150
+    selectors.low_attendance(D(2017, 6, 30))
+    with django_assert_num_queries(3) as ctx:
+        rows = selectors.low_attendance(D(2017, 6, 30))
+    assert not any('"meetings_attendance"' in q["sql"] for q in ctx.captured_queries)
+    assert len(rows) == 2 + 5  # 가, 다 and the five absentees of the big body
+
+
+def test_recording_attendance_refreshes_the_low_attendance_list(attendance_body):
+    """The tally is a snapshot: the attendance service marks it stale in its transaction, so the next
+    read counts the new lines (가 present at a fifth meeting: 2 of 5, still below half; 다 present at
+    two more: 3 of 6, no longer below)."""
+    body, m = attendance_body["body"], attendance_body["m"]
+    today = D(2017, 6, 30)
+    assert [r.membership.person.name for r in selectors.low_attendance(today)] == ["가", "다"]
+    meeting = _meeting(body, D(2017, 6, 15))
+    meetings_services.attendance_save(
+        actor=None,
+        meeting=meeting,
+        rows=[{"membership": m["가"], "status": P}, {"membership": m["다"], "status": P}],
+    )
+    meeting2 = _meeting(body, D(2017, 6, 16))
+    meetings_services.attendance_save(
+        actor=None, meeting=meeting2, rows=[{"membership": m["다"], "status": P}]
+    )
+    rows = selectors.low_attendance(today)
+    assert [(r.membership.person.name, r.attended, r.held) for r in rows] == [("가", 2, 5)]
+
+
+def test_meeting_state_change_refreshes_the_low_attendance_list(attendance_body):
+    """A meeting whose attendance was taken counts once it is marked held (meeting_advance marks the
+    tally stale): 나, absent there, falls below half."""
+    body = attendance_body["body"]
+    today = D(2017, 6, 30)
+    assert [r.membership.person.name for r in selectors.low_attendance(today)] == ["가", "다"]
+    planned = Meeting.objects.get(host_body=body, status=Meeting.Status.PLANNED)
+    Meeting.objects.filter(pk=planned.pk).update(status=Meeting.Status.NOTICE_SENT)  # no notice mail here
+    meetings_services.meeting_mark_held(actor=None, meeting=planned)
+    names = [r.membership.person.name for r in selectors.low_attendance(today)]
+    assert names == ["가", "나", "다"]
+
+
+def test_tally_rebuilt_after_its_max_age(attendance_body):
+    """Writes that bypass the services (the Django admin) show at the latest TALLY_MAX_AGE later."""
+    today = D(2017, 6, 30)
+    selectors.low_attendance(today)
+    Attendance.objects.filter(membership=attendance_body["m"]["가"]).update(status=P)
+    assert [r.membership.person.name for r in selectors.low_attendance(today)] == ["가", "다"]
+    AttendanceTallyStamp.objects.update(computed_at=timezone.now() - TALLY_MAX_AGE)
+    assert [r.membership.person.name for r in selectors.low_attendance(today)] == ["다"]
 
 
 def test_low_attendance_window_is_seoul_days(attendance_body):
@@ -151,3 +218,41 @@ def test_low_attendance_window_is_seoul_days(attendance_body):
         ("나", 2, 5),
         ("다", 2, 5),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_reads_rebuild_the_tally_once_on_postgresql(attendance_body):
+    """Four home pages opened at once on a stale tally: the stamp's row lock lets one rebuild it, the
+    others wait and read the rebuilt rows (no duplicate rows, no error), and all see the same list."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        pytest.skip("row locks (SELECT … FOR UPDATE) are tested on PostgreSQL; SQLite serialises writers")
+    import threading
+
+    from meetings.models import AttendanceTally
+
+    barrier = threading.Barrier(4)
+    results, errors = [], []
+
+    def read():
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            results.append([r.membership.person.name for r in selectors.low_attendance(D(2017, 6, 30))])
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert results == [["가", "다"]] * 4
+    # one row each for 가, 다 and 라 (below half, but no longer a member: not listed), not four times
+    assert AttendanceTally.objects.count() == 3
+    assert AttendanceTallyStamp.objects.get().valid

@@ -110,3 +110,33 @@ def test_meeting_ics_304_until_saved(login, db):
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     services.meeting_cancel(actor=None, meeting=m, reason="태풍")
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_feed_rendered_once_per_version(db, client):
+    """A feed polled again without If-None-Match is served from the per-process cache of its version:
+    the same body with one query fewer (the events are not loaded); a change to a meeting makes a new
+    version, rendered afresh."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.models import FeedToken
+
+    staff = factories.staff_user()
+    meeting = factories.MeetingFactory(title="캐시 회의")
+    services.feed_token_renew(actor=staff)
+    url = reverse("meetings:feed", args=[FeedToken.objects.get(user=staff).token])
+    with CaptureQueriesContext(connection) as first_q:
+        first = client.get(url)
+    assert "캐시 회의" in first.content.decode()
+    with CaptureQueriesContext(connection) as again_q:
+        again = client.get(url)
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert len(again_q.captured_queries) == len(first_q.captured_queries) - 1
+    assert not any(
+        'FROM "meetings_meeting"' in q["sql"] and "COUNT" not in q["sql"] for q in again_q.captured_queries
+    )
+    meeting.title = "바뀐 회의"
+    meeting.save()
+    changed = client.get(url)
+    assert changed["ETag"] != first["ETag"]
+    assert "바뀐 회의" in changed.content.decode()
