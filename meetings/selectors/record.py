@@ -22,6 +22,7 @@ import json
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 
+from committees.models import Membership
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -47,6 +48,15 @@ def _day(moment: dt.datetime | None) -> str:
     return date_dots(timezone.localdate(moment)) if moment else ""
 
 
+def _label(choices, value: str) -> str:
+    """A choice's label, as get_FOO_display gives it, without rebuilding the field's choices dict on every
+    call (a hundred-member record asks some 400 times)."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 def _person_line(membership) -> dict:
     person = membership.person
     return {
@@ -55,7 +65,7 @@ def _person_line(membership) -> dict:
         "affiliation": " ".join(part for part in (person.affiliation, person.title) if part),
         "body": membership.body.name,
         "seat": membership.seat.group.label,
-        "role": membership.get_role_display(),
+        "role": _label(Membership.Role, membership.role),
     }
 
 
@@ -67,12 +77,12 @@ def _attendance_lines(enrolled, attendances: list[Attendance]) -> list[dict]:
         line = _person_line(membership)
         line.update(
             status=a.status if a else "",
-            status_label=a.get_status_display() if a else "미기록",
+            status_label=_label(Attendance.Status, a.status) if a else "미기록",
             arrived=_hm(a.arrived_at) if a else "",
             left=_hm(a.left_at) if a else "",
             deputy=a.deputy_name if a else "",
             mode=a.mode if a else "",
-            mode_label=a.get_mode_display() if a and a.mode == Attendance.Mode.VIDEO else "",
+            mode_label=_label(Attendance.Mode, a.mode) if a and a.mode == Attendance.Mode.VIDEO else "",
         )
         lines.append(line)
     return lines
@@ -94,7 +104,7 @@ def _vote_line(vote: Vote) -> dict:
         "passed": vote.passed,
         "outcome_label": vote.outcome_label,
         "ballots": [
-            {"name": b.membership.person.name, "choice": b.choice, "choice_label": b.get_choice_display()}
+            {"name": b.membership.person.name, "choice": b.choice, "choice_label": _label(NamedBallot.Choice, b.choice)}
             for b in vote.ballots.all()
         ],
     }
