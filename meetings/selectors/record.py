@@ -104,7 +104,11 @@ def _vote_line(vote: Vote) -> dict:
         "passed": vote.passed,
         "outcome_label": vote.outcome_label,
         "ballots": [
-            {"name": b.membership.person.name, "choice": b.choice, "choice_label": _label(NamedBallot.Choice, b.choice)}
+            {
+                "name": b.membership.person.name,
+                "choice": b.choice,
+                "choice_label": _label(NamedBallot.Choice, b.choice),
+            }
             for b in vote.ballots.all()
         ],
     }
