@@ -53,6 +53,11 @@ class VoteForm(forms.Form):
 BALLOT_PREFIX = "b_"
 
 
+def _voted_items(meeting: Meeting):
+    """The items a vote is taken on (심의·의결): the choices of every form that records or opens one."""
+    return meeting.items.filter(kind__in=[AgendaItem.Kind.DELIBERATION, AgendaItem.Kind.RESOLUTION])
+
+
 def _member_label(m: Membership) -> str:
     role = f" · {m.get_role_display()}" if m.role != Membership.Role.MEMBER else ""
     return f"{m.person.name} ({m.body.name}{role})"
@@ -66,7 +71,7 @@ class NamedVoteSetupForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, hidden: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.filter(kind__in=["deliberation", "resolution"])
+        self.fields["item"].queryset = _voted_items(meeting)
         if hidden:
             for f in self.fields.values():
                 f.widget = forms.HiddenInput()
@@ -161,7 +166,7 @@ class WrittenOpenForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.filter(kind__in=["deliberation", "resolution"])
+        self.fields["item"].queryset = _voted_items(meeting)
 
 
 class WrittenAnswerForm(forms.Form):
@@ -186,7 +191,7 @@ class BallotBoxOpenForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.filter(kind__in=["deliberation", "resolution"])
+        self.fields["item"].queryset = _voted_items(meeting)
 
 
 class BallotBoxCloseForm(forms.Form):

@@ -96,3 +96,24 @@ def sitting_meeting(demo_live):
         status=Minutes.Status.DRAFT, approved_at=None, approved_by=None
     )
     return Meeting.objects.get(pk=meeting.pk)
+
+
+def rules_outcome(body, *, yes: int, no: int, abstain: int, enrolled: int, present: int, voting: int):
+    """What meetings.rules gives for these counts under `body`'s rules: the outcome a browser journey
+    must find on the page (the test computes it with the rules, never hard-codes it)."""
+    from meetings import rules
+
+    return rules.vote_result(
+        yes=yes,
+        no=no,
+        abstain=abstain,
+        enrolled=enrolled,
+        present=present,
+        voting=voting,
+        opening_rule=body.quorum_rule,
+        deciding_rule=body.deciding_attendance_rule,
+        decision_rule=body.decision_rule,
+        tie_rule=body.tie_rule,
+        casting_vote_rule=body.casting_vote_rule,
+        chair_voted=False,
+    )

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests import factories
+from tests.browser.conftest import rules_outcome
 from tests.browser.test_accessibility import AXE_URL, SERIOUS
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -94,7 +95,6 @@ def _vote_on_phone(page, choice: str, *, keyboard: bool = False) -> None:
 
 
 def test_secret_vote_from_three_phones(sitting, browser, live_server):
-    from meetings import rules
     from meetings.models import SecretBallot, Vote
 
     meeting, item, body = sitting["meeting"], sitting["item"], sitting["body"]
@@ -121,20 +121,7 @@ def test_secret_vote_from_three_phones(sitting, browser, live_server):
         secretary.get_by_role("button", name="투표 마감").click()
         secretary.wait_for_url(f"**/meetings/{meeting.pk}/")
 
-        expected = rules.vote_result(
-            yes=2,
-            no=1,
-            abstain=0,
-            enrolled=3,
-            present=3,
-            voting=3,
-            opening_rule=body.quorum_rule,
-            deciding_rule=body.deciding_attendance_rule,
-            decision_rule=body.decision_rule,
-            tie_rule=body.tie_rule,
-            casting_vote_rule=body.casting_vote_rule,
-            chair_voted=False,
-        )
+        expected = rules_outcome(body, yes=2, no=1, abstain=0, enrolled=3, present=3, voting=3)
         assert secretary.get_by_text(f"결과: {expected.label}").first.is_visible()
         assert secretary.get_by_test_id("vote-method").inner_text() == "무기명 · 전자 투표"
         vote = Vote.objects.get(item=item)

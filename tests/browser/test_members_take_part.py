@@ -14,6 +14,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
+from tests.browser.conftest import rules_outcome
 
 PHONE = {"width": 390, "height": 844}
 WITHIN_MS = 3_000  # the screen polls every 2 s
@@ -85,7 +86,6 @@ def _screen_shows(screen, testid: str, text: str) -> None:
 
 
 def test_declare_recuse_vote_from_phones_and_the_room_screen_follows(world, browser, live_server):
-    from meetings import rules
     from meetings.models import Attendance, BallotBox, Meeting, Recusal, SecretBallot, Vote, VoterMark
 
     meeting, item, body = world["meeting"], world["item"], world["body"]
@@ -163,20 +163,7 @@ def test_declare_recuse_vote_from_phones_and_the_room_screen_follows(world, brow
         office.goto(f"/meetings/{meeting.pk}/evote/")
         office.get_by_role("button", name="투표 마감").click()
         office.wait_for_url(f"**/meetings/{meeting.pk}/")
-        expected = rules.vote_result(
-            yes=2,
-            no=1,
-            abstain=0,
-            enrolled=4,
-            present=4,
-            voting=3,
-            opening_rule=body.quorum_rule,
-            deciding_rule=body.deciding_attendance_rule,
-            decision_rule=body.decision_rule,
-            tie_rule=body.tie_rule,
-            casting_vote_rule=body.casting_vote_rule,
-            chair_voted=False,
-        )
+        expected = rules_outcome(body, yes=2, no=1, abstain=0, enrolled=4, present=4, voting=3)
         vote = Vote.objects.get(item=item)
         assert (vote.yes, vote.no, vote.abstain, vote.voting, vote.electronic) == (2, 1, 0, 3, True)
         assert vote.outcome_label == expected.label
