@@ -24,7 +24,8 @@
 
 Environment: BENCH_DATABASE_URL; BENCH_QUICK=1; BENCH_REBUILD=1 (rebuild the data templates);
 BENCH_C1_REQUESTS (100), BENCH_C1_SECONDS (4: time budget per page at c1), BENCH_C4_REQUESTS (40),
-BENCH_C16_REQUESTS (64), BENCH_WRITES (20 iterations per write), BENCH_DOCUMENT_RUNS (10, quick 3: requests
+BENCH_C16_REQUESTS (64), BENCH_WRITES (20 iterations per write), BENCH_ONLY (a,b: only pages whose URL name
+contains one of these; no writes or documents), BENCH_DOCUMENT_RUNS (10, quick 3: requests
 per document in bench.documents, which runs after the servers stop and is printed below the pages).
 """
 
@@ -832,6 +833,11 @@ def main(argv: list[str] | None = None) -> int:
     small_counts = json.loads(small_file.read_text())
     f = Fixtures(big=True)
     items = _measured(f)
+    # BENCH_ONLY=a,b: only the pages whose URL name contains one of these (no writes, no documents), for
+    # working on a few pages; a full run never sets it
+    only = [part for part in os.environ.get("BENCH_ONLY", "").split(",") if part]
+    if only:
+        items = [m for m in items if any(part in m.url_name for part in only)]
     for m in items:
         m.q_small, m.small_shapes = small_counts.get(m.key, (None, {}))
     counts = benchdata.counts()
@@ -839,7 +845,7 @@ def main(argv: list[str] | None = None) -> int:
     _count_queries(items, large=True)
     log("query counts on the large data done")
     n_writes = _int_env("BENCH_WRITES", 5 if quick() else 20)
-    writes = scenarios(f, n=n_writes + 1)
+    writes = [] if only else scenarios(f, n=n_writes + 1)
     for w in writes:
         # never more iterations than fresh objects: a repeated one would be refused, not measured
         w.iterations = n_writes if w.limit is None else max(0, min(n_writes, w.limit))
@@ -892,7 +898,7 @@ def main(argv: list[str] | None = None) -> int:
     log("documents (bench.documents):")
     doc_runs = _int_env("BENCH_DOCUMENT_RUNS", 3 if quick() else 10)
     doc_lines: list[str] = []
-    doc_rows = document_timings(runs=doc_runs, setup_db=False, out=doc_lines.append)
+    doc_rows = [] if only else document_timings(runs=doc_runs, setup_db=False, out=doc_lines.append)
     log(f"documents timed ({doc_runs} requests each)")
 
     rows = page_rows(items, bare)
@@ -956,10 +962,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     stamp = started.strftime("%Y%m%d-%H%M%S")
     text = json.dumps(payload, ensure_ascii=False, indent=1)
-    (results_dir / "latest.json").write_text(text)
+    latest = "only.json" if only else "latest.json"  # a partial run never stands for the whole
+    (results_dir / latest).write_text(text)
     (results_dir / f"bench-{stamp}.json").write_text(text)
     (results_dir / f"bench-{stamp}.txt").write_text(table + "\n")
-    print(f"\nwritten: bench-results/latest.json, bench-{stamp}.txt  (wall time {meta['wall_s']:.0f} s)")
+    print(f"\nwritten: bench-results/{latest}, bench-{stamp}.txt  (wall time {meta['wall_s']:.0f} s)")
     return 0
 
 
