@@ -4,6 +4,8 @@ scoped, and the posted id is validated as before."""
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -163,3 +165,14 @@ def test_appointment_form_offers_the_searched_person_to_the_secretary(client, ro
     data = {"person__q": "이여름", "person__search": "1", "start": "2026-12-01"}
     html = client.post(reverse("appointments:create", args=[body.pk]), data).content.decode()
     assert f'value="{many_persons["lee"].pk}"' in html and "김새봄" not in html
+
+
+def test_search_query_count_does_not_grow_with_the_register(client, role_world, many_persons):
+    # session, user, the roles (person, secretary bodies, groups, reporting units), the matches
+    client.force_login(role_world.users["staff"])
+    counts = []
+    for q in ("김새봄", "주민"):  # one match, then more than the 20 shown
+        with CaptureQueriesContext(connection) as queries:
+            assert _pick(client, "committees:person_pick", q).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
