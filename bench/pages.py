@@ -544,16 +544,12 @@ ENTRIES: dict[str, Entry] = {
     # the pickers' search (issue 14): a secretary looks for a person to appoint, staff for a post
     "committees:person_pick": Entry(
         "secretary",
-        query=lambda f: urllib.parse.urlencode(
-            {"name": "person", "id": "id_person", "person__q": f.member_person.name}
-        ),
+        query=lambda f: f"name=person&id=id_person&person__q={f.member_person.name}",  # quoted when run
         checks=lambda f: [f.member_person.name],
     ),
     "committees:post_pick": Entry(
         "staff",
-        query=lambda f: urllib.parse.urlencode(
-            {"name": "secretary_post", "id": "id_secretary_post", "secretary_post__q": f.post.name}
-        ),
+        query=lambda f: f"name=secretary_post&id=id_secretary_post&secretary_post__q={f.post.name}",
         checks=lambda f: [f.post.name],
     ),
     "committees:person_detail": Entry(
