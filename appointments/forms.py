@@ -7,6 +7,7 @@ from appointments import rules, selectors, services
 from appointments.models import Appointment
 from committees.forms import DateInput
 from committees.models import Body, Membership, Person, Seat, SeatGroup
+from committees.pickers import Picker, PickerFormMixin
 from seongdong_gov import bounds
 from seongdong_gov.bounds import validate_office_date
 
@@ -127,11 +128,13 @@ class AppointmentRecordForm(AppointmentDetailsForm):
         self.fields["recommended_by"].initial = membership.seat.group.recommender
 
 
-class AppointmentCreateForm(AppointmentDetailsForm):
+class AppointmentCreateForm(PickerFormMixin, AppointmentDetailsForm):
     """Appoint a member and record the appointment at once; the term end is computed, not typed."""
 
     seat = forms.ModelChoiceField(label=_("좌석"), queryset=Seat.objects.none())
-    person = forms.ModelChoiceField(label=_("위원"), queryset=Person.objects.order_by("name"))
+    person = forms.ModelChoiceField(
+        label=_("위원"), queryset=Person.objects.order_by("name"), widget=Picker("person")
+    )
     role = forms.ChoiceField(label=_("직책"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
     start = forms.DateField(
         label=_("위촉일 (임기 시작일)"), widget=DateInput(), validators=[validate_office_date]

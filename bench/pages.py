@@ -541,6 +541,17 @@ ENTRIES: dict[str, Entry] = {
     ),
     "committees:person_list": Entry("staff", checks=lambda f: [f.first_person.name]),
     "committees:person_create": Entry("admin", checks=lambda f: ['name="name"']),
+    # the pickers' search (issue 14): a secretary looks for a person to appoint, staff for a post
+    "committees:person_pick": Entry(
+        "secretary",
+        query=lambda f: f"name=person&id=id_person&person__q={f.member_person.name}",  # quoted when run
+        checks=lambda f: [f.member_person.name],
+    ),
+    "committees:post_pick": Entry(
+        "staff",
+        query=lambda f: f"name=secretary_post&id=id_secretary_post&secretary_post__q={f.post.name}",
+        checks=lambda f: [f.post.name],
+    ),
     "committees:person_detail": Entry(
         "staff", lambda f: {"pk": f.member_person.pk}, checks=lambda f: [f.member_person.name]
     ),

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Membership, OrgUnit, Person, Post, SeatGroup
+from committees.pickers import Picker, PickerFormMixin
 from seongdong_gov.bounds import validate_office_date
 
 
@@ -36,13 +37,14 @@ class PostForm(forms.ModelForm):
         fields = ["name", "unit", "order"]
 
 
-class PostMoveForm(forms.Form):
+class PostMoveForm(PickerFormMixin, forms.Form):
     """A personnel move (인사 발령): who holds the post from which date."""
 
     person = forms.ModelChoiceField(
         label=_("새 재직자"),
         queryset=Person.objects.order_by("name"),
         required=False,
+        widget=Picker("person"),
         help_text=_("비워 두면 직위를 공석으로 둡니다."),
     )
     start = forms.DateField(label=_("발령일"), widget=DateInput(), validators=[validate_office_date])
@@ -69,7 +71,7 @@ class PersonForm(forms.ModelForm):
         self.fields["user"].queryset = get_user_model().objects.filter(is_active=True).order_by("username")
 
 
-class BodyForm(forms.ModelForm):
+class BodyForm(PickerFormMixin, forms.ModelForm):
     class Meta:
         model = Body
         fields = [
@@ -103,6 +105,8 @@ class BodyForm(forms.ModelForm):
             "appointment_text",
             "disclosure",
         ]
+        # thousands of each in a district: searched, not listed
+        widgets = {"secretary_post": Picker("post"), "secretary_person": Picker("person")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

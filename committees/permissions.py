@@ -155,6 +155,16 @@ def visible_persons(roles: Roles) -> QuerySet[Person]:
     return Person.objects.filter(q).distinct()
 
 
+def pickable_persons(roles: Roles) -> QuerySet[Person]:
+    """The persons a picker may offer (names and affiliations only): to the users who fill in a form with
+    a person picker, the whole register, as the forms validate against it (staff move posts and name
+    secretaries; a body's secretary appoints new members, who are by nature not yet of their body).
+    Anyone else has no such form: 404."""
+    if not (roles.is_governance_staff or roles.is_secretary):
+        raise Http404
+    return Person.objects.all()
+
+
 def can_see_body_contacts(roles: Roles, body: Body) -> bool:
     """Contact columns of a body's roster (page and documents): staff and the body's secretaries, the
     people who may see every member's contacts by `can_see_contacts`."""

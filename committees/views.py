@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from committees import documents, permissions, selectors, services
+from committees import documents, permissions, pickers, selectors, services
 from committees.charts import org_chart
 from committees.decorators import staff_required
 from committees.forms import (
@@ -23,6 +23,7 @@ from committees.forms import (
     SeatGroupForm,
 )
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
+from seongdong_gov.bounds import ID_MAX, int_param
 from seongdong_gov.documents import file_response
 from seongdong_gov.forms import form_view
 from seongdong_gov.rules import date_dots
@@ -196,6 +197,35 @@ def person_list(request):
     if query:
         people = people.filter(name__icontains=query)
     return render(request, "committees/person_list.html", {"people": people[:500], "q": query})
+
+
+def _pick(request, kind: str, queryset):
+    """A picker's matches as an htmx fragment (committees/pickers.py); the names come from the page."""
+    name = request.GET.get("name") or kind
+    element_id = request.GET.get("id") or f"id_{name}"
+    if not (pickers.NAME_RE.match(name) and pickers.NAME_RE.match(element_id)):
+        raise Http404
+    chosen = int_param(request, name, default=0, min=1, max=ID_MAX)
+    results = pickers.results_context(
+        kind,
+        queryset,
+        name=name,
+        element_id=element_id,
+        query=request.GET.get(f"{name}{pickers.QUERY_SUFFIX}", ""),
+        value=chosen or None,
+        optional=request.GET.get("optional") == "1",
+    )
+    return render(request, "committees/_picker_results.html", {"r": results})
+
+
+@login_required
+def person_pick(request):
+    return _pick(request, "person", permissions.pickable_persons(permissions.roles_for(request.user)))
+
+
+@staff_required
+def post_pick(request):
+    return _pick(request, "post", Post.objects.all())
 
 
 @login_required

@@ -140,6 +140,7 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "committees:membership_end": lambda: {"pk": _pk("committees.Membership", end__isnull=False)},
     "committees:person_list": NONE,
     "committees:person_create": NONE,
+    "committees:person_pick": NONE,
     "committees:person_detail": lambda: {"pk": _pk("committees.Person")},
     "committees:person_edit": lambda: {"pk": _pk("committees.Person")},
     "committees:org": NONE,
@@ -147,6 +148,7 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
     "committees:unit_edit": lambda: {"pk": _pk("committees.OrgUnit")},
     "committees:post_create": NONE,
     "committees:post_detail": lambda: {"pk": _pk("committees.Post")},
+    "committees:post_pick": NONE,
     "committees:post_edit": lambda: {"pk": _pk("committees.Post")},
     "committees:post_move": lambda: {"pk": _pk("committees.Post")},
     "meetings:list": NONE,
@@ -263,6 +265,7 @@ URL_ARGS: dict[str, Callable[[], dict] | None] = {
 QUERY_PARAMS = [
     *["year", "month", "page", "q", "body", "status", "field", "seat", "all", "format", "issued_on"],
     *["list", "item", "taken", "kind", "next"],
+    *["person", "person__q", "optional"],  # the person picker's search (committees:person_pick)
 ]
 GARBAGE = ["-1", "0", "99999999999999999999", "1e309", "NaN", "abc", "<script>alert(1)</script>\x00\u202e"]
 
@@ -448,6 +451,7 @@ GET_SUBSET = {
     "reports:list",
     "reports:edit",
     "committees:person_list",
+    "committees:person_pick",
 }
 # ... and the forms with dates, numbers, long free text and uploads, at least one per app.
 POST_SUBSET = {

@@ -30,7 +30,11 @@ def test_staff_records_personnel_move_and_seat_follows(demo_live, log_in):
     page = log_in("staff")
     page.goto(f"/org/posts/{post.pk}/")
     page.get_by_role("link", name="인사 발령").click()
-    page.get_by_label("새 재직자").select_option(label="주무관 데모")
+    # the person picker (issue 14): typing searches as you go (htmx), the matches come as radio buttons
+    page.wait_for_load_state()  # htmx starts at load: typing before that would not search
+    page.get_by_label("새 재직자").fill("주무관 데")
+    expect(page.get_by_test_id("picker-status")).to_contain_text("검색 결과")
+    page.get_by_role("radio", name=re.compile(r"^주무관 데모")).check()
     page.get_by_label("발령일").fill(move_on.isoformat())
     page.get_by_role("button", name="저장").click()
     expect(page.locator(".alert-success")).to_contain_text("당연직 좌석이 함께 옮겨졌습니다")

@@ -103,6 +103,20 @@ MATRIX = {
         },
     ),
     "committees:person_edit": (["person"], STAFF_ONLY),
+    # the person picker's search: for those with a person form (staff; secretaries appoint members)
+    "committees:person_pick": (
+        [],
+        {
+            "anonymous": L,
+            "member": N,
+            "secretary_other": S,
+            "secretary": S,
+            "reporter": N,
+            "staff": S,
+            "admin": S,
+        },
+    ),
+    "committees:post_pick": ([], STAFF_ONLY),
     "committees:org": ([], STAFF_ONLY),
     "committees:unit_create": ([], STAFF_ONLY),
     "committees:unit_edit": (["unit"], STAFF_ONLY),
