@@ -3,6 +3,7 @@ full rules; attendance in bulk with 모두 출석; the sign-in sheet; agenda 제
 numbered per body and year; the minutes' absentees, recusals, late arrivals, early leaves and approval."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -256,6 +257,107 @@ def test_attendance_sheet_refuses_all_rows_when_one_is_wrong(db):
     with pytest.raises(ValidationError, match="대리 출석"):
         services.attendance_save(actor=None, meeting=meeting, rows=rows)
     assert not Attendance.objects.filter(meeting=meeting).exists()
+
+
+def _sheet_fields(page: str) -> dict[str, str]:
+    """The sheet's posted fields as the browser would send them untouched: each input's value, each
+    select's selected option."""
+    fields = {}
+    for tag in re.findall(r"<input[^>]*>", page):
+        name = re.search(r'name="(m\d+-\w+)"', tag)
+        if name:
+            value = re.search(r'value="([^"]*)"', tag)
+            fields[name.group(1)] = value.group(1) if value else ""
+    for name, options in re.findall(r'<select[^>]*name="(m\d+-\w+)"[^>]*>(.*?)</select>', page, re.S):
+        fields[name] = re.search(r'<option value="([^"]*)"[^>]*selected', options).group(1)
+    return fields
+
+
+def test_attendance_sheet_shows_each_member_row_and_posts_it_back_unchanged(db, client):
+    body, members = _body(3, names=["가위원", "나위원", "다위원"])
+    meeting = _meeting(body)
+    arrived = dt.datetime.combine(PAST, dt.time(16, 20), tzinfo=SEOUL)
+    left = dt.datetime.combine(PAST, dt.time(17, 45), tzinfo=SEOUL)
+    Attendance.objects.create(
+        meeting=meeting, membership=members[0], status="present", arrived_at=arrived, left_at=left
+    )
+    Attendance.objects.create(meeting=meeting, membership=members[1], status="present")
+    Attendance.objects.create(meeting=meeting, membership=members[2], status="excused")
+    client.force_login(factories.staff_user())
+    url = reverse("meetings:attendance", args=[meeting.pk])
+    page = client.get(url).content.decode()
+    a, b, c = (f"m{m.pk}" for m in members)
+    # every member labelled by name and body on the status select, every field labelled
+    for m in members:
+        label = re.search(rf'<label\s+for="id_m{m.pk}-status"[^>]*>(.*?)</label>', page, re.S).group(1)
+        assert label.strip().startswith(f"{m.person.name} ({body})")
+    for label in ("도착 시각", "퇴장 시각", "대리 출석자"):
+        assert len(re.findall(rf"<label[^>]*>\s*{label}\s*</label>", page)) == 3
+    assert _sheet_fields(page) == {
+        f"{a}-status": "present",
+        f"{a}-arrived": "16:20",
+        f"{a}-left": "17:45",
+        f"{a}-deputy_name": "",
+        f"{b}-status": "present",
+        f"{b}-arrived": "",
+        f"{b}-left": "",
+        f"{b}-deputy_name": "",
+        f"{c}-status": "excused",
+        f"{c}-arrived": "",
+        f"{c}-left": "",
+        f"{c}-deputy_name": "",
+    }
+    columns = ("membership_id", "status", "arrived_at", "left_at", "deputy_name")
+    before = sorted(meeting.attendances.values_list(*columns))
+    response = client.post(url, _sheet_fields(page))
+    assert response.status_code == 302, re.findall(r"alert[^>]*>([^<]*)", response.content.decode())
+    assert sorted(meeting.attendances.values_list(*columns)) == before
+
+
+def test_attendance_sheet_shows_a_wrong_row_with_its_message_and_keeps_the_input(db, client):
+    body, members = _body(2)
+    meeting = _meeting(body)
+    client.force_login(factories.staff_user())
+    url = reverse("meetings:attendance", args=[meeting.pk])
+    data = _sheet_fields(client.get(url).content.decode())
+    a = f"m{members[0].pk}"
+    data |= {f"{a}-status": "present", f"{a}-arrived": "17:00", f"{a}-left": "16:30"}
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "퇴장 시각은 도착 시각보다 늦어야 합니다." in page
+    left_input = re.search(rf'<input[^>]*name="{a}-left"[^>]*>', page).group(0)
+    assert "is-invalid" in left_input
+    assert _sheet_fields(page) == data
+    assert not meeting.attendances.exists()
+
+
+# the view's session, user and scoping, the sheet read back (members, rows, the rule body), then the
+# service's fixed set (tests above): here one bulk insert for the new rows, the recorded ones unchanged
+QUERIES_SAVE_SHEET = 21
+
+
+# 2 members: one row already recorded and one new, as for 30
+@pytest.mark.parametrize("n", [2, 30])
+def test_attendance_sheet_page_costs_the_same_queries_for_2_and_30_members(
+    db, client, n, django_assert_num_queries
+):
+    body, members = _body(n)
+    meeting = _meeting(body)
+    for m in members[: n // 2]:
+        Attendance.objects.create(meeting=meeting, membership=m, status="present")
+    client.force_login(factories.staff_user())
+    url = reverse("meetings:attendance", args=[meeting.pk])
+    client.get(url)  # warm the session
+    ContentType.objects.get_for_model(meeting)  # cached per process (the audit entry): warm it alike
+    with django_assert_num_queries(12):
+        page = client.get(url).content.decode()
+    assert len(re.findall(r'<select name="m\d+-status"', page)) == n
+    # and saving the whole sheet back, every member now present
+    data = _sheet_fields(page) | {f"m{m.pk}-status": "present" for m in members}
+    with django_assert_num_queries(QUERIES_SAVE_SHEET):
+        assert client.post(url, data).status_code == 302
+    assert meeting.attendances.filter(status="present").count() == n
 
 
 def test_all_present_in_one_click_then_exceptions(db, client):
