@@ -31,7 +31,12 @@ def _staff_alerts(request, today) -> dict:
     def build():
         ending, ending_total = _rows_and_total(selectors.ending_within(today, rules.ALERT_DAYS))
         vacant, vacant_total = _rows_and_total(selectors.vacant_appointed_seats(today))
-        return {"ending": ending, "ending_total": ending_total, "vacant": vacant, "vacant_total": vacant_total}
+        return {
+            "ending": ending,
+            "ending_total": ending_total,
+            "vacant": vacant,
+            "vacant_total": vacant_total,
+        }
 
     return per_request(request, "appointments.staff_alerts", build)
 

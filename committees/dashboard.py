@@ -9,7 +9,6 @@ from committees import selectors
 from committees.models import Body, Membership
 from seongdong_gov.models import OutboundMessage
 
-
 PANEL_ROWS = 10
 
 
