@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,6 +8,16 @@ from django.utils.translation import gettext as _
 from committees import selectors
 from committees.models import Body, Membership
 from seongdong_gov.models import OutboundMessage
+
+PANEL_ROWS = 10
+
+
+def _bodies_panel(bodies, *, managed: bool):
+    """The first PANEL_ROWS bodies and the number of all of them in one query (a window count runs over
+    the whole result before LIMIT), beside a link to the full list."""
+    rows = list(bodies.annotate(panel_total=Window(Count("pk")))[:PANEL_ROWS])
+    total = rows[0].panel_total if rows else 0
+    return ("committees/_panel_bodies.html", {"bodies": rows, "total": total, "managed": managed})
 
 
 def panels(request, roles):
@@ -17,7 +27,7 @@ def panels(request, roles):
         bodies = selectors.bodies_with_counts(today)
         if not roles.is_governance_staff:
             bodies = bodies.filter(pk__in=roles.secretary_body_ids)
-        out.append(("committees/_panel_bodies.html", {"bodies": bodies, "managed": True}))
+        out.append(_bodies_panel(bodies, managed=True))
     if roles.person_id:
         mine = (
             Membership.objects.filter(person_id=roles.person_id)
@@ -29,12 +39,7 @@ def panels(request, roles):
     if roles.is_reporter:
         out.append(("committees/_panel_units.html", {"units": request.user.reporting_units.order_by("name")}))
     if not out:
-        out.append(
-            (
-                "committees/_panel_bodies.html",
-                {"bodies": Body.objects.filter(is_active=True), "managed": False},
-            )
-        )
+        out.append(_bodies_panel(Body.objects.filter(is_active=True), managed=False))
     return out
 
 

@@ -22,10 +22,12 @@ def _label(unit, field, month: dt.date) -> str:
     return f"{unit.name} · {field.name} · {month.year}. {month.month}."
 
 
-def staff_items(*, now: dt.datetime, today: dt.date) -> list[tuple[str, str]]:
-    """(text, url): last month's missing reports past the deadline, then every returned report."""
+def staff_items(*, now: dt.datetime, today: dt.date, rows: list | None = None) -> list[tuple[str, str]]:
+    """(text, url): last month's missing reports past the deadline, then every returned report. `rows`:
+    last month's matrix when the caller already has it (the home page's panel counts the same rows)."""
     month = rules.previous_month(today)
-    _fields, rows = selectors.month_matrix(month, now=now)
+    if rows is None:
+        _fields, rows = selectors.month_matrix(month, now=now)
     items = [
         (_("마감 경과 미제출: %(r)s") % {"r": _label(unit, cell.field, month)}, reverse("reports:dashboard"))
         for unit, cell in selectors.overdue(rows)[:LIMIT]

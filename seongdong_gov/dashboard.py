@@ -7,7 +7,9 @@ A provider is `panels(request, roles) -> list[(template name, context)]`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 Panel = tuple[str, dict[str, Any]]
 Provider = Callable[[Any, Any], list[Panel]]
@@ -29,3 +31,12 @@ def panels(request, roles) -> list[Panel]:
     for _order, provider in _providers:
         out.extend(provider(request, roles))
     return out
+
+
+def per_request(request, key: str, build: Callable[[], T]) -> T:
+    """`build()` once per request: an app's to-do list and panel often show the same rows (last month's
+    reports, the appointment alerts), and the home page would otherwise query them twice."""
+    memo = request.__dict__.setdefault("_dashboard_memo", {})
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]

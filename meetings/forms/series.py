@@ -8,7 +8,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from committees.forms import DateInput
+from committees.forms import DateInput, PlainSelect
 from committees.models import Body
 from meetings.models import (
     MeetingSeries,
@@ -96,19 +96,25 @@ class SeriesForm(forms.ModelForm):
         `managed_ids`: for a secretary, the bodies they run (one must stay in the series); None for staff."""
         super().__init__(*args, **kwargs)
         self.managed_ids = managed_ids
+        # the bodies are read once for the checkbox list and every host slot (the fields would otherwise
+        # each run the query); cleaning still checks the submitted pk against `bodies`
+        choices = [(b.pk, str(b)) for b in bodies]
         self.fields["bodies"].queryset = bodies
+        self.fields["bodies"].choices = choices
         current = (
             [h.body_id for h in self.instance.hosts.all()] if self.instance.pk else []
         )  # prefetched, ordered by `order`
         for i in range(max(HOST_SLOTS, len(current))):
-            self.fields[f"{HOST_PREFIX}{i + 1}"] = forms.ModelChoiceField(
+            host = forms.ModelChoiceField(
                 label=_("주관 %(n)d순위") % {"n": i + 1},
                 queryset=bodies,
                 required=False,
-                empty_label=_("(없음)"),
+                widget=PlainSelect,
                 initial=current[i] if i < len(current) else None,
                 help_text=_("회차마다 돌아가며 주관합니다. 참여 기구 중에서 고르세요.") if i == 0 else "",
             )
+            host.choices = [("", _("(없음)")), *choices]
+            self.fields[f"{HOST_PREFIX}{i + 1}"] = host
 
     def hosts(self) -> list[Body]:
         """The rotation in order, empty slots closed up."""

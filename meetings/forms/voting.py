@@ -140,6 +140,15 @@ class ElectionForm(forms.Form):
                 help_text=None,
             )
 
+    def head_fields(self) -> list:
+        """The election's own fields (item, office, moment), rendered by crispy."""
+        return [self["item"], self["role"], self["taken"]]
+
+    def candidate_fields(self) -> list:
+        """One vote input per member in office, which the page writes as a table row each: through crispy
+        a 100-member body spent most of the page's time in field templates."""
+        return [self[f"c_{m.pk}"] for m in self.enrolled]
+
     def counts(self) -> dict[int, int]:
         """Candidates are the members with a number entered (0 included)."""
         return {

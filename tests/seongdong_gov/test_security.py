@@ -11,12 +11,15 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.db import connections as db_connections
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from seongdong_gov import services
+from seongdong_gov.middleware import SessionRefreshMiddleware
 from seongdong_gov.models import LoginAttempt
 from seongdong_gov.rules import lockout_until
 from tests import factories
@@ -118,14 +121,35 @@ def test_pages_carry_a_strict_content_security_policy(client, db):
     assert "frame-ancestors 'none'" in policy
 
 
-def test_session_expires_after_inactivity_and_is_refreshed_on_each_request(client, db, settings):
+def _stored_expiry(client, settings):
+    return Session.objects.get(session_key=client.cookies[settings.SESSION_COOKIE_NAME].value).expire_date
+
+
+def test_session_expires_after_inactivity_and_is_refreshed_at_most_once_per_interval(client, db, settings):
+    settings.SESSION_REFRESH_SECONDS = 60
     client.force_login(factories.staff_user())
-    client.get("/")
-    first = client.session.get_expiry_date()
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    client.get("/")  # the first page view stamps the session and restarts its age
+    first = _stored_expiry(client, settings)
     assert 0 < client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
-    client.get("/")
-    assert client.session.get_expiry_date() >= first
+    # within the interval: no session write (no UPDATE) and the same expiry
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/")
+    assert not [q for q in ctx.captured_queries if q["sql"].startswith("UPDATE")]
+    assert _stored_expiry(client, settings) == first
+    # once the interval has passed, the next page view restarts the age again
+    session = client.session
+    session[SessionRefreshMiddleware.KEY] -= 61
+    session.save()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/")
+    assert [q for q in ctx.captured_queries if q["sql"].startswith('UPDATE "django_session"')]
+    assert _stored_expiry(client, settings) >= first
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == settings.SESSION_COOKIE_AGE
+
+
+def test_session_refresh_creates_no_session_for_anonymous_visitors(client, db):
+    client.get(reverse("login"))
+    assert not Session.objects.exists()
 
 
 def test_check_deploy_is_clean_with_the_documented_production_environment(tmp_path):
