@@ -129,3 +129,76 @@ def test_alerts_list_paginates_past_50(login, db):
     second = client.get(reverse("appointments:alerts") + "?list=vacant&page=2").content.decode()
     assert "전체 53건 중 51–53번째" in second
     assert re.findall(r'<th scope="row">[^<]* (\d+)</th>', second) == ["51", "52", "53"]
+
+
+def _csv(client, query=""):
+    response = client.get(reverse("appointments:register") + "?format=csv" + query)
+    assert response.streaming
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_csv_export_is_cached_until_the_register_changes(
+    login, cohort, document_cache, django_assert_num_queries
+):
+    """An unchanged register is served from the documents cache (one version query, no rows read); an
+    issue, a reissue or an audited change to a line (an ended term) exports anew."""
+    client = login(factories.staff_user())
+    assert _csv(client).strip().splitlines() == [
+        "발급번호,성명,기구,위촉기간,발급일,위촉식,재발급 원번호,재발급 사유"
+    ]
+    originals = services.certificate_issue(
+        actor=None, appointments=cohort["appointments"][:2], issued_on=D(2016, 1, 15)
+    )
+    issued = _csv(client)
+    assert "제2016-001호,김위원0" in issued and "제2016-002호,김위원1" in issued
+    # served again from the cache: the session, user and roles, the version query and the session save;
+    # the certificate rows are not read
+    with django_assert_num_queries(9) as captured:
+        assert _csv(client) == issued
+    assert not any('appointments_certificate"."number"' in q["sql"] for q in captured.captured_queries)
+
+    services.certificate_reissue(actor=None, certificate=originals[0], issued_on=D(2016, 3, 2), reason="분실")
+    reissued = _csv(client)
+    assert (
+        reissued.splitlines()[1]
+        == "제2016-003호,김위원0,추진운영위원회,2016. 1. 15. ~ 2018. 1. 14. (2년),2016. 3. 2.,,제2016-001호,분실"
+    )
+
+    services.appointment_end(
+        actor=None, appointment=cohort["appointments"][0], kind="resignation", on=D(2016, 9, 30)
+    )
+    ended = _csv(client)
+    assert "제2016-003호,김위원0,추진운영위원회,2016. 1. 15. ~ 2016. 9. 30. (8개월)," in ended
+    # the filters are part of the key: a filtered export is its own file
+    assert _csv(client, "&q=김위원1").strip().splitlines()[1:] == [
+        line for line in ended.strip().splitlines() if "김위원1" in line
+    ]
+    assert len(document_cache._cache) == 5  # one file per register version and filter
+
+
+def test_csv_export_streams_many_rows_in_whole_lines(login, many_certificates, document_cache, monkeypatch):
+    """With chunks of ~200 characters the 58 lines go out in many chunks, each of whole lines; an export
+    over the cache's size limit is streamed and correct but not kept."""
+    from appointments import exports
+
+    monkeypatch.setattr(exports, "CSV_CHUNK_BYTES", 600)
+    client = login(factories.staff_user())
+    chunks = list(client.get(reverse("appointments:register") + "?format=csv").streaming_content)
+    assert len(chunks) > 10
+    assert all(chunk.endswith(b"\r\n") for chunk in chunks)
+    lines = b"".join(chunks).decode("utf-8-sig").splitlines()
+    assert (
+        len(lines) == 1 + 58
+        and lines[1].startswith("제2016-058호,")
+        and lines[-1].startswith("제2016-001호,")
+    )
+    assert len(document_cache._cache) == 1
+    # served from the cache in chunks of the same size, the same bytes
+    again = list(client.get(reverse("appointments:register") + "?format=csv").streaming_content)
+    assert b"".join(again) == b"".join(chunks) and len(again) > 10
+
+    document_cache.clear()
+    monkeypatch.setattr(exports, "CSV_CACHE_MAX_BYTES", 1000)
+    big = b"".join(client.get(reverse("appointments:register") + "?format=csv").streaming_content)
+    assert big == b"".join(chunks)
+    assert len(document_cache._cache) == 0  # too big to keep
