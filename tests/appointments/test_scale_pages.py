@@ -202,3 +202,38 @@ def test_csv_export_streams_many_rows_in_whole_lines(login, many_certificates, d
     big = b"".join(client.get(reverse("appointments:register") + "?format=csv").streaming_content)
     assert big == b"".join(chunks)
     assert len(document_cache._cache) == 0  # too big to keep
+
+
+def test_register_search_matches_numbers_or_names_once_each(login, many_certificates):
+    """The search is the union of the certificates whose number holds the text and those of the people
+    whose name does; a certificate matched both ways is listed once."""
+    person = many_certificates["appointments"][1].membership.person  # 제2016-002호 and its 7 reissues
+    person.name = "제2016-05"
+    person.save()
+    client = login(factories.staff_user())
+    page = client.get(reverse("appointments:register") + "?q=제2016-05").content.decode()
+    rows = re.findall(r'<th scope="row">제2016-(\d{3})호</th>', page)
+    # numbers 050-058, and the person's 002, 010, 018, 026, 034, 042 (050 and 058 are both)
+    assert rows == [f"{n:03d}" for n in range(58, 49, -1)] + ["042", "034", "026", "018", "010", "002"]
+    assert "전체 15건 중 1–15번째" in page
+    by_name = client.get(reverse("appointments:register") + "?q=김위원3").content.decode()
+    assert re.findall(r'<th scope="row">제2016-(\d{3})호</th>', by_name) == [
+        "052", "044", "036", "028", "020", "012", "004"
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_register_search_can_read_the_trigram_indexes():
+    """On PostgreSQL the two halves of the search read trigram indexes on the expressions `icontains`
+    compares (with sequential scans discouraged: the test tables are too small for the planner to
+    prefer an index on its own)."""
+    from django.db import connection
+
+    from appointments import selectors
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram indexes exist on PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = selectors.register(q="김위원").explain()
+    assert "certificate_number_trgm" in plan and "person_name_trgm" in plan
