@@ -101,7 +101,8 @@ def register_csv_chunks(qs: QuerySet, header: list[str]) -> Iterator[bytes]:
 def register_csv_key(filters: dict, version: dict) -> str:
     """The cache key of a CSV export: the filters, the language of the header and the register's version
     (`selectors.register_version`), so any issue, reissue or audited change exports anew."""
-    parts = [CSV_FORMAT_VERSION, translation.get_language(), sorted(filters.items()), sorted(version.items())]
+    used = sorted((name, getattr(value, "pk", value)) for name, value in filters.items())  # a body by its id
+    parts = [CSV_FORMAT_VERSION, translation.get_language(), used, sorted(version.items())]
     digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
     return f"register-csv:{digest}"
 
@@ -128,8 +129,9 @@ def _kept_while_streamed(chunks: Iterator[bytes], key: str) -> Iterator[bytes]:
 
 
 def register_csv_response(qs: QuerySet, filters: dict) -> StreamingHttpResponse:
-    """A streamed CSV download of the filtered register (`filters`: what filtered `qs`). An unchanged
-    register is served from the documents cache: one aggregate query instead of the whole register."""
+    """A streamed CSV download of the filtered register (`filters`: the filter form's cleaned data that
+    made `qs`). An unchanged register is served from the documents cache: one aggregate query instead
+    of the whole register."""
     key = register_csv_key(filters, selectors.register_version())
     data = caches["documents"].get(key)
     if data is None:

@@ -59,8 +59,7 @@ def register(request):
         qs = qs.filter(issued_on=filters["issued_on"])
     fmt = request.GET.get("format")
     if fmt == "csv":
-        used = {"year": filters.get("year"), "body": body.pk if body else None, "q": filters.get("q", "")}
-        return exports.register_csv_response(qs, {**used, "issued_on": filters.get("issued_on")})
+        return exports.register_csv_response(qs, filters)
     if fmt == "xlsx":
         return file_response(exports.register_xlsx(qs), f"{_('위촉장발급대장')}.xlsx", "xlsx")
     if fmt in ("hwpx", "pdf"):
