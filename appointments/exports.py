@@ -98,19 +98,22 @@ def register_csv_chunks(qs: QuerySet, header: list[str]) -> Iterator[bytes]:
         yield "".join(lines).encode()
 
 
-def register_csv_key(filters: dict, version: dict) -> str:
-    """The cache key of a CSV export: the filters, the language of the header and the register's version
-    (`selectors.register_version`), so any issue, reissue or audited change exports anew."""
+def register_csv_key(filters: dict) -> str:
+    """The cache key of a CSV export: the filters and the language of the header. One entry per filter:
+    a newer version of the register replaces the older file rather than adding one."""
     used = sorted((name, getattr(value, "pk", value)) for name, value in filters.items())  # a body by its id
-    parts = [CSV_FORMAT_VERSION, translation.get_language(), used, sorted(version.items())]
-    digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
-    return f"register-csv:{digest}"
+    parts = [CSV_FORMAT_VERSION, translation.get_language(), used]
+    return "register-csv:" + hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
 
-def _kept_while_streamed(chunks: Iterator[bytes], key: str) -> Iterator[bytes]:
-    """`chunks` passed on, and stored in the documents cache once all were sent when they came to at
-    most CSV_CACHE_MAX_BYTES (a bigger export is only streamed: memory stays bounded). A download
-    broken off midway stores nothing."""
+def _version_tag(version: dict) -> str:
+    return json.dumps(sorted(version.items()), default=str)
+
+
+def _kept_while_streamed(chunks: Iterator[bytes], key: str, version: str) -> Iterator[bytes]:
+    """`chunks` passed on, and stored in the documents cache with `version` once all were sent, when they
+    came to at most CSV_CACHE_MAX_BYTES (a bigger export is only streamed: memory stays bounded). A
+    download broken off midway stores nothing."""
     kept: list[bytes] | None = []
     total = 0
     for chunk in chunks:
@@ -123,21 +126,24 @@ def _kept_while_streamed(chunks: Iterator[bytes], key: str) -> Iterator[bytes]:
         yield chunk
     if kept is not None:
         try:
-            caches["documents"].set(key, b"".join(kept))
+            caches["documents"].set(key, (version, b"".join(kept)))
         except OSError:  # a full or read-only cache directory costs speed, never the download
             logger.warning("register CSV not cached", exc_info=True)
 
 
 def register_csv_response(qs: QuerySet, filters: dict) -> StreamingHttpResponse:
     """A streamed CSV download of the filtered register (`filters`: the filter form's cleaned data that
-    made `qs`). An unchanged register is served from the documents cache: one aggregate query instead
-    of the whole register."""
-    key = register_csv_key(filters, selectors.register_version())
-    data = caches["documents"].get(key)
-    if data is None:
-        chunks = _kept_while_streamed(register_csv_chunks(qs, register_header()), key)
-    else:
+    made `qs`). The file is kept in the documents cache with the register's version
+    (`selectors.register_version`, one aggregate query): while the register is unchanged it is served
+    from there; any issue, reissue or audited change exports anew."""
+    key = register_csv_key(filters)
+    version = _version_tag(selectors.register_version())
+    cached = caches["documents"].get(key)
+    if cached is not None and cached[0] == version:
+        data = cached[1]
         chunks = (data[i : i + CSV_CHUNK_BYTES] for i in range(0, len(data), CSV_CHUNK_BYTES))
+    else:
+        chunks = _kept_while_streamed(register_csv_chunks(qs, register_header()), key, version)
     response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="certificate-register.csv"'
     return response
