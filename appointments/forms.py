@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appointments import rules, selectors, services
 from appointments.models import Appointment
-from committees.forms import DateInput
+from committees.forms import DateInput, QuickSelect
 from committees.models import Body, Membership, Person, Seat, SeatGroup
 from seongdong_gov import bounds
 from seongdong_gov.bounds import validate_office_date
@@ -13,7 +13,9 @@ from seongdong_gov.bounds import validate_office_date
 
 class RegisterFilterForm(forms.Form):
     year = forms.IntegerField(label=_("연도"), required=False, min_value=2000, max_value=2100)
-    body = forms.ModelChoiceField(label=_("기구"), queryset=Body.objects.all(), required=False)
+    body = forms.ModelChoiceField(
+        label=_("기구"), queryset=Body.objects.all(), required=False, widget=QuickSelect()
+    )
     issued_on = forms.DateField(
         label=_("발급일"), required=False, widget=DateInput(), validators=[validate_office_date]
     )

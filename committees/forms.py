@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Membership, OrgUnit, Person, Post, SeatGroup
@@ -13,6 +14,40 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _attrs(attrs: dict) -> str:
+    """Attributes as django/forms/widgets/attrs.html writes them (in order; True bare; False left out)."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", k) if v is True else format_html(' {}="{}"', k, v),)
+            for k, v in attrs.items()
+            if v is not False
+        ),
+    )
+
+
+class QuickSelect(forms.Select):
+    """A <select> written in Python rather than through one template include per option: a filter over
+    every body (200 in a district) took ~9 ms a page that way. The same markup as forms.Select (its
+    attributes, `selected`); option groups fall back to the templates."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        if any(group_name for group_name, _options, _index in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)
+        options = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            (
+                ("" if o["value"] is None else str(o["value"]), _attrs(o["attrs"]), o["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for o in group_options
+            ),
+        )
+        return format_html('<select name="{}"{}>\n{}\n</select>', name, _attrs(widget["attrs"]), options)
 
 
 class OrgUnitForm(forms.ModelForm):

@@ -238,3 +238,25 @@ def test_register_search_can_read_the_trigram_indexes():
         cursor.execute("SET LOCAL enable_seqscan = off")
     plan = selectors.register(q="김위원").explain()
     assert "certificate_number_trgm" in plan and "person_name_trgm" in plan
+
+
+@pytest.mark.django_db
+def test_register_body_filter_renders_as_the_template_select_would():
+    """QuickSelect writes the same <select> as Django's templates (attributes, escaping, the selection)."""
+    from django import forms
+
+    from appointments.forms import RegisterFilterForm
+
+    bodies = [factories.BodyFactory(name=name) for name in ("가 <위원회>", "나 & 다", '라 "위원회"')]
+    form = RegisterFilterForm({"body": bodies[1].pk})
+    field = form["body"]
+    attrs = {"class": "form-select", "aria-describedby": "hint", "required": True, "disabled": False}
+    quick = field.as_widget(attrs=attrs)
+    plain = field.as_widget(widget=forms.Select(choices=field.field.choices), attrs=attrs)
+
+    def squeeze(html):
+        return re.sub(r">\s+<", "><", html.strip())
+
+    assert squeeze(quick) == squeeze(plain)
+    assert f'<option value="{bodies[1].pk}" selected>나 &amp; 다</option>' in quick
+    assert "&lt;위원회&gt;" in quick and "&quot;위원회&quot;" in quick
