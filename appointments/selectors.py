@@ -58,7 +58,7 @@ def register_version() -> dict:
     """What changes whenever a line of the register may change, in one aggregate query: the number of
     certificates, the newest one's id and record time (an issue or a reissue adds a line), and the newest
     audit entry's id (a renamed person or body, or an ended or edited term, changes a line without
-    touching the certificate table; every such change is audited). Part of the cached exports' key."""
+    touching the certificate table; every such change is audited). Kept with the cached CSV export."""
     newest_audit = AuditEntry.objects.order_by("-pk").values("pk")[:1]
     return Certificate.objects.aggregate(
         rows=Count("pk"), last=Max("pk"), issued=Max("issued_at"), audit=Max(Subquery(newest_audit))
