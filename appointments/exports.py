@@ -7,20 +7,32 @@ One row builder feeds every format. Names, ceremonies and reasons are user text:
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
+import logging
 from collections.abc import Iterator
 
+from django.core.cache import caches
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from appointments import rules
+from appointments import rules, selectors
 from seongdong_gov.documents import Document
 from seongdong_gov.spreadsheets import csv_writer_rows, xlsx_append_row
 
+logger = logging.getLogger(__name__)
+
 # A PDF or HWPX register longer than this is cut with a note: the whole register goes to CSV or XLSX.
 DOCUMENT_ROW_LIMIT = 2000
+# The CSV is sent in chunks of about this size; an export up to CSV_CACHE_MAX_BYTES is kept in the
+# documents cache (the district's 20,000 lines are about 3 MB). Raise CSV_FORMAT_VERSION when the
+# columns or their formatting change, so that no file cached before is served.
+CSV_CHUNK_BYTES = 64 * 1024
+CSV_CACHE_MAX_BYTES = 32 * 1024 * 1024
+CSV_FORMAT_VERSION = "1"
 
 
 class _Echo:
@@ -45,18 +57,19 @@ def register_header() -> list[str]:
 
 
 def register_rows(qs: QuerySet) -> Iterator[list[str]]:
-    """One row per certificate, read in chunks so that memory stays flat at any size."""
-    for c in qs.iterator(chunk_size=2000):
-        m = c.appointment.membership
+    """One row per certificate, read as tuples in chunks so that memory stays flat at any size."""
+    for number, person, body, start, end, issued_on, ceremony, original, reason in selectors.register_rows(
+        qs
+    ).iterator(chunk_size=2000):
         yield [
-            c.number,
-            m.person.name,
-            m.body.name,
-            c.appointment.period_label,
-            rules.date_dots(c.issued_on),
-            c.ceremony,
-            c.reissue_of.number if c.reissue_of else "",
-            c.reissue_reason,
+            number,
+            person,
+            body,
+            rules.period_label(start, end),
+            rules.date_dots(issued_on),
+            ceremony,
+            original or "",
+            reason,
         ]
 
 
@@ -70,11 +83,68 @@ def register_csv_lines(qs: QuerySet, header: list[str]) -> Iterator[str]:
         yield writer.writerow(row)
 
 
-def register_csv_response(qs: QuerySet) -> StreamingHttpResponse:
-    """A streamed CSV download of the filtered register."""
-    response = StreamingHttpResponse(
-        register_csv_lines(qs, register_header()), content_type="text/csv; charset=utf-8"
-    )
+def register_csv_chunks(qs: QuerySet, header: list[str]) -> Iterator[bytes]:
+    """The CSV encoded, in chunks of about CSV_CHUNK_BYTES (whole lines): one write per chunk rather
+    than one per line."""
+    lines: list[str] = []
+    size = 0
+    for line in register_csv_lines(qs, header):
+        lines.append(line)
+        size += len(line)
+        if size >= CSV_CHUNK_BYTES // 3:  # a Korean character is 3 bytes in UTF-8
+            yield "".join(lines).encode()
+            lines, size = [], 0
+    if lines:
+        yield "".join(lines).encode()
+
+
+def register_csv_key(filters: dict) -> str:
+    """The cache key of a CSV export: the filters and the language of the header. One entry per filter:
+    a newer version of the register replaces the older file rather than adding one."""
+    used = sorted((name, getattr(value, "pk", value)) for name, value in filters.items())  # a body by its id
+    parts = [CSV_FORMAT_VERSION, translation.get_language(), used]
+    return "register-csv:" + hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+
+
+def _version_tag(version: dict) -> str:
+    return json.dumps(sorted(version.items()), default=str)
+
+
+def _kept_while_streamed(chunks: Iterator[bytes], key: str, version: str) -> Iterator[bytes]:
+    """`chunks` passed on, and stored in the documents cache with `version` once all were sent, when they
+    came to at most CSV_CACHE_MAX_BYTES (a bigger export is only streamed: memory stays bounded). A
+    download broken off midway stores nothing."""
+    kept: list[bytes] | None = []
+    total = 0
+    for chunk in chunks:
+        if kept is not None:
+            total += len(chunk)
+            if total <= CSV_CACHE_MAX_BYTES:
+                kept.append(chunk)
+            else:
+                kept = None
+        yield chunk
+    if kept is not None:
+        try:
+            caches["documents"].set(key, (version, b"".join(kept)))
+        except OSError:  # a full or read-only cache directory costs speed, never the download
+            logger.warning("register CSV not cached", exc_info=True)
+
+
+def register_csv_response(qs: QuerySet, filters: dict) -> StreamingHttpResponse:
+    """A streamed CSV download of the filtered register (`filters`: the filter form's cleaned data that
+    made `qs`). The file is kept in the documents cache with the register's version
+    (`selectors.register_version`, one aggregate query): while the register is unchanged it is served
+    from there; any issue, reissue or audited change exports anew."""
+    key = register_csv_key(filters)
+    version = _version_tag(selectors.register_version())
+    cached = caches["documents"].get(key)
+    if cached is not None and cached[0] == version:
+        data = cached[1]
+        chunks = (data[i : i + CSV_CHUNK_BYTES] for i in range(0, len(data), CSV_CHUNK_BYTES))
+    else:
+        chunks = _kept_while_streamed(register_csv_chunks(qs, register_header()), key, version)
+    response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="certificate-register.csv"'
     return response
 

@@ -76,11 +76,7 @@ class Appointment(models.Model):
 
     @property
     def period_label(self) -> str:
-        m = self.membership
-        if m.end is None:
-            return f"{rules.date_dots(m.start)} ~"
-        # the length in its own parentheses (appendix 1): "~ 2018. 1. 14. 2년" read as "14. 2년"
-        return f"{rules.date_dots(m.start)} ~ {rules.date_dots(m.end)} ({rules.term_years_label(m.start, m.end)})"
+        return rules.period_label(self.membership.start, self.membership.end)
 
 
 class CertificateCounter(models.Model):

@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from seongdong_gov.rules import date_dots  # noqa: F401  (re-exported: the app calls rules.date_dots)
+from seongdong_gov.rules import date_dots  # also re-exported: the app calls rules.date_dots
 
 ALERT_DAYS = 60
 
@@ -56,6 +56,15 @@ def term_years_label(start: dt.date, end: dt.date) -> str:
     if years == 0:
         return f"{rest}개월"
     return f"{years}년 {rest}개월"
+
+
+def period_label(start: dt.date, end: dt.date | None) -> str:
+    """The term as the register prints it: "2016. 1. 15. ~ 2018. 1. 14. (2년)", or "2016. 1. 15. ~" while
+    open-ended."""
+    if end is None:
+        return f"{date_dots(start)} ~"
+    # the length in its own parentheses (appendix 1): "~ 2018. 1. 14. 2년" read as "14. 2년"
+    return f"{date_dots(start)} ~ {date_dots(end)} ({term_years_label(start, end)})"
 
 
 @dataclass(frozen=True)

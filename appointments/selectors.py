@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Subquery
 
 from appointments import rules
 from appointments.models import Appointment, Certificate, SealImage
@@ -13,13 +13,13 @@ from committees.models import Body, Membership, Seat, SeatGroup
 
 # the attendance tally is the meetings app's (its service rebuilds the snapshot when stale); read here
 from meetings.services import tally as meeting_services
+from seongdong_gov.models import AuditEntry
 
 
 def register(*, year: int | None = None, body_id: int | None = None, q: str = "") -> QuerySet[Certificate]:
     qs = Certificate.objects.select_related(
         "appointment__membership__person",
         "appointment__membership__body",
-        "issued_by",
         "reissue_of",
     ).order_by("-year", "-sequence")
     if year:
@@ -27,8 +27,42 @@ def register(*, year: int | None = None, body_id: int | None = None, q: str = ""
     if body_id:
         qs = qs.filter(appointment__membership__body_id=body_id)
     if q:
-        qs = qs.filter(Q(number__icontains=q) | Q(appointment__membership__person__name__icontains=q))
+        # Two indexed lookups joined by UNION (numbers, and the appointments of the people so named;
+        # trigram indexes on PostgreSQL, migrations appointments 0003 and committees 0009) rather than
+        # an OR across the joined person, which made PostgreSQL join and scan every certificate.
+        by_number = Certificate.objects.filter(number__icontains=q).order_by().values("pk")
+        named = Appointment.objects.filter(membership__person__name__icontains=q).order_by().values("pk")
+        by_name = Certificate.objects.filter(appointment_id__in=named).order_by().values("pk")
+        qs = qs.filter(pk__in=by_number.union(by_name))
     return qs
+
+
+def register_rows(qs: QuerySet[Certificate]) -> QuerySet:
+    """The columns of the register's exports for `qs` (from `register`), as tuples: number, person, body,
+    term start and end, issued on, ceremony, original number, reissue reason. Tuples, not models: the
+    whole register is exported at once."""
+    return qs.values_list(
+        "number",
+        "appointment__membership__person__name",
+        "appointment__membership__body__name",
+        "appointment__membership__start",
+        "appointment__membership__end",
+        "issued_on",
+        "ceremony",
+        "reissue_of__number",
+        "reissue_reason",
+    )
+
+
+def register_version() -> dict:
+    """What changes whenever a line of the register may change, in one aggregate query: the number of
+    certificates, the newest one's id and record time (an issue or a reissue adds a line), and the newest
+    audit entry's id (a renamed person or body, or an ended or edited term, changes a line without
+    touching the certificate table; every such change is audited). Kept with the cached CSV export."""
+    newest_audit = AuditEntry.objects.order_by("-pk").values("pk")[:1]
+    return Certificate.objects.aggregate(
+        rows=Count("pk"), last=Max("pk"), issued=Max("issued_at"), audit=Max(Subquery(newest_audit))
+    )
 
 
 def for_pdf(qs: QuerySet[Certificate]) -> QuerySet[Certificate]:

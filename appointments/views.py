@@ -59,7 +59,7 @@ def register(request):
         qs = qs.filter(issued_on=filters["issued_on"])
     fmt = request.GET.get("format")
     if fmt == "csv":
-        return exports.register_csv_response(qs)
+        return exports.register_csv_response(qs, filters)
     if fmt == "xlsx":
         return file_response(exports.register_xlsx(qs), f"{_('위촉장발급대장')}.xlsx", "xlsx")
     if fmt in ("hwpx", "pdf"):

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Membership, OrgUnit, Person, Post, SeatGroup
@@ -16,30 +14,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class PlainSelect(forms.Select):
-    """A <select> whose options are written in Python, not through the option template: the template
-    renderer costs tens of µs per <option>, and a form offering every body in several lists (the meeting
-    series' host rotation) spent most of its time there. Same markup as Django's select.html; a list with
-    option groups falls back to it."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        if any(group is not None for group, _options, _i in widget["optgroups"]):
-            return super().render(name, value, attrs, renderer)
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            (
-                (o["value"], flatatt(o["attrs"]), o["label"])
-                for _g, opts, _i in widget["optgroups"]
-                for o in opts
-            ),
-        )
-        return format_html(
-            '<select name="{}"{}>\n{}\n</select>', widget["name"], flatatt(widget["attrs"]), options
-        )
 
 
 class OrgUnitForm(forms.ModelForm):

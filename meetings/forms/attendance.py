@@ -2,73 +2,15 @@
 
 from __future__ import annotations
 
-import html
-
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Membership
 from meetings.models import (
     Attendance,
 )
-
-# The sheet renders ~400 widgets for 100 members; through Django's widget templates (attrs.html included
-# once per widget and per option) that was most of the page's time. These widgets write the same markup
-# as django/forms/widgets/{input,attrs,select,select_option}.html, from the same get_context() (ids,
-# required, maxlength, aria-invalid and the selected option come from Django as before); a test holds
-# them equal to the templates' output.
-
-
-def _esc(value) -> str:
-    # the templates' autoescape (conditional_escape) without its lazy-string wrapper, which cost more
-    # than the escaping itself at this count
-    return value if isinstance(value, SafeData) else html.escape(str(value))
-
-
-def _attrs_html(attrs: dict) -> str:
-    # attrs.html: in order, True as a bare name, False left out
-    return "".join(
-        f" {_esc(name)}" if value is True else f' {_esc(name)}="{_esc(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-class _QuickInputMixin:
-    def _render(self, template_name, context, renderer=None):
-        w = context["widget"]
-        value = "" if w["value"] is None else f' value="{_esc(w["value"])}"'
-        return mark_safe(
-            f'<input type="{_esc(w["type"])}" name="{_esc(w["name"])}"{value}{_attrs_html(w["attrs"])}>'
-        )
-
-
-class SheetTimeInput(_QuickInputMixin, forms.TimeInput):
-    pass
-
-
-class SheetTextInput(_QuickInputMixin, forms.TextInput):
-    pass
-
-
-class SheetSelect(forms.Select):
-    def _render(self, template_name, context, renderer=None):
-        w = context["widget"]
-        parts = [f'<select name="{_esc(w["name"])}"{_attrs_html(w["attrs"])}>']
-        for group_name, options, _index in w["optgroups"]:
-            if group_name:
-                parts.append(f'\n  <optgroup label="{_esc(group_name)}">')
-            parts.extend(
-                # select_option.html ends in a newline, kept in the output
-                f'\n  <option value="{_esc(o["value"])}"{_attrs_html(o["attrs"])}>{_esc(o["label"])}</option>\n'
-                for o in options
-            )
-            if group_name:
-                parts.append("\n  </optgroup>")
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))
+from seongdong_gov.widgets import QuickSelect, QuickTextInput, QuickTimeInput
 
 
 def _row_helper() -> FormHelper:
@@ -83,13 +25,13 @@ def _row_helper() -> FormHelper:
 
 
 def _time_input() -> forms.TimeInput:
-    return SheetTimeInput(attrs={"type": "time", "class": "form-control"})
+    return QuickTimeInput(attrs={"type": "time", "class": "form-control"})
 
 
 class AttendanceForm(forms.Form):
     # the Bootstrap classes crispy's field template would add, set once on the widgets
     status = forms.ChoiceField(
-        label=_("출결"), choices=Attendance.Status.choices, widget=SheetSelect(attrs={"class": "form-select"})
+        label=_("출결"), choices=Attendance.Status.choices, widget=QuickSelect(attrs={"class": "form-select"})
     )
     arrived = forms.TimeField(label=_("도착 시각"), required=False, widget=_time_input())
     left = forms.TimeField(label=_("퇴장 시각"), required=False, widget=_time_input())
@@ -97,14 +39,14 @@ class AttendanceForm(forms.Form):
         label=_("대리 출석자"),
         required=False,
         max_length=50,
-        widget=SheetTextInput(attrs={"class": "form-control"}),
+        widget=QuickTextInput(attrs={"class": "form-control"}),
     )
     mode = forms.ChoiceField(
         label=_("출석 방식"),
         choices=Attendance.Mode.choices,
         initial=Attendance.Mode.IN_PERSON,
         required=False,
-        widget=SheetSelect(attrs={"class": "form-select"}),
+        widget=QuickSelect(attrs={"class": "form-select"}),
     )
 
     helper = _row_helper()  # shared by every row: nothing in it depends on the row

@@ -8,12 +8,13 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from committees.forms import DateInput, PlainSelect
+from committees.forms import DateInput
 from committees.models import Body
 from meetings.models import (
     MeetingSeries,
 )
 from seongdong_gov.bounds import validate_office_date
+from seongdong_gov.widgets import QuickSelect
 
 HOST_SLOTS = 3  # 실무협의 회의 rotates among three bodies; an edit form grows to fit a longer rotation
 HOST_PREFIX = "host_"
@@ -109,7 +110,7 @@ class SeriesForm(forms.ModelForm):
                 label=_("주관 %(n)d순위") % {"n": i + 1},
                 queryset=bodies,
                 required=False,
-                widget=PlainSelect,
+                widget=QuickSelect,
                 initial=current[i] if i < len(current) else None,
                 help_text=_("회차마다 돌아가며 주관합니다. 참여 기구 중에서 고르세요.") if i == 0 else "",
             )

@@ -129,3 +129,134 @@ def test_alerts_list_paginates_past_50(login, db):
     second = client.get(reverse("appointments:alerts") + "?list=vacant&page=2").content.decode()
     assert "전체 53건 중 51–53번째" in second
     assert re.findall(r'<th scope="row">[^<]* (\d+)</th>', second) == ["51", "52", "53"]
+
+
+def _csv(client, query=""):
+    response = client.get(reverse("appointments:register") + "?format=csv" + query)
+    assert response.streaming
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_csv_export_is_cached_until_the_register_changes(
+    login, cohort, document_cache, django_assert_num_queries
+):
+    """An unchanged register is served from the documents cache (one version query, no rows read); an
+    issue, a reissue or an audited change to a line (an ended term) exports anew."""
+    client = login(factories.staff_user())
+    assert _csv(client).strip().splitlines() == [
+        "발급번호,성명,기구,위촉기간,발급일,위촉식,재발급 원번호,재발급 사유"
+    ]
+    originals = services.certificate_issue(
+        actor=None, appointments=cohort["appointments"][:2], issued_on=D(2016, 1, 15)
+    )
+    issued = _csv(client)
+    assert "제2016-001호,김위원0" in issued and "제2016-002호,김위원1" in issued
+    # served again from the cache: the session, user and roles, the version query and the session save;
+    # the certificate rows are not read
+    with django_assert_num_queries(9) as captured:
+        assert _csv(client) == issued
+    assert not any('appointments_certificate"."number"' in q["sql"] for q in captured.captured_queries)
+
+    services.certificate_reissue(actor=None, certificate=originals[0], issued_on=D(2016, 3, 2), reason="분실")
+    reissued = _csv(client)
+    assert (
+        reissued.splitlines()[1]
+        == "제2016-003호,김위원0,추진운영위원회,2016. 1. 15. ~ 2018. 1. 14. (2년),2016. 3. 2.,,제2016-001호,분실"
+    )
+
+    services.appointment_end(
+        actor=None, appointment=cohort["appointments"][0], kind="resignation", on=D(2016, 9, 30)
+    )
+    ended = _csv(client)
+    assert "제2016-003호,김위원0,추진운영위원회,2016. 1. 15. ~ 2016. 9. 30. (8개월)," in ended
+    # the filters are part of the key: a filtered export is its own file
+    assert _csv(client, "&q=김위원1").strip().splitlines()[1:] == [
+        line for line in ended.strip().splitlines() if "김위원1" in line
+    ]
+    # one file per filter, replaced when the register changes
+    assert len(document_cache._cache) == 2
+
+
+def test_csv_export_streams_many_rows_in_whole_lines(login, many_certificates, document_cache, monkeypatch):
+    """With chunks of ~200 characters the 58 lines go out in many chunks, each of whole lines; an export
+    over the cache's size limit is streamed and correct but not kept."""
+    from appointments import exports
+
+    monkeypatch.setattr(exports, "CSV_CHUNK_BYTES", 600)
+    client = login(factories.staff_user())
+    chunks = list(client.get(reverse("appointments:register") + "?format=csv").streaming_content)
+    assert len(chunks) > 10
+    assert all(chunk.endswith(b"\r\n") for chunk in chunks)
+    lines = b"".join(chunks).decode("utf-8-sig").splitlines()
+    assert (
+        len(lines) == 1 + 58
+        and lines[1].startswith("제2016-058호,")
+        and lines[-1].startswith("제2016-001호,")
+    )
+    assert len(document_cache._cache) == 1
+    # served from the cache in chunks of the same size, the same bytes
+    again = list(client.get(reverse("appointments:register") + "?format=csv").streaming_content)
+    assert b"".join(again) == b"".join(chunks) and len(again) > 10
+
+    document_cache.clear()
+    monkeypatch.setattr(exports, "CSV_CACHE_MAX_BYTES", 1000)
+    big = b"".join(client.get(reverse("appointments:register") + "?format=csv").streaming_content)
+    assert big == b"".join(chunks)
+    assert len(document_cache._cache) == 0  # too big to keep
+
+
+def test_register_search_matches_numbers_or_names_once_each(login, many_certificates):
+    """The search is the union of the certificates whose number holds the text and those of the people
+    whose name does; a certificate matched both ways is listed once."""
+    person = many_certificates["appointments"][1].membership.person  # 제2016-002호 and its 7 reissues
+    person.name = "제2016-05"
+    person.save()
+    client = login(factories.staff_user())
+    page = client.get(reverse("appointments:register") + "?q=제2016-05").content.decode()
+    rows = re.findall(r'<th scope="row">제2016-(\d{3})호</th>', page)
+    # numbers 050-058, and the person's 002, 010, 018, 026, 034, 042 (050 and 058 are both)
+    assert rows == [f"{n:03d}" for n in range(58, 49, -1)] + ["042", "034", "026", "018", "010", "002"]
+    assert "전체 15건 중 1–15번째" in page
+    by_name = client.get(reverse("appointments:register") + "?q=김위원3").content.decode()
+    assert re.findall(r'<th scope="row">제2016-(\d{3})호</th>', by_name) == [
+        "052", "044", "036", "028", "020", "012", "004"
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_register_search_can_read_the_trigram_indexes():
+    """On PostgreSQL the two halves of the search read trigram indexes on the expressions `icontains`
+    compares (with sequential scans discouraged: the test tables are too small for the planner to
+    prefer an index on its own)."""
+    from django.db import connection
+
+    from appointments import selectors
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram indexes exist on PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = selectors.register(q="김위원").explain()
+    assert "certificate_number_trgm" in plan and "person_name_trgm" in plan
+
+
+@pytest.mark.django_db
+def test_register_body_filter_renders_as_the_template_select_would():
+    """QuickSelect writes the same <select> as Django's templates (attributes, escaping, the selection)."""
+    from django import forms
+
+    from appointments.forms import RegisterFilterForm
+
+    bodies = [factories.BodyFactory(name=name) for name in ("가 <위원회>", "나 & 다", '라 "위원회"')]
+    form = RegisterFilterForm({"body": bodies[1].pk})
+    field = form["body"]
+    attrs = {"class": "form-select", "aria-describedby": "hint", "required": True, "disabled": False}
+    quick = field.as_widget(attrs=attrs)
+    plain = field.as_widget(widget=forms.Select(choices=field.field.choices), attrs=attrs)
+
+    def squeeze(html):
+        return re.sub(r">\s+<", "><", html.strip())
+
+    assert squeeze(quick) == squeeze(plain)
+    assert f'<option value="{bodies[1].pk}" selected>나 &amp; 다</option>' in quick
+    assert "&lt;위원회&gt;" in quick and "&quot;위원회&quot;" in quick

@@ -170,7 +170,9 @@ def test_appointment_form_offers_the_searched_person_to_the_secretary(client, ro
 def test_search_query_count_does_not_grow_with_the_register(client, role_world, many_persons):
     # session, user, the roles (person, secretary bodies, groups, reporting units), the matches
     client.force_login(role_world.users["staff"])
-    _pick(client, "committees:person_pick", "")  # warm the session (its expiry is saved at most once a minute)
+    _pick(
+        client, "committees:person_pick", ""
+    )  # warm the session (its expiry is saved at most once a minute)
     counts = []
     for q in ("김새봄", "주민"):  # one match, then more than the 20 shown
         with CaptureQueriesContext(connection) as queries:

@@ -7,7 +7,7 @@ import pytest
 from django import forms
 from django.utils.safestring import mark_safe
 
-from meetings.forms.attendance import SheetSelect, SheetTextInput, SheetTimeInput
+from seongdong_gov.widgets import QuickSelect, QuickTextInput, QuickTimeInput
 
 ATTRS = [
     {},
@@ -23,10 +23,10 @@ ATTRS = [
     ("quick", "stock"),
     [
         (
-            SheetTimeInput(attrs={"type": "time", "class": "form-control"}),
+            QuickTimeInput(attrs={"type": "time", "class": "form-control"}),
             forms.TimeInput(attrs={"type": "time"}),
         ),
-        (SheetTextInput(), forms.TextInput()),
+        (QuickTextInput(), forms.TextInput()),
     ],
 )
 def test_sheet_inputs_write_what_djangos_templates_write(quick, stock, value, attrs):
@@ -45,6 +45,6 @@ CHOICES = [
 @pytest.mark.parametrize("value", [None, "", "absent", "a&b", 3, "video"])
 @pytest.mark.parametrize("choices", CHOICES)
 def test_sheet_select_writes_what_djangos_templates_write(choices, value, attrs):
-    quick = SheetSelect(attrs={"class": "form-select"}, choices=choices)
+    quick = QuickSelect(attrs={"class": "form-select"}, choices=choices)
     stock = forms.Select(attrs={"class": "form-select"}, choices=choices)
     assert quick.render("m7-status", value, attrs) == stock.render("m7-status", value, attrs)
