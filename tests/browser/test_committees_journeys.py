@@ -33,10 +33,11 @@ def test_staff_records_personnel_move_and_seat_follows(demo_live, log_in):
     # the person picker (issue 14): typing searches as you go (htmx), the matches come as radio buttons
     page.wait_for_load_state()  # htmx starts at load: typing before that would not search
     page.get_by_label("새 재직자").fill("주무관 데")
+    page.get_by_label("새 재직자").press("Enter")  # Enter in the search box searches in place, saves nothing
     expect(page.get_by_test_id("picker-status")).to_contain_text("검색 결과")
     page.get_by_role("radio", name=re.compile(r"^주무관 데모")).check()
     page.get_by_label("발령일").fill(move_on.isoformat())
-    page.get_by_role("button", name="저장").click()
+    page.get_by_label("발령일").press("Enter")  # Enter in another field saves the form, not a search
     expect(page.locator(".alert-success")).to_contain_text("당연직 좌석이 함께 옮겨졌습니다")
     expect(page.locator("#holdings tbody tr").first).to_contain_text("주무관 데모")
     page.goto(f"/bodies/{steering.pk}/")
