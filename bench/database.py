@@ -11,7 +11,8 @@ each run works on fresh copies (`CREATE DATABASE … TEMPLATE …`, a file copy 
 - `<name>`: a copy of the large template, the one the run measures and writes to.
 
 The version (`data_version`) hashes what the data are made from: every migration, the demo loaders,
-`bench/data.py`, the quick flag and today's date (the data are built around today). A template whose
+`bench/data.py`, the quick flag, today's date (the data are built around today) and the media folder the
+data's uploaded files were written to. A template whose
 stamp differs is rebuilt; `BENCH_REBUILD=1` forces it.
 
 Each step that needs Django runs in its own process (`python -m bench.database <step>`), because a
@@ -35,14 +36,16 @@ STAMP_TABLE = "bench_data_stamp"
 def data_version(*, quick: bool, today: dt.date) -> str:
     h = hashlib.sha256()
     sources = sorted(BASE_DIR.glob("*/migrations/*.py"))
-    sources += sorted(BASE_DIR.glob("*/demo.py")) + sorted(
-        BASE_DIR.glob("*/management/commands/load_demo.py")
-    )
+    sources += sorted(BASE_DIR.glob("*/demo.py")) + sorted(BASE_DIR.glob("*/demo/*.py"))
+    sources += sorted(BASE_DIR.glob("*/management/commands/load_demo.py"))
     sources += [BASE_DIR / "bench" / "data.py"]
     for path in sources:
         h.update(str(path.relative_to(BASE_DIR)).encode())
         h.update(path.read_bytes())
     h.update(f"quick={quick}|today={today.isoformat()}".encode())
+    # the uploaded files the data refer to (public attachments) live in this checkout's media folder: a
+    # template built by another checkout on the same server would point at files this one does not have
+    h.update(f"media={os.environ.get('MEDIA_ROOT', BASE_DIR / 'media')}".encode())
     return h.hexdigest()[:16]
 
 
