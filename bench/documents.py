@@ -329,33 +329,3 @@ def table_lines(rows: list[dict], *, runs: int) -> list[str]:
 
 if __name__ == "__main__":
     document_timings()
-
-
-def bench_hwpx(*, rows: int = 100, cols: int = 6, runs: int = 20) -> dict[str, float]:
-    """p50 seconds to build a rows × cols table document as HWPX, and to json.dumps the same data.
-
-    For the benchmark script (kept out of the tests, which must not time anything).
-    """
-    import json  # only this comparison needs it
-
-    from seongdong_gov.hwpx import HwpxDocument  # imported here: bench modules load Django lazily
-
-    data = [[f"{r}행 {c}열 성동구" for c in range(cols)] for r in range(rows)]
-
-    def build() -> bytes:
-        doc = HwpxDocument(title="벤치마크", header_text="성동구")
-        doc.heading("표 문서", level=1)
-        doc.table(data, header_rows=1)
-        return doc.to_bytes()
-
-    def p50(fn) -> float:
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        return statistics.median(times)
-
-    hwpx = p50(build)
-    bare = p50(lambda: json.dumps(data, ensure_ascii=False))
-    return {"hwpx_p50_s": hwpx, "json_p50_s": bare, "ratio": hwpx / bare if bare else float("inf")}

@@ -741,21 +741,6 @@ def _table(rows: list[dict], writes: list[dict], bare: dict, meta: dict) -> str:
 # --- main --------------------------------------------------------------------------------------------------
 
 
-def recreate_database(url: str, log) -> None:
-    import psycopg
-    from psycopg import sql
-
-    parts = urllib.parse.urlparse(url)
-    name = parts.path.lstrip("/")
-    if not name or parts.scheme not in ("postgres", "postgresql"):
-        raise SystemExit(f"BENCH_DATABASE_URL must be a PostgreSQL URL with a database name: {url}")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    log(f"database {name} recreated")
-
-
 def setup(database_url: str, log) -> None:
     # This process loads the demo (development only) and counts queries with the test client.
     os.environ.update(

@@ -49,9 +49,6 @@ class Roles:
     def can_manage_body(self, body_id: int) -> bool:
         return self.is_governance_staff or body_id in self.secretary_body_ids
 
-    def can_see_body_internals(self, body_id: int) -> bool:
-        return self.can_manage_body(body_id) or body_id in self.member_body_ids
-
     @property
     def primary(self) -> str:
         """The role whose home page the user lands on."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import caches
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -18,7 +17,7 @@ from meetings import selectors
 from meetings.models import Meeting, Minutes
 from meetings.selectors import documents as doc_selectors
 from seongdong_gov import documents
-from seongdong_gov.documents import Document
+from seongdong_gov.documents import Document, cached_bytes
 from seongdong_gov.rules import date_dots
 
 # Blank rows under the members on the sign-in sheet, for observers who come unannounced.
@@ -300,9 +299,4 @@ def minutes_file(meeting: Meeting, minutes: Minutes, fmt: str) -> bytes:
     key = minutes_file_key(minutes, fmt)
     if key is None:
         return minutes_document(meeting, minutes).render(fmt)
-    store = caches["documents"]
-    content = store.get(key)
-    if content is None:
-        content = minutes_document(meeting, minutes).render(fmt)
-        store.set(key, content)
-    return content
+    return cached_bytes(key, lambda: minutes_document(meeting, minutes).render(fmt))

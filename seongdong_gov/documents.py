@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -166,22 +166,31 @@ def render_pdf(
     the shared font configuration is not thread-safe (WeasyPrint holds the GIL for most of a render anyway).
     """
     html = render_to_string(template_name, context, request=request)
+
+    def render() -> bytes:
+        with _lock, _gc_paused():
+            state = _configured()
+            sheets = [state["sheets"]["base"], *(_sheet(state, name) for name in stylesheets)]
+            html_class = _html_class(state, user_agent_stylesheet)
+            document = html_class(string=html, base_url=str(settings.BASE_DIR), url_fetcher=state["fetcher"])
+            return document.write_pdf(stylesheets=sheets, font_config=state["font_config"], **options)
+
+    return cached_bytes(_pdf_key(html, stylesheets, user_agent_stylesheet, options), render)
+
+
+def cached_bytes(key: str, build: Callable[[], bytes]) -> bytes:
+    """The bytes kept in the "documents" cache under `key`, or `build()`'s, then kept. The key must name
+    everything that decides the bytes (a digest of the input). A full or read-only cache directory costs
+    speed, never the document."""
     store = caches["documents"]
-    key = _pdf_key(html, stylesheets, user_agent_stylesheet, options)
-    pdf = store.get(key)
-    if pdf is not None:
-        return pdf
-    with _lock, _gc_paused():
-        state = _configured()
-        sheets = [state["sheets"]["base"], *(_sheet(state, name) for name in stylesheets)]
-        html_class = _html_class(state, user_agent_stylesheet)
-        document = html_class(string=html, base_url=str(settings.BASE_DIR), url_fetcher=state["fetcher"])
-        pdf = document.write_pdf(stylesheets=sheets, font_config=state["font_config"], **options)
-    try:
-        store.set(key, pdf)
-    except OSError:  # a full or read-only cache directory costs speed, never the document
-        logger.warning("document cache not written", exc_info=True)
-    return pdf
+    content = store.get(key)
+    if content is None:
+        content = build()
+        try:
+            store.set(key, content)
+        except OSError:
+            logger.warning("document cache not written", exc_info=True)
+    return content
 
 
 def _pdf_key(html: str, stylesheets: Sequence[str], user_agent_stylesheet: str | None, options: dict) -> str:
@@ -298,16 +307,7 @@ class Document:
     def to_hwpx(self) -> bytes:
         """The document as HWPX (OWPML): real tables, the style pair, page numbers in the footer. Kept in
         the "documents" cache under a digest of the blocks (the HWPX is a function of them and the writer)."""
-        store = caches["documents"]
-        key = self._hwpx_key()
-        content = store.get(key)
-        if content is None:
-            content = self._hwpx_bytes()
-            try:
-                store.set(key, content)
-            except OSError:  # a full or read-only cache directory costs speed, never the document
-                logger.warning("document cache not written", exc_info=True)
-        return content
+        return cached_bytes(self._hwpx_key(), self._hwpx_bytes)
 
     def _hwpx_key(self) -> str:
         blocks = json.dumps([self.title, self.header_text, self.blocks], ensure_ascii=False, sort_keys=True)
