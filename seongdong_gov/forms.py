@@ -43,9 +43,15 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             raise forms.ValidationError(
                 self.error_messages["locked"], code="locked", params={"minutes": minutes}
             )
-        cleaned = super().clean()
-        if self.user_cache is not None:  # a blank field checks no password and stays a failure
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            services.login_attempt_log(attempt)  # wrong password or inactive account: a failure
+            raise
+        if self.user_cache is not None:
             services.login_attempt_succeed(attempt=attempt)
+        else:  # a blank field checks no password and stays a failure
+            services.login_attempt_log(attempt)
         return cleaned
 
 

@@ -16,11 +16,18 @@ from seongdong_gov.models import LoginAttempt
 logger = logging.getLogger("seongdong_gov.security")
 
 
-def login_attempt_record(*, username: str, ip: str | None, outcome: str) -> LoginAttempt:
-    """Store one login attempt and write it to the security log. Side effects: one row, one log line."""
+def login_attempt_record(*, username: str, ip: str | None, outcome: str, log: bool = True) -> LoginAttempt:
+    """Store one login attempt and (unless `log` is false) write it to the security log.
+    Side effects: one row, at most one log line."""
     attempt = LoginAttempt.objects.create(username=username[:150], ip=ip or None, outcome=outcome)
-    logger.info("login %s username=%r ip=%s", outcome, attempt.username, attempt.ip)
+    if log:
+        login_attempt_log(attempt)
     return attempt
+
+
+def login_attempt_log(attempt: LoginAttempt) -> None:
+    """One security log line for an attempt whose outcome is known."""
+    logger.info("login %s username=%r ip=%s", attempt.outcome, attempt.username, attempt.ip)
 
 
 def login_locked_until(
@@ -76,8 +83,9 @@ def login_attempt_admit(*, username: str, ip: str | None) -> tuple[LoginAttempt 
     (None, end of the lock); otherwise record the attempt as a FAILURE *before* the password is checked
     and return (that attempt, None), so parallel attempts count each other and no more than
     LOGIN_FAILURE_LIMIT passwords are ever checked in a window, whatever the concurrency. A correct
-    password turns the row into a SUCCESS (`login_attempt_succeed`).
-    Side effects: one LoginAttempt row, one security log line.
+    password turns the row into a SUCCESS (`login_attempt_succeed`); a wrong one leaves it and the caller
+    logs it (`login_attempt_log`), so the security log never says "failure" for a login that succeeded.
+    Side effects: one LoginAttempt row; a log line only when locked.
     """
     username = username[:150]
     with transaction.atomic():
@@ -86,7 +94,10 @@ def login_attempt_admit(*, username: str, ip: str | None) -> tuple[LoginAttempt 
         if until is not None:
             login_attempt_record(username=username, ip=ip, outcome=LoginAttempt.Outcome.LOCKED)
             return None, until
-        return login_attempt_record(username=username, ip=ip, outcome=LoginAttempt.Outcome.FAILURE), None
+        attempt = login_attempt_record(
+            username=username, ip=ip, outcome=LoginAttempt.Outcome.FAILURE, log=False
+        )
+        return attempt, None
 
 
 def login_attempt_succeed(*, attempt: LoginAttempt) -> LoginAttempt:
@@ -95,5 +106,5 @@ def login_attempt_succeed(*, attempt: LoginAttempt) -> LoginAttempt:
     with transaction.atomic():
         LoginAttempt.objects.filter(pk=attempt.pk).update(outcome=LoginAttempt.Outcome.SUCCESS)
     attempt.outcome = LoginAttempt.Outcome.SUCCESS
-    logger.info("login %s username=%r ip=%s", attempt.outcome, attempt.username, attempt.ip)
+    login_attempt_log(attempt)
     return attempt

@@ -8,6 +8,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import rules_outcome
@@ -73,7 +74,8 @@ def _vote_on_phone(page, choice: str, *, keyboard: bool = False) -> None:
     page.goto("/meetings/mine/")
     page.get_by_role("link", name="주민참여 조례안").click()
     group = page.get_by_role("group", name="내 표")
-    assert group.is_visible(), "the choices are a radio group named by its legend"
+    # expect() waits for the ballot page; is_visible() would read the list page the click is leaving
+    expect(group, "the choices are a radio group named by its legend").to_be_visible()
     page.add_script_tag(url=AXE_URL)
     assert page.evaluate(SERIOUS) == [], "no serious accessibility violation on the ballot page"
     if keyboard:
@@ -88,7 +90,7 @@ def _vote_on_phone(page, choice: str, *, keyboard: bool = False) -> None:
         group.get_by_role("radio", name=choice).check()
         page.get_by_role("button", name="투표하기").click()
     page.get_by_text("투표했습니다 — 마감 전까지 바꿀 수 있습니다.").first.wait_for()
-    assert page.get_by_test_id("ballot-status").is_visible()
+    expect(page.get_by_test_id("ballot-status")).to_be_visible()
     assert page.get_by_test_id("my-choice").count() == 0, "a secret ballot is not shown back"
     # nothing wider than the phone
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -122,7 +124,7 @@ def test_secret_vote_from_three_phones(sitting, browser, live_server):
         secretary.wait_for_url(f"**/meetings/{meeting.pk}/")
 
         expected = rules_outcome(body, yes=2, no=1, abstain=0, enrolled=3, present=3, voting=3)
-        assert secretary.get_by_text(f"결과: {expected.label}").first.is_visible()
+        expect(secretary.get_by_text(f"결과: {expected.label}").first).to_be_visible()
         assert secretary.get_by_test_id("vote-method").inner_text() == "무기명 · 전자 투표"
         vote = Vote.objects.get(item=item)
         assert (vote.yes, vote.no, vote.abstain, vote.electronic, vote.outcome_label) == (

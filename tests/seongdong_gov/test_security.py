@@ -255,3 +255,13 @@ def test_admitted_attempt_counts_before_its_password_is_checked(db, settings):
     services.login_attempt_succeed(attempt=second)
     outcomes = list(LoginAttempt.objects.order_by("id").values_list("outcome", flat=True))
     assert outcomes == ["failure", "success", "locked"]
+
+
+def test_security_log_says_failure_only_for_a_login_that_failed(client, db, caplog):
+    # the attempt is stored as a failure before the password is checked; the log waits for the answer
+    factories.UserFactory(username="kim")
+    with caplog.at_level("INFO", logger="seongdong_gov.security"):
+        _post_login(client, "kim", factories.PASSWORD)
+        _post_login(Client(), "kim", "wrong")
+    lines = [r.getMessage() for r in caplog.records if r.name == "seongdong_gov.security"]
+    assert lines == ["login success username='kim' ip=127.0.0.1", "login failure username='kim' ip=127.0.0.1"]
