@@ -14,9 +14,10 @@ from __future__ import annotations
 import calendar
 import copy
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -78,19 +79,35 @@ def public_composition(body: Body) -> list[PublicSeat]:
     return out
 
 
-def public_meetings(year: int, month: int) -> list[Meeting]:
-    """The month's meetings (Seoul dates), cancelled ones left out, with their bodies and whether public
-    minutes exist. Two queries."""
+def _month_meetings(year: int, month: int) -> QuerySet[Meeting]:
     first = dt.datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
     last_day = calendar.monthrange(year, month)[1]
     end = first + dt.timedelta(days=last_day)
-    return list(
-        Meeting.objects.filter(starts_at__gte=first, starts_at__lt=end)
-        .exclude(status=CANCELLED)
+    return Meeting.objects.filter(starts_at__gte=first, starts_at__lt=end).exclude(status=CANCELLED)
+
+
+def public_meetings(year: int, month: int) -> QuerySet[Meeting]:
+    """The month's meetings (Seoul dates), cancelled ones left out, with their bodies and whether public
+    minutes exist. Lazy: two queries when read (the page reads it only when its cached copy is stale)."""
+    return (
+        _month_meetings(year, month)
         .prefetch_related("bodies")
         .annotate(public_minutes=Count("minutes", filter=_public_minutes_q("minutes__")))
         .order_by("starts_at")
     )
+
+
+def public_month_version(year: int, month: int) -> str:
+    """What the month's calendar shows, in one aggregate query: it changes when a meeting of the month is
+    saved, enters or leaves the month (or is cancelled), or when its minutes are published or withdrawn.
+    (A body's new name reaches the cached page when it expires: views.public.CALENDAR_CACHE_SECONDS.)"""
+    agg = _month_meetings(year, month).aggregate(
+        n=Count("pk"),
+        last=Max("updated_at"),
+        public=Count("minutes", filter=_public_minutes_q("minutes__")),
+    )
+    last = agg["last"].isoformat() if agg["last"] else "-"
+    return hashlib.sha256(f"{year}-{month}|{agg['n']}|{last}|{agg['public']}".encode()).hexdigest()[:32]
 
 
 def public_meeting(pk: int) -> Meeting:

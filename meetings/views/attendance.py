@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meetings import permissions, selectors, services
 from meetings.forms import AttendanceForm
+from meetings.forms.attendance import sheet_rows
 
 
 @login_required
@@ -20,13 +21,17 @@ from meetings.forms import AttendanceForm
 def attendance_edit(request, pk: int):
     meeting = permissions.meeting_for_manage(request, pk)
     video_counts = selectors.rule_body(meeting).video_attendance_counts
+    initial = selectors.attendance_initial(meeting)
+    if request.method != "POST":
+        rows = sheet_rows(initial=initial, video_counts=video_counts)
+        return render(request, "meetings/attendance.html", {"meeting": meeting, "rows": rows})
     forms = [
         AttendanceForm(
-            request.POST or None, prefix=f"m{m.pk}", membership=m, initial=initial, video_counts=video_counts
+            request.POST, prefix=f"m{m.pk}", membership=m, initial=values, video_counts=video_counts
         )
-        for m, initial in selectors.attendance_initial(meeting)
+        for m, values in initial
     ]
-    if request.method == "POST" and all(f.is_valid() for f in forms):
+    if all([f.is_valid() for f in forms]):  # every row validated, so every wrong row shows its message
         rows = [{"membership": f.membership, **f.cleaned_data} for f in forms]
         try:
             services.attendance_save(actor=request.user, meeting=meeting, rows=rows)
@@ -36,7 +41,8 @@ def attendance_edit(request, pk: int):
         else:
             messages.success(request, _("출결을 저장했습니다."))
             return redirect(meeting)
-    return render(request, "meetings/attendance.html", {"meeting": meeting, "forms": forms})
+    rows = sheet_rows(bound=forms, video_counts=video_counts)
+    return render(request, "meetings/attendance.html", {"meeting": meeting, "rows": rows})
 
 
 @login_required

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import quote_etag
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from meetings.selectors import public as selectors
@@ -29,6 +30,10 @@ from seongdong_gov import documents
 from seongdong_gov.bounds import int_param
 
 MAX_AGE = 300  # seconds a proxy may serve a page without asking again
+# the calendar's rows are kept per process under the month's version (selectors.public_month_version), so
+# a visit costs one aggregate query; what the version does not see (a body renamed) shows within this time,
+# as it would through a proxy (MAX_AGE)
+CALENDAR_CACHE_SECONDS = MAX_AGE
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -94,7 +99,10 @@ def meeting_calendar(request):
     context = {
         "year": year,
         "month": month,
-        "meetings": selectors.public_meetings(year, month),
+        "meetings": selectors.public_meetings(year, month),  # read only when the cached rows are stale
+        "version": selectors.public_month_version(year, month),
+        "cache_seconds": CALENDAR_CACHE_SECONDS,
+        "language": get_language(),
         "previous": (previous.year, previous.month),
         "following": (following.year, following.month),
     }
