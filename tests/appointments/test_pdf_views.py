@@ -195,10 +195,10 @@ def test_register_query_count(login, django_assert_num_queries, cohort, rows):
         actor=None, appointments=cohort["appointments"][:rows], issued_on=D(2016, 1, 15)
     )
     client = login(factories.staff_user())
-    # session, user, roles (person, groups, reporting units), body choices for the filter, the
+    # session, user, roles (one query), body choices for the filter, the
     # paginator's count, the page's certificates with person/body/issuer/original joined; then the
     # session save (savepoint, update, release: sessions are saved on every request)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = client.get(reverse("appointments:register"))
     assert response.content.decode().count("제2016-00") == rows
 

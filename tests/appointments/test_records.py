@@ -13,7 +13,7 @@ from seongdong_gov.models import AuditEntry
 from tests import factories
 
 D = dt.date
-QUERIES = 11
+QUERIES = 9
 
 
 @pytest.fixture
@@ -257,7 +257,7 @@ def test_body_page_query_count(login, staff, group, body, rows, django_assert_nu
         _create(group, factories.PersonFactory(), D(2016, 1, 15))
     client = login(staff)
     url = reverse("appointments:body", args=[body.pk]) + "?all=1"
-    # session, user, roles (person, staff group, reporting units), body, memberships joined with person,
+    # session, user, roles (one query), body, memberships joined with person,
     # seat group and appointment, certificates (prefetch), then the session save (SESSION_SAVE_EVERY_REQUEST:
     # savepoint, update, release): the same for 1 and many rows
     with django_assert_num_queries(QUERIES):

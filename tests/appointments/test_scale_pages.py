@@ -84,11 +84,11 @@ def test_csv_export_is_whole_and_unpaginated(login, many_certificates):
 @pytest.mark.parametrize("rows", [1, 60])
 def test_register_query_count_independent_of_pages(login, many_certificates, rows, django_assert_num_queries):
     client = login(factories.staff_user())
-    # session, user, roles (person, groups, reporting units), body choices, the paginator's count, the
+    # session, user, roles (one query), body choices, the paginator's count, the
     # page's certificates (joined), then the session save (savepoint, update, release) — on page 1 and on
     # the last page alike
     page = 1 if rows == 1 else 2
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         client.get(reverse("appointments:register") + f"?page={page}")
 
 
@@ -153,7 +153,7 @@ def test_csv_export_is_cached_until_the_register_changes(
     assert "제2016-001호,김위원0" in issued and "제2016-002호,김위원1" in issued
     # served again from the cache: the session, user and roles, the version query (the session's expiry is
     # not saved again within SESSION_REFRESH_SECONDS); the certificate rows are not read
-    with django_assert_num_queries(6) as captured:
+    with django_assert_num_queries(4) as captured:
         assert _csv(client) == issued
     assert not any('appointments_certificate"."number"' in q["sql"] for q in captured.captured_queries)
 

@@ -17,9 +17,9 @@ def test_body_chart_queries_constant_in_child_bodies(
     factories.BodyFactory(name="폐지된 분과", parent=root, is_active=False)
     client = login(factories.staff_user())
     client.get(reverse("committees:body_chart"))  # warm the session
-    # session, user, roles and context processors (5), then the active bodies: one query; no session
+    # session, user, roles (one query), then the active bodies: one query; no session
     # write (the warm-up stamped it: saved at most once per SESSION_REFRESH_SECONDS)
-    with django_assert_num_queries(6), no_n_plus_one():
+    with django_assert_num_queries(4), no_n_plus_one():
         response = client.get(reverse("committees:body_chart"))
     html = response.content.decode()
     # the list view shows every active body under its parent, the inactive one nowhere

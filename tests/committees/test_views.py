@@ -317,9 +317,9 @@ def test_body_list_query_count(client, db, rows, django_assert_num_queries):
     for _ in range(rows):
         factories.seat_group(factories.BodyFactory(), count=3)
     client.force_login(factories.staff_user())
-    # session, user, roles (person, groups, reporting units), the annotated body list,
+    # session, user, roles (one query), the annotated body list,
     # and the session's inactivity refresh (savepoint, update, release)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         client.get(reverse("committees:body_list"))
 
 
@@ -336,9 +336,9 @@ def test_body_detail_query_count(client, db, rows, django_assert_num_queries):
             end=dt.date(2027, 12, 31),
         )
     client.force_login(factories.staff_user())
-    # session, user, body, roles (3), seat groups, seats, current memberships (+persons), children,
+    # session, user, body, roles (one query), seat groups, seats, current memberships (+persons), children,
     # and the session's inactivity refresh (savepoint, update, release)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         client.get(body.get_absolute_url())
 
 
@@ -346,8 +346,8 @@ def test_body_detail_query_count(client, db, rows, django_assert_num_queries):
 def test_person_list_query_count(client, db, rows, django_assert_num_queries):
     factories.PersonFactory.create_batch(rows)
     client.force_login(factories.staff_user())
-    # session, user, roles (person, groups, reporting units), persons, session refresh (3)
-    with django_assert_num_queries(9):
+    # session, user, roles (one query), persons, session refresh (3)
+    with django_assert_num_queries(7):
         client.get(reverse("committees:person_list"))
 
 
@@ -356,8 +356,8 @@ def test_org_page_query_count(client, db, rows, django_assert_num_queries):
     for _ in range(rows):
         factories.PostFactory()
     client.force_login(factories.staff_user())
-    # session, user, roles (3), units, posts with holders (2), session refresh (3)
-    with django_assert_num_queries(11):
+    # session, user, roles (one query), units, posts with holders (2), session refresh (3)
+    with django_assert_num_queries(9):
         client.get(reverse("committees:org"))
 
 

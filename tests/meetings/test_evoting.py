@@ -482,7 +482,7 @@ def test_portal_lists_open_boxes_in_constant_queries(db, client, boxes, django_a
     # the same for 1 and 4 boxes: the portal's own queries plus two for the boxes (the boxes with item
     # and meeting, the user's marks), and one for the meetings sitting now (the live panel); no session
     # write (the warm-up stamped it)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(12):
         page = client.get(reverse("meetings:portal")).content.decode()
     assert page.count('href="/meetings/evote/') == boxes
 

@@ -77,13 +77,13 @@ def test_feed_query_count_constant(client, staff_feed, rows, django_assert_num_q
     body = factories.BodyFactory()
     for i in range(rows):
         _meeting(body, i - 100, f"회의 {i}")
-    # token with its user, roles (person, staff group and the rest: 3), the window's version (one
+    # token with its user, roles (one query), the window's version (one
     # aggregate), the window's meetings
-    with django_assert_num_queries(6), no_n_plus_one():
+    with django_assert_num_queries(4), no_n_plus_one():
         response = client.get(staff_feed)
     assert len(_titles(response)) == rows
     # an unchanged feed: the same, without loading a meeting
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         assert client.get(staff_feed, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 

@@ -59,12 +59,12 @@ def test_portal_queries_constant_in_meetings(login, member, rows, django_assert_
     _meetings(member, past=rows, upcoming=rows)
     client = login(member)
     client.get(reverse("meetings:portal"))  # warm the session
-    # Constant for 1 and 60 of each: session, user, roles (5), context processors, the upcoming meetings
+    # Constant for 1 and 60 of each: session, user, roles (one query), context processors, the upcoming meetings
     # (UPCOMING_MAX + 1), the past meetings' count and page with their minutes, feed token, written
     # resolutions, the open electronic ballot boxes (issue 15 §2).
     # +1 over 12: the header's unread-notification count; +1: the meetings sitting now (the live panel);
     # no session write (the warm-up stamped it: saved at most once per SESSION_REFRESH_SECONDS)
-    with django_assert_num_queries(15), no_n_plus_one():
+    with django_assert_num_queries(11), no_n_plus_one():
         response = client.get(reverse("meetings:portal"))
     html = response.content.decode()
     assert "예정 000" in html and "지난 000" in html

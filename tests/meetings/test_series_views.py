@@ -289,10 +289,10 @@ def test_series_list_query_count(staff, bodies, rows, django_assert_num_queries)
         series = _friday_series(bodies, name=f"계획 {i}")
         services.series_generate(actor=None, series=series, until=D(2026, 2, 28))
     staff.get(reverse("meetings:list"))  # warm the session
-    # Constant for 1 and 10 rows: session, user, roles (3: person, staff group, reporting units),
+    # Constant for 1 and 10 rows: session, user, roles (one query),
     # the series with their meeting counts, their bodies, their hosts with each host's body (no session
     # save: the warm-up stamped it, and it is saved at most once per SESSION_REFRESH_SECONDS).
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = staff.get(reverse("meetings:series_list"))
     html = response.content.decode()
     assert f"계획 {rows - 1}" in html and html.count("4건") == rows
@@ -303,9 +303,9 @@ def test_series_detail_query_count(staff, bodies, until, django_assert_num_queri
     series = _friday_series(bodies)
     created = services.series_generate(actor=None, series=series, until=until)
     staff.get(reverse("meetings:list"))  # warm the session
-    # Constant for 2 and 24 occurrences: session, user, roles (3: person, staff group, reporting
-    # units), the series, its bodies, its hosts with their bodies, the occurrences with their host (no
+    # Constant for 2 and 24 occurrences: session, user, roles (one
+    # query), the series, its bodies, its hosts with their bodies, the occurrences with their host (no
     # session save: the warm-up stamped it).
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff.get(reverse("meetings:series_detail", args=[series.pk]))
     assert response.content.decode().count('data-testid="occurrence"') == len(created)

@@ -182,11 +182,11 @@ def test_meeting_detail_query_count(login, setup, rows, django_assert_num_querie
         AgendaItem.objects.create(meeting=m, order=i, kind="report", title=f"보고 {i}")
     client = login(factories.staff_user())
     client.get(reverse("meetings:list"))  # warm the session
-    # Constant for 1 and 10 rows: session, user, roles (4), nav/context roles, meeting + bodies, enrolled members,
+    # Constant for 1 and 10 rows: session, user, roles (one query), nav/context roles, meeting + bodies, enrolled members,
     # attendances, items + votes + recusals + attachments, minutes, observers, meeting attachments,
     # the open electronic ballot boxes (issue 15 §2); no session write (the warm-up stamped it: it is
     # saved at most once per SESSION_REFRESH_SECONDS).
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         response = client.get(reverse("meetings:detail", args=[m.pk]))
     assert f"보고 {rows + 1}" in response.content.decode()
 
@@ -200,12 +200,12 @@ def test_portal_query_count(login, setup, rows, django_assert_num_queries):
         m = _meeting(body, title=f"회의 {i}", published=True)
         services.written_open(actor=None, item=m.items.get(), deadline=m.starts_at - dt.timedelta(days=1))
     client = login(member)
-    # Constant for 1 and 10 rows: session, user, roles (5), context processors,
+    # Constant for 1 and 10 rows: session, user, roles (one query), context processors,
     # meetings with minutes, their bodies, feed token, written resolutions with their recusals and
     # bodies, the member's memberships and answers, the published meetings of the member's own bodies
     # (the 이해충돌 신고 links), the open electronic ballot boxes (issue 15 §2), the meetings sitting now
     # (the live panel).
-    with django_assert_num_queries(22):  # +1: the header's unread-notification count
+    with django_assert_num_queries(18):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:portal"))
     assert f"회의 {rows - 1}" in response.content.decode()
     assert response.content.decode().count("응답 필요") == rows
@@ -219,10 +219,10 @@ def test_meeting_list_query_count(login, setup, rows, django_assert_num_queries)
         _meeting(body, title=f"목록 회의 {i}")
     client = login(member)
     client.get(reverse("meetings:portal"))  # warm the session
-    # Constant for 1 and 10 rows: session, user, roles (5), context processors, the paginator's count,
+    # Constant for 1 and 10 rows: session, user, roles (one query), context processors, the paginator's count,
     # the page's meetings with their host body, and one prefetch of their bodies; no session write
     # (saved at most once per SESSION_REFRESH_SECONDS).
-    with django_assert_num_queries(11):  # +1: the header's unread-notification count
+    with django_assert_num_queries(7):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:list"))
     assert f"목록 회의 {rows - 1}" in response.content.decode()
 
@@ -235,9 +235,9 @@ def test_convening_page_query_count(login, setup, rows, django_assert_num_querie
         services.convening_request_open(actor=None, body=body, membership=membership, reason=f"요구 {i}")
     client = login(member)
     client.get(reverse("meetings:portal"))
-    # Constant for 1 and 10 rows: session, user, roles (5), context processors, the form's bodies,
+    # Constant for 1 and 10 rows: session, user, roles (one query), context processors, the form's bodies,
     # requests with their body, signatures with members; no session write (the warm-up stamped it).
-    with django_assert_num_queries(11):  # +1: the header's unread-notification count
+    with django_assert_num_queries(7):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:convening"))
     assert f"요구 {rows - 1}" in response.content.decode()
 
@@ -306,7 +306,8 @@ def test_meeting_list_query_count_over_pages(login, setup, rows, django_assert_n
     client.get(reverse("meetings:portal"))  # warm the session
     # Constant for 1 and 60 rows, first or last page: session, user, a staff user's roles, context
     # processors, the paginator's count, the page's meetings with their host body, one prefetch of their
-    # bodies (a member's roles take two more queries: 11 in test_meeting_list_query_count).
-    with django_assert_num_queries(8):
+    # bodies (a member's roles are the same one query: 7 in test_meeting_list_query_count, with the header's
+    # unread count).
+    with django_assert_num_queries(6):
         response = client.get(reverse("meetings:list") + ("?page=2" if rows > 50 else ""))
     assert f"회의 {TODAY + dt.timedelta(days=rows):%Y-%m-%d}" in response.content.decode()

@@ -26,9 +26,9 @@ def test_dashboard_query_count_is_fixed(client, field, staff, units, django_asse
         if n % 2:
             submitted_report(field, unit, officer)
     client.force_login(staff)
-    # session, user, roles (person, groups, reporting units), calendar exceptions, fields,
+    # session, user, roles (one query), calendar exceptions, fields,
     # the month's reports, obligations (+units), session save (savepoint, update, release)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = client.get(reverse("reports:dashboard") + "?month=2026-01")
     assert len(response.context["rows"]) == units
 
