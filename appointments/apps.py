@@ -10,5 +10,7 @@ class AppointmentsConfig(AppConfig):
         from appointments import dashboard
         from seongdong_gov.dashboard import register
 
-        register(dashboard.todo_panels, order=4)  # to-do lists open the home page
-        register(dashboard.panels, order=40)  # the home page's panel (see seongdong_gov.dashboard)
+        register(dashboard.todo_panels, order=4, cache=True)  # to-do lists open the home page
+        register(
+            dashboard.panels, order=40, cache=True
+        )  # the home page's panel (see seongdong_gov.dashboard)

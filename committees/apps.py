@@ -11,4 +11,6 @@ class CommitteesConfig(AppConfig):
         from seongdong_gov.dashboard import register
 
         register(dashboard.todo_panels, order=1)  # to-do lists open the home page
-        register(dashboard.panels, order=10)  # the home page's panel (see seongdong_gov.dashboard)
+        register(
+            dashboard.panels, order=10, cache=True
+        )  # the home page's panel (see seongdong_gov.dashboard)

@@ -14,5 +14,7 @@ from seongdong_gov import dashboard
 def home(request):
     roles = roles_for(request.user)
     return render(
-        request, "home.html", {"panels": dashboard.panels(request, roles), "primary_role": roles.primary}
+        request,
+        "home.html",
+        {"panels": dashboard.rendered_panels(request, roles), "primary_role": roles.primary},
     )

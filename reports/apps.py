@@ -10,5 +10,7 @@ class ReportsConfig(AppConfig):
         from reports import dashboard
         from seongdong_gov.dashboard import register
 
-        register(dashboard.todo_panels, order=3)  # to-do lists open the home page
-        register(dashboard.panels, order=30)  # the home page's panel (see seongdong_gov.dashboard)
+        register(dashboard.todo_panels, order=3, cache=True)  # to-do lists open the home page
+        register(
+            dashboard.panels, order=30, cache=True
+        )  # the home page's panel (see seongdong_gov.dashboard)

@@ -2,6 +2,13 @@
 core (and the home view) knows no app's internals and the dependency arrows point from the apps to here.
 
 A provider is `panels(request, roles) -> list[(template name, context)]`.
+
+Providers registered with `cache=True` (district-wide aggregates: alerts, overdue reports, bodies with
+their counts) have their rendered panels kept per user under the data version, so a home page seen again
+costs one query for them instead of some twenty. The version is the newest audit entry (every change
+made through the services or the admin writes one), the day and the language; `HOME_CACHE_SECONDS` bounds
+what the version cannot see (a change made outside the services). Panels whose content moves with the
+clock or with the mail worker (upcoming meetings, to-dos of the meeting, failed mail) are not cached.
 """
 
 from __future__ import annotations
@@ -9,27 +16,63 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from seongdong_gov.models import AuditEntry
+
 T = TypeVar("T")
 
 Panel = tuple[str, dict[str, Any]]
 Provider = Callable[[Any, Any], list[Panel]]
 
-# (order, provider); the order keeps the panels where users know them whatever the app loading order is
-_providers: list[tuple[int, Provider]] = []
+HOME_CACHE_SECONDS = 300
+
+# (order, provider, cache); the order keeps the panels where users know them whatever the app loading
+# order is
+_providers: list[tuple[int, Provider, bool]] = []
 
 
-def register(provider: Provider, *, order: int) -> None:
+def register(provider: Provider, *, order: int, cache: bool = False) -> None:
     """Add a home-page panel provider (idempotent: ready() may run more than once in tests)."""
-    if all(p is not provider for _o, p in _providers):
-        _providers.append((order, provider))
+    if all(p is not provider for _o, p, _c in _providers):
+        _providers.append((order, provider, cache))
         _providers.sort(key=lambda item: item[0])
 
 
 def panels(request, roles) -> list[Panel]:
-    """Every registered provider's panels for this request, in registration order."""
+    """Every registered provider's panels for this request, in registration order (nothing cached)."""
     out: list[Panel] = []
-    for _order, provider in _providers:
+    for _order, provider, _cache in _providers:
         out.extend(provider(request, roles))
+    return out
+
+
+def data_version() -> str:
+    """The newest audit entry's id, the day and the language: what a cached panel was computed from."""
+    newest = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return f"{newest}:{timezone.localdate().isoformat()}:{get_language()}"
+
+
+def rendered_panels(request, roles) -> list[SafeString]:
+    """Every provider's panels rendered, in registration order; the cacheable ones from the per-user
+    cache when the data version has not moved."""
+    version = data_version() if any(c for _o, _p, c in _providers) else ""
+    out: list[SafeString] = []
+    for _order, provider, cacheable in _providers:
+        key = f"home:{provider.__module__}.{provider.__qualname__}:{request.user.pk}:{version}"
+        html = cache.get(key) if cacheable else None
+        if html is None:
+            html = [
+                SafeString(render_to_string(template, {"panel": ctx}, request=request))
+                for template, ctx in provider(request, roles)
+            ]
+            if cacheable:
+                cache.set(key, html, HOME_CACHE_SECONDS)
+        out.extend(html)
     return out
 
 
