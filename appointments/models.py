@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from appointments import rules
 from seongdong_gov import bounds
 from seongdong_gov.bounds import date_range_constraint, validate_office_date
+from seongdong_gov.choices import FastChoicesDisplay
 
 SEAL_MAX_BYTES = 2 * 1024 * 1024
 SEAL_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 
-class Appointment(models.Model):
+class Appointment(FastChoicesDisplay, models.Model):
     """The appointment record behind an appointed membership: recommendation, approval, renewal."""
 
     class EndKind(models.TextChoices):
@@ -79,7 +80,7 @@ class Appointment(models.Model):
         return rules.period_label(self.membership.start, self.membership.end)
 
 
-class CertificateCounter(models.Model):
+class CertificateCounter(FastChoicesDisplay, models.Model):
     """The last sequence number issued per year; its row is locked while numbers are allocated."""
 
     year = models.PositiveSmallIntegerField(_("연도"), primary_key=True)
@@ -93,7 +94,7 @@ class CertificateCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class Certificate(models.Model):
+class Certificate(FastChoicesDisplay, models.Model):
     """One line of the certificate register. A reissue is a new line pointing at the original."""
 
     year = models.PositiveSmallIntegerField(_("연도"))
@@ -167,7 +168,7 @@ def validate_seal(file) -> None:
         raise ValidationError(_("직인 이미지는 PNG 또는 JPEG 형식이어야 합니다."))
 
 
-class SealImage(models.Model):
+class SealImage(FastChoicesDisplay, models.Model):
     """The official seal (직인) printed over the issuer's name; the newest active one is used."""
 
     image = models.FileField(_("직인 이미지"), upload_to="appointments/seals/", validators=[validate_seal])

@@ -13,9 +13,10 @@ from committees.models import OrgUnit
 from reports.enums import ReminderKind, ReportState
 from seongdong_gov import bounds
 from seongdong_gov.bounds import date_range_constraint, validate_office_date
+from seongdong_gov.choices import FastChoicesDisplay
 
 
-class ReportingField(models.Model):
+class ReportingField(FastChoicesDisplay, models.Model):
     """A reporting field of the plan (마을, 복지, 보건) with its lead department and lead team."""
 
     code = models.SlugField(_("코드"), max_length=20, unique=True)
@@ -45,7 +46,7 @@ class ReportingField(models.Model):
         return self.name
 
 
-class Indicator(models.Model):
+class Indicator(FastChoicesDisplay, models.Model):
     field = models.ForeignKey(
         ReportingField, verbose_name=_("분야"), on_delete=models.PROTECT, related_name="indicators"
     )
@@ -66,7 +67,7 @@ class Indicator(models.Model):
         return f"{self.name} ({self.unit})" if self.unit else self.name
 
 
-class ReportingObligation(models.Model):
+class ReportingObligation(FastChoicesDisplay, models.Model):
     """Unit U must report field F every month."""
 
     unit = models.ForeignKey(
@@ -86,7 +87,7 @@ class ReportingObligation(models.Model):
         return f"{self.unit} · {self.field}"
 
 
-class Report(models.Model):
+class Report(FastChoicesDisplay, models.Model):
     class State(models.TextChoices):
         DRAFT = ReportState.DRAFT.value, _("작성 중")
         SUBMITTED = ReportState.SUBMITTED.value, _("제출")
@@ -136,7 +137,7 @@ class Report(models.Model):
         return self.state in (self.State.DRAFT, self.State.RETURNED)
 
 
-class IndicatorValue(models.Model):
+class IndicatorValue(FastChoicesDisplay, models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="values")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
     value = models.DecimalField(_("실적"), max_digits=12, decimal_places=2)
@@ -164,7 +165,7 @@ def _attachment_path(instance: ReportAttachment, filename: str) -> str:
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
-class ReportAttachment(models.Model):
+class ReportAttachment(FastChoicesDisplay, models.Model):
     """A file attached to a report, stored under MEDIA_ROOT (never served by URL) and handed out only
     by the attachment view after the unit check."""
 
@@ -195,7 +196,7 @@ class ReportAttachment(models.Model):
         return reverse("reports:attachment", args=[self.pk])
 
 
-class ReportEvent(models.Model):
+class ReportEvent(FastChoicesDisplay, models.Model):
     class Kind(models.TextChoices):
         SAVED = "saved", _("임시 저장")
         SUBMITTED = "submitted", _("제출")
@@ -225,7 +226,7 @@ class ReportEvent(models.Model):
         return f"{self.report} · {self.get_kind_display()}"
 
 
-class ReminderLog(models.Model):
+class ReminderLog(FastChoicesDisplay, models.Model):
     """One reminder e-mail sent; the unique constraint is what makes the daily cron job send it once."""
 
     class Kind(models.TextChoices):

@@ -12,9 +12,10 @@ from committees.models.people import OrgUnit, Person, Post, PostHolding
 from committees.validators import reject_resident_number
 from seongdong_gov import bounds
 from seongdong_gov.bounds import date_range_constraint, validate_office_date
+from seongdong_gov.choices import FastChoicesDisplay
 
 
-class Body(models.Model):
+class Body(FastChoicesDisplay, models.Model):
     """A governance body, with its procedural rules stored as data (DOMAIN.md §2, §5)."""
 
     class Kind(models.TextChoices):
@@ -226,7 +227,7 @@ class Body(models.Model):
         return reverse("committees:body_detail", args=[self.pk])
 
 
-class SeatGroup(models.Model):
+class SeatGroup(FastChoicesDisplay, models.Model):
     """A line of a body's composition (정원 구성): one ex officio post, or N appointed seats of a field."""
 
     class Kind(models.TextChoices):
@@ -278,7 +279,7 @@ class SeatGroup(models.Model):
         return self.kind == self.Kind.EX_OFFICIO
 
 
-class Seat(models.Model):
+class Seat(FastChoicesDisplay, models.Model):
     """One seat of a group. At most one member per seat at a time (database constraint), so a group can
     never hold more members than its count. Seats above a reduced count stay, inactive, for history."""
 
@@ -301,7 +302,7 @@ class Seat(models.Model):
         return f"{self.group.label} {self.number}"
 
 
-class Membership(models.Model):
+class Membership(FastChoicesDisplay, models.Model):
     """A person in a seat over a period (inclusive; open while `end` is empty).
 
     Database constraints (migration 0002): one person per seat at a time; one seat per person per body at

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from committees import enums
 from committees.models.people import Person
 from seongdong_gov.bounds import date_range_constraint, validate_office_date
+from seongdong_gov.choices import FastChoicesDisplay
 
 
-class CalendarException(models.Model):
+class CalendarException(FastChoicesDisplay, models.Model):
     """A day that staff declare closed (휴무) or, exceptionally, a working day, on top of the statutory
     public holidays from the `holidays` package."""
 
@@ -32,7 +33,7 @@ class CalendarException(models.Model):
         return f"{self.date} {self.reason}"
 
 
-class NotificationPreference(models.Model):
+class NotificationPreference(FastChoicesDisplay, models.Model):
     """A person's choice for one optional kind of e-mail. No row: the kind's default (on). Legal notices
     (committees.enums.MANDATORY_NOTIFICATIONS) are sent whatever a row says."""
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from committees.validators import reject_resident_number
 from seongdong_gov import bounds
 from seongdong_gov.bounds import date_range_constraint, validate_birth_date, validate_office_date
+from seongdong_gov.choices import FastChoicesDisplay
 
 
 class Gender(models.TextChoices):
@@ -18,7 +19,7 @@ class Gender(models.TextChoices):
     FEMALE = "F", _("여")
 
 
-class OrgUnit(models.Model):
+class OrgUnit(FastChoicesDisplay, models.Model):
     """An organisation unit: 구청 → 국 → 과/담당관 → 팀; 동 주민센터 → 팀; or an outside body."""
 
     class Kind(models.TextChoices):
@@ -66,7 +67,7 @@ class OrgUnit(models.Model):
         return reverse("committees:org") + f"#unit-{self.pk}"
 
 
-class Person(models.Model):
+class Person(FastChoicesDisplay, models.Model):
     """A person who sits on a body or holds a post. Minimum personal data, no resident number."""
 
     name = models.CharField(_("성명"), max_length=50, validators=[reject_resident_number])
@@ -110,7 +111,7 @@ class Person(models.Model):
         return reverse("committees:person_detail", args=[self.pk])
 
 
-class Post(models.Model):
+class Post(FastChoicesDisplay, models.Model):
     """A post (직위) such as 구청장 or 자치행정과장; its holders change over time."""
 
     name = models.CharField(_("직위명"), max_length=100)
@@ -130,7 +131,7 @@ class Post(models.Model):
         return reverse("committees:post_detail", args=[self.pk])
 
 
-class PostHolding(models.Model):
+class PostHolding(FastChoicesDisplay, models.Model):
     """Who held a post from `start` to `end` (inclusive; open while `end` is empty).
 
     Non-overlap per post is a database constraint (see migration 0002).

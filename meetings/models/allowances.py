@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Membership
 from meetings.models.meeting import Meeting
+from seongdong_gov.choices import FastChoicesDisplay
 
 
-class AllowanceRule(models.Model):
+class AllowanceRule(FastChoicesDisplay, models.Model):
     """What a body pays its members: per attendance (or by duration band), per written-resolution answer."""
 
     body = models.OneToOneField(
@@ -36,7 +37,7 @@ class AllowanceRule(models.Model):
         return f"{self.body} · {self.per_attendance:,}"
 
 
-class AllowanceBand(models.Model):
+class AllowanceBand(FastChoicesDisplay, models.Model):
     """A higher allowance from a meeting duration on (e.g. 2 hours or more: 200,000 won)."""
 
     rule = models.ForeignKey(AllowanceRule, on_delete=models.CASCADE, related_name="bands")
@@ -55,7 +56,7 @@ class AllowanceBand(models.Model):
         return f"{self.min_minutes}′ {self.amount:,}"
 
 
-class PaymentList(models.Model):
+class PaymentList(FastChoicesDisplay, models.Model):
     """참석수당 지급 명세 of one meeting: prepared from the attendance, then confirmed and final."""
 
     class Status(models.TextChoices):
@@ -96,7 +97,7 @@ class PaymentList(models.Model):
         return self.status == self.Status.CONFIRMED
 
 
-class PaymentLine(models.Model):
+class PaymentLine(FastChoicesDisplay, models.Model):
     """One member on the list: what is paid, withheld and received, or why nothing is paid. No bank
     details: the finance office pays from its own records."""
 

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Membership
 from seongdong_gov import bounds
+from seongdong_gov.choices import FastChoicesDisplay
 
 
-class ConveningRequest(models.Model):
+class ConveningRequest(FastChoicesDisplay, models.Model):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="convening_requests")
     reason = models.TextField(_("소집 요구 사유"), max_length=bounds.TEXT_MAX)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -30,7 +31,7 @@ class ConveningRequest(models.Model):
         return f"{self.body} {self.created_at:%Y-%m-%d}"
 
 
-class ConveningSignature(models.Model):
+class ConveningSignature(FastChoicesDisplay, models.Model):
     request = models.ForeignKey(ConveningRequest, on_delete=models.CASCADE, related_name="signatures")
     membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     signed_at = models.DateTimeField(auto_now_add=True)

@@ -26,11 +26,12 @@ from django.utils.translation import gettext_lazy as _
 from committees.models import Membership
 from meetings.models.meeting import AgendaItem
 from meetings.models.proceedings import NamedBallot, Vote
+from seongdong_gov.choices import FastChoicesDisplay
 
 Choice = NamedBallot.Choice
 
 
-class BallotBox(models.Model):
+class BallotBox(FastChoicesDisplay, models.Model):
     class Method(models.TextChoices):
         NAMED = Vote.Method.NAMED.value, Vote.Method.NAMED.label
         SECRET = Vote.Method.SECRET.value, Vote.Method.SECRET.label
@@ -85,7 +86,7 @@ class BallotBox(models.Model):
         return self.method == self.Method.SECRET
 
 
-class VoterMark(models.Model):
+class VoterMark(FastChoicesDisplay, models.Model):
     """That `membership` voted in `box`: no time, no ballot."""
 
     box = models.ForeignKey(BallotBox, on_delete=models.CASCADE, related_name="voter_marks")
@@ -98,7 +99,7 @@ class VoterMark(models.Model):
         return f"{self.box_id}: {self.membership_id}"
 
 
-class ElectronicBallot(models.Model):
+class ElectronicBallot(FastChoicesDisplay, models.Model):
     """A named ballot cast on the member's device; one per member, changeable while the box is open."""
 
     box = models.ForeignKey(BallotBox, on_delete=models.CASCADE, related_name="named_ballots")
@@ -112,7 +113,7 @@ class ElectronicBallot(models.Model):
         return f"{self.box_id}: {self.membership_id} {self.choice}"
 
 
-class SecretBallot(models.Model):
+class SecretBallot(FastChoicesDisplay, models.Model):
     """A secret ballot: no member, no timestamp, a random key (no insertion order to read)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from committees.models import Membership
 from meetings.models.meeting import AgendaItem
 from meetings.rules.interests import ChallengeDecision, InterestKind
+from seongdong_gov.choices import FastChoicesDisplay
 
 DESCRIPTION_MAX = 500
 REASONS_MAX = 1000
 
 
-class InterestDeclaration(models.Model):
+class InterestDeclaration(FastChoicesDisplay, models.Model):
     """One member's answer for one item: no interest, or an interest with its kind, a short description
     and whether they ask to step aside (회피 신청). Changed in place until the meeting starts."""
 
@@ -67,7 +68,7 @@ class InterestDeclaration(models.Model):
         return f"{self.item_id}: {self.membership_id} {'O' if self.has_interest else 'X'}"
 
 
-class RecusalChallenge(models.Model):
+class RecusalChallenge(FastChoicesDisplay, models.Model):
     """기피 신청: a member asks that another member of the same meeting be excluded from an item. The body
     decides; the secretary records the decision (accepted → a Recusal of kind 기피)."""
 

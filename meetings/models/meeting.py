@@ -17,6 +17,7 @@ from committees.models import Body
 from meetings import schedule
 from meetings.rules import lifecycle
 from seongdong_gov.bounds import date_range_constraint, validate_office_date, validate_office_datetime
+from seongdong_gov.choices import FastChoicesDisplay
 from seongdong_gov.uploads import content_matches
 
 ALLOWED_EXTENSIONS = {
@@ -66,7 +67,7 @@ class MeetingPurpose(models.TextChoices):
     PERFORMANCE_REVIEW = "performance_review", _("사업성과 회의")
 
 
-class MeetingSeries(models.Model):
+class MeetingSeries(FastChoicesDisplay, models.Model):
     class Recurrence(models.TextChoices):
         QUARTERLY = schedule.QUARTERLY, _("분기별")
         SECOND_FOURTH_FRIDAY = schedule.SECOND_FOURTH_FRIDAY, _("매월 둘째·넷째 금요일")
@@ -124,7 +125,7 @@ class MeetingSeries(models.Model):
         return self.name
 
 
-class SeriesHost(models.Model):
+class SeriesHost(FastChoicesDisplay, models.Model):
     """Host rotation as an ordered list of bodies (실무협의 회의: 추진단 → 민간협의체 → 추진지원단)."""
 
     series = models.ForeignKey(MeetingSeries, on_delete=models.CASCADE, related_name="hosts")
@@ -139,7 +140,7 @@ class SeriesHost(models.Model):
         return f"{self.series} {self.order}. {self.body}"
 
 
-class Meeting(models.Model):
+class Meeting(FastChoicesDisplay, models.Model):
     class Status(models.TextChoices):
         # the values of meetings.rules.lifecycle, whose table says which action each state allows
         PLANNED = lifecycle.PLANNED, _("예정")
@@ -248,7 +249,7 @@ class Meeting(models.Model):
         return bool(self.original_date and self.original_date != timezone.localdate(self.starts_at))
 
 
-class AgendaItem(models.Model):
+class AgendaItem(FastChoicesDisplay, models.Model):
     class Kind(models.TextChoices):
         PROCEDURE = "procedure", _("진행")
         REPORT = "report", _("보고")
@@ -283,7 +284,7 @@ def _attachment_path(instance, filename: str) -> str:
     return f"meetings/{instance.meeting_id}/{os.urandom(8).hex()}{ext}"
 
 
-class Attachment(models.Model):
+class Attachment(FastChoicesDisplay, models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
     item = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments"
@@ -305,7 +306,7 @@ class Attachment(models.Model):
         return self.original_name
 
 
-class Observer(models.Model):
+class Observer(FastChoicesDisplay, models.Model):
     """배석자: attend without being members; kept apart from attendance (공공기록물법 시행령 제18조②)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="observers")
@@ -319,7 +320,7 @@ class Observer(models.Model):
         return f"{self.name} {self.affiliation}".strip()
 
 
-class FeedToken(models.Model):
+class FeedToken(FastChoicesDisplay, models.Model):
     """The secret of a personal iCalendar feed; replacing it revokes the old URL."""
 
     user = models.OneToOneField(

@@ -12,9 +12,10 @@ from meetings.models.meeting import AgendaItem, Meeting
 from meetings.rules.interests import RecusalKind
 from seongdong_gov import bounds
 from seongdong_gov.bounds import date_range_constraint, validate_office_datetime
+from seongdong_gov.choices import FastChoicesDisplay
 
 
-class Attendance(models.Model):
+class Attendance(FastChoicesDisplay, models.Model):
     class Status(models.TextChoices):
         PRESENT = "present", _("출석")
         ABSENT = "absent", _("불참")
@@ -66,7 +67,7 @@ class Attendance(models.Model):
         return f"{self.meeting_id}: {self.membership_id} {self.status}"
 
 
-class Recusal(models.Model):
+class Recusal(FastChoicesDisplay, models.Model):
     """A member out of the vote on one item (제척·기피·회피): still counted toward the quorum to open, not
     among those voting on it (법제처 해석 09-0129). Recorded by the secretary directly, or from a
     declaration (회피, or 제척 by the body's rule) or an accepted challenge (기피)."""
@@ -121,7 +122,7 @@ class Recusal(models.Model):
         return f"{self.item_id}: {self.membership_id}"
 
 
-class Vote(models.Model):
+class Vote(FastChoicesDisplay, models.Model):
     class Method(models.TextChoices):
         NAMED = "named", _("기명")
         SHOW_OF_HANDS = "show_of_hands", _("거수")
@@ -163,7 +164,7 @@ class Vote(models.Model):
         return f"{label} · {_('전자 투표')}" if self.electronic else str(label)
 
 
-class NamedBallot(models.Model):
+class NamedBallot(FastChoicesDisplay, models.Model):
     """Each member's choice, for named votes only; secret ballots keep totals only."""
 
     class Choice(models.TextChoices):
@@ -182,7 +183,7 @@ class NamedBallot(models.Model):
         return f"{self.vote_id}: {self.membership_id} {self.choice}"
 
 
-class Election(models.Model):
+class Election(FastChoicesDisplay, models.Model):
     """선거 (e.g. 위원장 호선): candidates' counts, the winner and the role recorded on the membership."""
 
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="election")
@@ -194,7 +195,7 @@ class Election(models.Model):
         return f"{self.item_id}: {self.winner_id} ({self.role})"
 
 
-class ElectionCandidate(models.Model):
+class ElectionCandidate(FastChoicesDisplay, models.Model):
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="candidates")
     membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     votes = models.PositiveSmallIntegerField(_("득표"))
@@ -206,7 +207,7 @@ class ElectionCandidate(models.Model):
         return f"{self.election_id}: {self.membership_id} {self.votes}"
 
 
-class WrittenResolution(models.Model):
+class WrittenResolution(FastChoicesDisplay, models.Model):
     """서면의결 on one agenda item: members answer in the portal until the deadline, then the secretary
     counts it with meetings.rules.written_outcome. Only where the body allows it."""
 
@@ -254,7 +255,7 @@ class WrittenResolution(models.Model):
         return self.counted_at is not None
 
 
-class WrittenAnswer(models.Model):
+class WrittenAnswer(FastChoicesDisplay, models.Model):
     """One member's answer to a written resolution; changeable until the deadline."""
 
     resolution = models.ForeignKey(WrittenResolution, on_delete=models.CASCADE, related_name="answers")
@@ -276,7 +277,7 @@ class WrittenAnswer(models.Model):
         return f"{self.resolution_id}: {self.membership_id} {self.choice}"
 
 
-class Minutes(models.Model):
+class Minutes(FastChoicesDisplay, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("초안")
         APPROVED = "approved", _("승인")
@@ -343,7 +344,7 @@ class Minutes(models.Model):
         return f"{self.meeting_id} ({self.status})"
 
 
-class MinutesCorrection(models.Model):
+class MinutesCorrection(FastChoicesDisplay, models.Model):
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="corrections")
     text = models.TextField(_("정정 내용"), max_length=bounds.TEXT_MAX)
     reason = models.CharField(_("정정 사유"), max_length=200)

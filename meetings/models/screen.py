@@ -8,9 +8,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models.meeting import Meeting
+from seongdong_gov.choices import FastChoicesDisplay
 
 
-class ScreenLink(models.Model):
+class ScreenLink(FastChoicesDisplay, models.Model):
     """Only the SHA-256 digest of the link's token is stored: the token itself is shown once, when the
     link is made, and a database reader cannot rebuild the URL. A revoked link keeps its row (who made
     and revoked it, when); at most one live link per meeting."""

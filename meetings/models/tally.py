@@ -9,9 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Body, Person
+from seongdong_gov.choices import FastChoicesDisplay
 
 
-class AttendanceTally(models.Model):
+class AttendanceTally(FastChoicesDisplay, models.Model):
     """Per person and body, the held meetings and those attended over the stamp's window, kept only
     where fewer than half were attended (terms served back to back on a body count together)."""
 
@@ -30,7 +31,7 @@ class AttendanceTally(models.Model):
         return f"{self.person_id}@{self.body_id}: {self.attended}/{self.held}"
 
 
-class AttendanceTallyStamp(models.Model):
+class AttendanceTallyStamp(FastChoicesDisplay, models.Model):
     """The one row (pk 1) saying which window the tally holds, when it was built and whether a write
     since (attendance, a meeting's state) made it stale. Its row lock serialises the rebuilds."""
 

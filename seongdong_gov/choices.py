@@ -1,0 +1,30 @@
+"""`get_FOO_display()` without its per-call cost.
+
+Django's `Model._get_FIELD_display` builds `dict(make_hashable(field.flatchoices))` on every call, and
+hashing the lazily translated labels translates each of them: a list of 200 bodies showing their kind
+translated every kind's label 200 times (about a fifth of the page). `FastChoicesDisplay` keeps one
+{value: label} map per field (labels stay lazy, so the request's language still applies) and returns what
+Django's method returns (tests/seongdong_gov/test_choices.py holds the two equal).
+"""
+
+from __future__ import annotations
+
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
+
+_maps: dict = {}
+
+
+def _choices_map(field) -> dict:
+    found = _maps.get(field)
+    if found is None:
+        found = _maps[field] = {make_hashable(value): label for value, label in field.flatchoices}
+    return found
+
+
+class FastChoicesDisplay:
+    """Mixin for models whose choice fields are shown in long lists (no fields, no migration)."""
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        return force_str(_choices_map(field).get(make_hashable(value), value), strings_only=True)
