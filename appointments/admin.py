@@ -26,6 +26,9 @@ class AppointmentAdmin(AuditedModelAdmin):
     list_display = ["__str__", "recommended_by", "approval_number", "is_reappointment", "end_kind"]
     list_filter = ["membership__body", "end_kind", "is_reappointment"]
     list_select_related = ["membership__body", "membership__person"]
+    # newest first on the primary key: the model's order (body, start, seat) sorts every row of the
+    # district's 20,000 before the first page can be shown
+    ordering = ["-pk"]
     raw_id_fields = ["membership", "replaces"]
 
     def has_add_permission(self, request):

@@ -60,6 +60,7 @@ class MembershipAdmin(AuditedModelAdmin):
     list_display = ["person", "body", "role", "start", "end"]
     list_select_related = ["person", "body"]
     list_filter = ["body", "role"]
+    ordering = ["-pk"]  # newest first: the model's order (body, seat group, seat) sorts every row first
     search_fields = ["person__name"]
     # thousands of persons and seats: a search box instead of a <select> of every row
     autocomplete_fields = ["person", "body"]

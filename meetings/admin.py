@@ -13,7 +13,8 @@ class MeetingAdmin(AuditedModelAdmin):
     list_select_related = ["host_body"]
     list_filter = ["status"]
     search_fields = ["title"]
-    date_hierarchy = "starts_at"
+    # no date_hierarchy: its year links read every meeting's date on each view (the meeting list and
+    # the calendar browse by date)
     # current_item: one of ~250,000 agenda items, never a <select> of them all
     raw_id_fields = ["series", "host_body", "current_item"]
     # ~25,000 meetings a decade: the bodies as a filtered pair of lists rather than one long <select>
