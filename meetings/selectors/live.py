@@ -11,7 +11,13 @@ from django.db.models import Count, QuerySet
 
 from committees.permissions import Roles
 from meetings.models import AgendaItem, BallotBox, Meeting, Vote
-from meetings.selectors.meetings import Panel, enrolled_memberships, quorum_panel, run_of_show
+from meetings.selectors.meetings import (
+    Panel,
+    enrolled_memberships,
+    meeting_ids_of_bodies,
+    quorum_panel,
+    run_of_show,
+)
 
 # the states in which a meeting may be sitting (the lifecycle's "current_item" action)
 LIVE_STATES = (Meeting.Status.NOTICE_SENT, Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFT)
@@ -157,7 +163,7 @@ def my_live_meetings(roles: Roles, *, now: dt.datetime) -> QuerySet[Meeting]:
     if not ids:
         return Meeting.objects.none()
     return Meeting.objects.filter(
-        pk__in=Meeting.objects.filter(bodies__in=ids).values("pk"),
+        pk__in=meeting_ids_of_bodies(ids),
         status__in=LIVE_STATES,
         starts_at__lte=now,
         ends_at__gt=now - OVERRUN,

@@ -23,7 +23,7 @@ def visible_meetings(roles: Roles) -> QuerySet[Meeting]:
     if roles.is_governance_staff:
         return Meeting.objects.all()
     ids = roles.secretary_body_ids | roles.member_body_ids
-    return Meeting.objects.filter(pk__in=Meeting.objects.filter(bodies__in=ids).values("pk"))
+    return Meeting.objects.filter(pk__in=meeting_ids_of_bodies(ids))
 
 
 def at_meeting_time(meeting: Meeting, t: dt.time | None) -> dt.datetime | None:
@@ -120,7 +120,8 @@ def run_of_show(meeting: Meeting, items: list[AgendaItem]) -> None:
 def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_draft: bool) -> dict:
     """Fixed number of queries whatever the number of items, members or votes."""
     enrolled = enrolled_memberships(meeting)
-    attendances = list(meeting.attendances.select_related("membership__person"))
+    # the rows name each member from `enrolled`: the attendance lines need no member of their own
+    attendances = list(meeting.attendances.all())
     items = []
     if show_agenda:
         items = list(
@@ -187,11 +188,17 @@ def report_item(meeting: Meeting, *, title_contains: str = "") -> AgendaItem | N
 UPCOMING_MAX = 30
 
 
+def meeting_ids_of_bodies(body_ids) -> QuerySet:
+    """The ids of the meetings of these bodies, read from the meeting–body table alone (a subquery over
+    Meeting joined to it read every meeting of the district first)."""
+    return Meeting.bodies.through.objects.filter(body_id__in=body_ids).values("meeting_id")
+
+
 def _my_bodies_meetings(roles: Roles) -> QuerySet[Meeting]:
     ids = roles.member_body_ids | roles.secretary_body_ids
     if not ids:
         return Meeting.objects.none()
-    return Meeting.objects.filter(pk__in=Meeting.objects.filter(bodies__in=ids).values("pk"))
+    return Meeting.objects.filter(pk__in=meeting_ids_of_bodies(ids))
 
 
 def my_upcoming(roles: Roles, *, today: dt.date) -> tuple[list[Meeting], bool]:
@@ -217,9 +224,7 @@ def my_past(roles: Roles, *, today: dt.date) -> QuerySet[Meeting]:
 
 
 def meetings_for_user_bodies(body_ids) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(
-        pk__in=Meeting.objects.filter(bodies__in=body_ids).values("pk")
-    ).prefetch_related("bodies")
+    return Meeting.objects.filter(pk__in=meeting_ids_of_bodies(body_ids)).prefetch_related("bodies")
 
 
 def elections_of(meeting: Meeting) -> list[Election]:
