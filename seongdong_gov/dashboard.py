@@ -13,6 +13,7 @@ clock or with the mail worker (upcoming meetings, to-dos of the meeting, failed 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -57,13 +58,24 @@ def data_version() -> str:
     return f"{newest}:{timezone.localdate().isoformat()}:{get_language()}"
 
 
+def _roles_fingerprint(roles) -> tuple:
+    """The roles as plain sorted values (sets iterate in no fixed order)."""
+    return tuple(
+        tuple(sorted(value)) if isinstance(value, frozenset | set) else value
+        for value in vars(roles).values()
+    )
+
+
 def rendered_panels(request, roles) -> list[SafeString]:
     """Every provider's panels rendered, in registration order; the cacheable ones from the per-user
     cache when the data version has not moved."""
     version = data_version() if any(c for _o, _p, c in _providers) else ""
+    scope = hashlib.sha256(repr(_roles_fingerprint(roles)).encode()).hexdigest()[:16]
     out: list[SafeString] = []
     for _order, provider, cacheable in _providers:
-        key = f"home:{provider.__module__}.{provider.__qualname__}:{request.user.pk}:{version}"
+        # the user and their roles are in the key: a user whose roles change (a group removed in the
+        # admin, a term ended) never sees panels drawn for their former roles, audited or not
+        key = f"home:{provider.__module__}.{provider.__qualname__}:{request.user.pk}:{scope}:{version}"
         html = cache.get(key) if cacheable else None
         if html is None:
             html = [

@@ -67,3 +67,13 @@ def test_no_user_sees_another_users_cached_panels(client, db):
     assert "내위원회" in _section(client.get(reverse("home")).content.decode(), "panel-mine")
     client.force_login(other)  # the same roles but no seat: the same data version, another user
     assert 'aria-labelledby="panel-mine"' not in client.get(reverse("home")).content.decode()
+
+
+def test_a_user_whose_roles_change_never_sees_panels_drawn_for_the_former_roles(client, db):
+    _vacant_body()
+    staff = factories.staff_user()
+    client.force_login(staff)
+    assert 'aria-labelledby="panel-appointment-alerts"' in client.get(reverse("home")).content.decode()
+    # the group removed without an audit entry (as Django's own user admin would): same data version
+    staff.groups.clear()
+    assert 'aria-labelledby="panel-appointment-alerts"' not in client.get(reverse("home")).content.decode()
