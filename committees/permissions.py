@@ -108,11 +108,17 @@ def _roles_query(user_id: int, on: dt.date):
 
 
 def _roles_rows(user_id: int, on: dt.date) -> list[tuple[str, int]]:
+    any_day, day = connection.ops.adapt_datefield_value(_ANY_DAY), connection.ops.adapt_datefield_value(on)
     compiled = _roles_sql.get(connection.alias)
     if compiled is None:
-        compiled = _roles_sql[connection.alias] = _roles_query(_ANY_USER, _ANY_DAY).query.sql_with_params()
+        compiled = _roles_query(_ANY_USER, _ANY_DAY).query.sql_with_params()
+        # the user's id stands in six places and the day in four: a change to the query that moved a
+        # value out of the parameters (or added one) must fail here rather than run with a stand-in
+        found = (sum(p == _ANY_USER for p in compiled[1]), sum(p == any_day for p in compiled[1]))
+        if found != (6, 4):
+            raise RuntimeError(f"roles query: stand-ins found {found}, expected (6, 4)")
+        _roles_sql[connection.alias] = compiled
     sql, template = compiled
-    any_day, day = connection.ops.adapt_datefield_value(_ANY_DAY), connection.ops.adapt_datefield_value(on)
     params = [user_id if p == _ANY_USER else day if p == any_day else p for p in template]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -127,6 +133,7 @@ def roles_for(user, on: dt.date | None = None) -> Roles:
         return cached
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Roles()
+    today = on is None
     on = on or timezone.localdate()
     found: dict[str, set[int]] = {"person": set(), "secretary": set(), "member": set(), "reporter": set()}
     is_staff_group = user.is_superuser
@@ -144,7 +151,8 @@ def roles_for(user, on: dt.date | None = None) -> Roles:
         member_body_ids=frozenset(found["member"]),
         reporting_unit_ids=frozenset(found["reporter"]),
     )
-    user._roles_cache = roles
+    if today:  # only today's roles are kept on the user: a later call for today must not get another day's
+        user._roles_cache = roles
     return roles
 
 

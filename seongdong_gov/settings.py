@@ -125,7 +125,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # is on shared storage like MEDIA_ROOT) serves a document rendered once. Never under a served directory.
 DOCUMENT_CACHE_DIR = Path(env_str("DOCUMENT_CACHE_DIR", str(BASE_DIR / "var" / "document-cache")))
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # per process: rendered feeds, public calendar rows and home panels, all keyed by their data version
+    # (old versions are never read again and age out; 300 entries, the default, would cull live ones)
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
     "documents": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DOCUMENT_CACHE_DIR),

@@ -59,6 +59,10 @@ def test_roles_on_each_day_come_from_every_source(world, django_assert_num_queri
     # and before the holding began
     in_2015 = roles_for(_fresh(user), on=D(2015, 6, 1))
     assert in_2015.secretary_body_ids == {world["named"].pk}
+    # another day's roles are not kept on the user: today's are computed when asked
+    assert roles_for(_fresh(user), on=D(2017, 6, 1)).member_body_ids == {world["sits"].pk}
+    assert roles_for(user).member_body_ids == frozenset()  # the term ended in 2018
+    assert roles_for(user) is roles_for(user)  # today's are kept
 
 
 def test_roles_of_other_users_through_the_same_query(world):
