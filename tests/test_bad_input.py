@@ -673,6 +673,24 @@ def _rows() -> dict[str, int]:
 FORM_PAGE = {"meetings:series_generate": "meetings:series_detail", "reports:review": "reports:detail"}
 
 
+def _attendance_row_form(response) -> list[forms.BaseForm]:
+    """The attendance sheet writes its rows itself (meetings.forms.attendance.sheet_rows): the form its
+    first row posts to, as the view builds it for a POST."""
+    from committees.models import Membership
+    from meetings.forms import AttendanceForm
+
+    found = re.search(r'name="m(\d+)-status"', response.content.decode())
+    if not found:
+        return []
+    membership = Membership.objects.select_related("person", "body").get(pk=int(found.group(1)))
+    video_counts = 'name="m%s-mode"' % found.group(1) in response.content.decode()
+    return [AttendanceForm(prefix=f"m{membership.pk}", membership=membership, video_counts=video_counts)]
+
+
+# pages whose rows are written without a form instance in the context: how to find the form a row posts to
+ROW_FORMS = {"meetings:attendance": _attendance_row_form}
+
+
 def _form_on_page(client, demo_actors, name, url):
     if name in FORM_PAGE:
         url = reverse(FORM_PAGE[name], kwargs=URL_ARGS[name]())
@@ -681,6 +699,8 @@ def _form_on_page(client, demo_actors, name, url):
         response = client.get(url)
         if response.status_code == 200:
             shown = [f for f in _forms_of(response) if type(f) in _form_classes(name)]
+            if name in ROW_FORMS:
+                shown += ROW_FORMS[name](response)
             if shown:
                 return role, shown[0]
     pytest.fail(f"no role sees a registered form on {name}")

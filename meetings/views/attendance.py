@@ -42,7 +42,8 @@ def attendance_edit(request, pk: int):
             messages.success(request, _("출결을 저장했습니다."))
             return redirect(meeting)
     rows = sheet_rows(bound=forms, video_counts=video_counts)
-    return render(request, "meetings/attendance.html", {"meeting": meeting, "rows": rows})
+    # the bound forms too: what was refused, and why, stays inspectable (the bad-input probe reads them)
+    return render(request, "meetings/attendance.html", {"meeting": meeting, "rows": rows, "forms": forms})
 
 
 @login_required
