@@ -13,32 +13,21 @@ from committees.models import Membership
 from meetings.models import (
     Attendance,
 )
-from seongdong_gov.widgets import QuickSelect, QuickTextInput, QuickTimeInput, escape_html
-
-
-def _time_input() -> forms.TimeInput:
-    return QuickTimeInput(attrs={"type": "time", "class": "form-control"})
+from seongdong_gov.widgets import escape_html, option_html
 
 
 class AttendanceForm(forms.Form):
-    # the Bootstrap classes crispy's field template would add, set once on the widgets
-    status = forms.ChoiceField(
-        label=_("출결"), choices=Attendance.Status.choices, widget=QuickSelect(attrs={"class": "form-select"})
-    )
-    arrived = forms.TimeField(label=_("도착 시각"), required=False, widget=_time_input())
-    left = forms.TimeField(label=_("퇴장 시각"), required=False, widget=_time_input())
-    deputy_name = forms.CharField(
-        label=_("대리 출석자"),
-        required=False,
-        max_length=50,
-        widget=QuickTextInput(attrs={"class": "form-control"}),
-    )
+    """One member's row, validated; the rows are written by `sheet_rows` below, not by the widgets."""
+
+    status = forms.ChoiceField(label=_("출결"), choices=Attendance.Status.choices)
+    arrived = forms.TimeField(label=_("도착 시각"), required=False)
+    left = forms.TimeField(label=_("퇴장 시각"), required=False)
+    deputy_name = forms.CharField(label=_("대리 출석자"), required=False, max_length=50)
     mode = forms.ChoiceField(
         label=_("출석 방식"),
         choices=Attendance.Mode.choices,
         initial=Attendance.Mode.IN_PERSON,
         required=False,
-        widget=QuickSelect(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, membership: Membership, video_counts: bool = False, **kwargs):
@@ -80,9 +69,7 @@ class SheetRow:
 def _options(choices, selected: str) -> str:
     # what django/forms/widgets/select_option.html writes, option by option
     return "".join(
-        f'\n  <option value="{escape_html(value)}"{" selected" if str(value) == selected else ""}>'
-        f"{escape_html(label)}</option>\n"
-        for value, label in choices
+        option_html(value, label, " selected" if str(value) == selected else "") for value, label in choices
     )
 
 

@@ -148,6 +148,19 @@ def _rejection_reason(decision_rule: str) -> str:
     }[decision_rule]
 
 
+def body_vote_rules(body) -> dict[str, str]:
+    """A body's procedural rules as `vote_result`'s keyword arguments. `body` is anything with the Body
+    fields (the rules stay free of the ORM); every caller takes the rules from here, so a rule added to the
+    body cannot be forgotten in one of them."""
+    return {
+        "opening_rule": body.quorum_rule,
+        "deciding_rule": body.deciding_attendance_rule,
+        "decision_rule": body.decision_rule,
+        "tie_rule": body.tie_rule,
+        "casting_vote_rule": body.casting_vote_rule,
+    }
+
+
 def vote_result(
     *,
     yes: int,

@@ -135,11 +135,7 @@ def _vote_write(
             enrolled=ctx["enrolled"],
             present=len(ctx["present"]),
             voting=len(ctx["eligible"]),
-            opening_rule=body.quorum_rule,
-            deciding_rule=body.deciding_attendance_rule,
-            decision_rule=body.decision_rule,
-            tie_rule=body.tie_rule,
-            casting_vote_rule=body.casting_vote_rule,
+            **rules.body_vote_rules(body),
             chair_voted=chair_voted,
             chair_casting=chair_casting,
         )

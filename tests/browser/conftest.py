@@ -110,10 +110,6 @@ def rules_outcome(body, *, yes: int, no: int, abstain: int, enrolled: int, prese
         enrolled=enrolled,
         present=present,
         voting=voting,
-        opening_rule=body.quorum_rule,
-        deciding_rule=body.deciding_attendance_rule,
-        decision_rule=body.decision_rule,
-        tie_rule=body.tie_rule,
-        casting_vote_rule=body.casting_vote_rule,
+        **rules.body_vote_rules(body),
         chair_voted=False,
     )

@@ -161,11 +161,7 @@ def test_close_outcome_is_the_rules_outcome(
         enrolled=enrolled,
         present=present,
         voting=present,
-        opening_rule=body.quorum_rule,
-        deciding_rule=body.deciding_attendance_rule,
-        decision_rule=body.decision_rule,
-        tie_rule=body.tie_rule,
-        casting_vote_rule=body.casting_vote_rule,
+        **rules.body_vote_rules(body),
         chair_voted=chair and choices[0] is not None,
         chair_casting=casting,
     )
