@@ -643,6 +643,28 @@ class ReportAttachmentFactory(factory.django.DjangoModelFactory):
     size = 13
 
 
+class AttendanceTallyFactory(factory.django.DjangoModelFactory):
+    """A below-half row of the attendance snapshot (meetings.services.tally rebuilds the real ones)."""
+
+    class Meta:
+        model = meetings.AttendanceTally
+
+    person = factory.SubFactory(PersonFactory)
+    body = factory.SubFactory(BodyFactory)
+    attended = 1
+    held = 4
+
+
+class AttendanceTallyStampFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meetings.AttendanceTallyStamp
+
+    window_start = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=365))
+    window_end = factory.LazyFunction(timezone.localdate)
+    computed_at = factory.LazyFunction(timezone.now)
+    valid = True
+
+
 class ReportEventFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = reports.ReportEvent
