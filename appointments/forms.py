@@ -10,13 +10,12 @@ from committees.models import Body, Membership, Person, Seat, SeatGroup
 from committees.pickers import Picker, PickerFormMixin
 from seongdong_gov import bounds
 from seongdong_gov.bounds import validate_office_date
-from seongdong_gov.widgets import QuickSelect
 
 
 class RegisterFilterForm(forms.Form):
     year = forms.IntegerField(label=_("연도"), required=False, min_value=2000, max_value=2100)
     body = forms.ModelChoiceField(
-        label=_("기구"), queryset=Body.objects.all(), required=False, widget=QuickSelect()
+        label=_("기구"), queryset=Body.objects.all(), required=False, widget=forms.Select()
     )
     issued_on = forms.DateField(
         label=_("발급일"), required=False, widget=DateInput(), validators=[validate_office_date]

@@ -82,6 +82,10 @@ TEMPLATES = [
     },
 ]
 
+# the stock widget templates written in Python (seongdong_gov.widgets): every form, crispy and admin
+# included, without a template render per field and per <option>
+FORM_RENDERER = "seongdong_gov.widgets.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),

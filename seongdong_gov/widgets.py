@@ -1,16 +1,25 @@
-"""Markup written in Python: a `<select>` with the same HTML as django/forms/widgets/{attrs,select,
-select_option}.html, from the same get_context() (ids, required, aria-invalid and the selected option come
-from Django), without one template include per option, for long option lists (a filter or a host over every
-body of a district); and the escaping and `<option>` pieces the attendance sheet's rows are written with
-(meetings.forms.attendance.sheet_rows). Tests hold the select equal to the templates' output
-(tests/meetings/test_attendance_widgets.py)."""
+"""Form widgets written in Python: the project's form renderer (settings.FORM_RENDERER) writes Django's
+stock widget templates — inputs, `<select>` with its `<option>`s, `<textarea>`, radio and checkbox lists —
+with the same HTML as django/forms/widgets/*.html, from the same widget context (ids, required,
+aria-invalid, the selected option all come from Django's get_context()), without a template render per
+field and one `{% include %}` per option. A form of 30 fields with a select over every body of the district
+took ~20 ms in those templates (issue 14); every form of the product goes through this renderer, crispy
+forms and the admin included. Any other template (a widget of its own, a custom option template, the
+form-level templates) goes to the stock renderer. Tests hold every fast path equal to the templates'
+output for each widget class (tests/seongdong_gov/test_form_renderer.py).
+
+The escaping and `<option>` pieces are also what the attendance sheet's rows are written with
+(meetings.forms.attendance.sheet_rows)."""
 
 from __future__ import annotations
 
 import html
 
-from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.formats import localize
 from django.utils.safestring import SafeData, mark_safe
+
+W = "django/forms/widgets/"
 
 
 def escape_html(value) -> str:
@@ -19,10 +28,15 @@ def escape_html(value) -> str:
     return value if isinstance(value, SafeData) else html.escape(str(value))
 
 
-def _attrs_html(attrs: dict) -> str:
+def text_html(value) -> str:
+    """`{{ value }}`: localized when not a string (a number label), then escaped."""
+    return escape_html(value if isinstance(value, str) else localize(value))
+
+
+def attrs_html(attrs: dict) -> str:
     # attrs.html: in order, True as a bare name, False left out
     return "".join(
-        f" {escape_html(name)}" if value is True else f' {escape_html(name)}="{escape_html(value)}"'
+        f" {text_html(name)}" if value is True else f' {text_html(name)}="{escape_html(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -34,15 +48,100 @@ def option_html(value, label, attrs_html: str = "") -> str:
     return f'\n  <option value="{escape_html(value)}"{attrs_html}>{escape_html(label)}</option>\n'
 
 
-class QuickSelect(forms.Select):
-    def _render(self, template_name, context, renderer=None):
-        w = context["widget"]
-        parts = [f'<select name="{escape_html(w["name"])}"{_attrs_html(w["attrs"])}>']
-        for group_name, options, _index in w["optgroups"]:
-            if group_name:
-                parts.append(f'\n  <optgroup label="{escape_html(group_name)}">')
-            parts.extend(option_html(o["value"], o["label"], _attrs_html(o["attrs"])) for o in options)
-            if group_name:
-                parts.append("\n  </optgroup>")
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))
+def _input(w: dict) -> str:
+    value = "" if w["value"] is None else f' value="{escape_html(w["value"])}"'
+    return (
+        f'<input type="{text_html(w["type"])}" name="{text_html(w["name"])}"{value}{attrs_html(w["attrs"])}>'
+    )
+
+
+def _option(o: dict) -> str:
+    return (
+        f'<option value="{escape_html(o["value"])}"{attrs_html(o["attrs"])}>{text_html(o["label"])}</option>'
+    )
+
+
+def _select(w: dict) -> str | None:
+    parts = [f'<select name="{text_html(w["name"])}"{attrs_html(w["attrs"])}>']
+    for group_name, options, _index in w["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{text_html(group_name)}">')
+        for o in options:
+            if o["template_name"] != W + "select_option.html":
+                return None
+            parts.append(f"\n  {_option(o)}\n")
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
+def _textarea(w: dict) -> str:
+    value = text_html(w["value"]) if w["value"] else ""
+    return f'<textarea name="{text_html(w["name"])}"{attrs_html(w["attrs"])}>\n{value}</textarea>'
+
+
+# the option templates, with what each adds after input_option.html (radio_option.html and
+# checkbox_option.html include it and end with a newline of their own)
+_INPUT_OPTIONS = {
+    W + "radio_option.html": "\n",
+    W + "checkbox_option.html": "\n",
+    W + "input_option.html": "",
+}
+
+
+def _input_option(o: dict) -> str:
+    # input_option.html around input.html, each file's closing newline kept (only the outermost
+    # render is stripped)
+    if not o["wrap_label"]:
+        return f"{_input(o)}\n\n"
+    target = o["attrs"].get("id")
+    label_for = f' for="{text_html(target)}"' if target else ""
+    return f"<label{label_for}>{_input(o)}\n {text_html(o['label'])}</label>\n"
+
+
+def _multiple_input(w: dict) -> str | None:
+    target, css = w["attrs"].get("id"), w["attrs"].get("class")
+    parts = [
+        "<div",
+        f' id="{text_html(target)}"' if target else "",
+        f' class="{text_html(css)}"' if css else "",
+        ">",
+    ]
+    for group, options, _index in w["optgroups"]:
+        if group:
+            parts.append(f"\n  <div><label>{text_html(group)}</label>")
+        for o in options:
+            tail = _INPUT_OPTIONS.get(o["template_name"])
+            if tail is None:
+                return None
+            parts.append(f"<div>\n    {_input_option(o)}{tail}</div>")
+        if group:
+            parts.append("\n  </div>")
+    parts.append("\n</div>")
+    return "".join(parts)
+
+
+_INPUTS = (
+    "input text number email url tel search password hidden date datetime time color checkbox file"
+).split()
+FAST = {
+    **{f"{W}{name}.html": _input for name in _INPUTS},
+    W + "select.html": _select,
+    W + "textarea.html": _textarea,
+    W + "checkbox_select.html": _multiple_input,
+    W + "radio.html": _multiple_input,
+    W + "multiple_input.html": _multiple_input,
+}
+
+
+class FormRenderer(DjangoTemplates):
+    """settings.FORM_RENDERER: the stock renderer with the widget templates above written in Python."""
+
+    def render(self, template_name, context, request=None):
+        write = FAST.get(template_name)
+        if write is not None and "widget" in context:
+            markup = write(context["widget"])
+            if markup is not None:
+                return mark_safe(markup.strip())  # as BaseRenderer.render strips the template's output
+        return super().render(template_name, context, request=request)

@@ -14,7 +14,6 @@ from meetings.models import (
     MeetingSeries,
 )
 from seongdong_gov.bounds import validate_office_date
-from seongdong_gov.widgets import QuickSelect
 
 HOST_SLOTS = 3  # 실무협의 회의 rotates among three bodies; an edit form grows to fit a longer rotation
 HOST_PREFIX = "host_"
@@ -110,7 +109,7 @@ class SeriesForm(forms.ModelForm):
                 label=_("주관 %(n)d순위") % {"n": i + 1},
                 queryset=bodies,
                 required=False,
-                widget=QuickSelect,
+                widget=forms.Select,
                 initial=current[i] if i < len(current) else None,
                 help_text=_("회차마다 돌아가며 주관합니다. 참여 기구 중에서 고르세요.") if i == 0 else "",
             )
