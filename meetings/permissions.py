@@ -189,9 +189,8 @@ def written_for_member(
     """The resolution, the user's answering membership and answer. A resolution on a meeting the user
     sees but may not answer (recused, or staff) is 403; any other is 404."""
     roles = roles_of(request_or_roles)
-    for r, own, answer in selectors.my_written_resolutions(roles):
-        if r.pk == pk:
-            return r, own, answer
+    for r, own, answer in selectors.my_written_resolutions(roles, pk=pk):
+        return r, own, answer
     resolution = WrittenResolution.objects.filter(pk=pk).values_list("item__meeting_id", flat=True).first()
     if resolution is None:
         raise Http404

@@ -36,3 +36,51 @@ def paginate(request, object_list, per_page: int = PER_PAGE) -> dict:
         "page_obj": page,
         "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
     }
+
+
+class WindowPage:
+    """One page of a list read without counting it: the page's rows and whether one more exists
+    (`per_page + 1` rows read). For lists whose total grows with the years and that are read newest
+    first (a member's past meetings: 2,000 at a 동장 of 17 bodies), where the COUNT would read every
+    row on each view (issue 14). Links are 이전/다음 (templates/_pagination_window.html)."""
+
+    def __init__(self, rows: list, number: int, per_page: int):
+        self.number, self.per_page = number, per_page
+        self.object_list = rows[:per_page]
+        self._more = len(rows) > per_page
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    def has_next(self) -> bool:
+        return self._more
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_other_pages(self) -> bool:
+        return self._more or self.number > 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.object_list else 0
+
+    def end_index(self) -> int:
+        return (self.number - 1) * self.per_page + len(self.object_list)
+
+
+def paginate_window(request, queryset, per_page: int = PER_PAGE) -> dict:
+    """The `?page=` page of `queryset` as `page_obj` (a WindowPage), in one query and no count; a page
+    past the end shows the last rows' page as empty with a link back (a stale link, not an error). Deep
+    pages cost an OFFSET; a member reads the first few."""
+    number = page_number(request)
+    start = (number - 1) * per_page
+    return {"page_obj": WindowPage(list(queryset[start : start + per_page + 1]), number, per_page)}

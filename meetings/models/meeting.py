@@ -218,7 +218,12 @@ class Meeting(FastChoicesDisplay, models.Model):
         verbose_name_plural = _("회의")
         ordering = ["-starts_at"]
         # lists, calendars, the 12-month attendance window and the reports all range over starts_at
-        indexes = [models.Index(fields=["starts_at"], name="meeting_starts_at_idx")]
+        # the meetings sitting now (the live panels, the room's screen) are found by ends_at: a range over
+        # starts_at alone reads every past meeting
+        indexes = [
+            models.Index(fields=["starts_at"], name="meeting_starts_at_idx"),
+            models.Index(fields=["ends_at"], name="meeting_ends_at_idx"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start"),
             date_range_constraint("starts_at", "meeting_starts_at_range", datetime=True),

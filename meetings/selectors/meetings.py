@@ -214,7 +214,8 @@ def my_upcoming(roles: Roles, *, today: dt.date) -> tuple[list[Meeting], bool]:
 
 def my_past(roles: Roles, *, today: dt.date) -> QuerySet[Meeting]:
     """The member portal's past meetings, latest first, with their minutes: paginated by the view
-    (a count and one page), so every past meeting stays reachable and none is loaded in bulk."""
+    (one page and whether there is another, no count), so every past meeting stays reachable and none
+    is loaded in bulk."""
     return (
         _my_bodies_meetings(roles)
         .filter(starts_at__lt=_seoul_midnight(today))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Q
 from django.utils import timezone
 
 from committees.models import Membership
@@ -71,14 +72,29 @@ def written_base(resolution: WrittenResolution) -> tuple[list[Membership], set[i
     return enrolled, {m.pk for m in enrolled if m.pk in recused}
 
 
-def my_written_resolutions(roles: Roles) -> list[tuple[WrittenResolution, Membership, WrittenAnswer | None]]:
-    """서면의결 the user may answer: open or counted, on items of meetings of the user's bodies where
-    the user holds a membership in office on the meeting date; with the user's own answer. Three queries."""
+# the portal lists the resolutions still open and those counted in this window (their outcome); older
+# ones stay reachable from their meeting, and by their link (my_written_resolutions(roles, pk=…))
+WRITTEN_SHOWN_AFTER_COUNT = dt.timedelta(days=90)
+
+
+def my_written_resolutions(
+    roles: Roles, *, pk: int | None = None
+) -> list[tuple[WrittenResolution, Membership, WrittenAnswer | None]]:
+    """서면의결 the user may answer, on items of meetings of the user's bodies where the user holds a
+    membership in office on the meeting date; with the user's own answer. Three queries. Without `pk`:
+    the open ones and those whose deadline passed within WRITTEN_SHOWN_AFTER_COUNT (the list would
+    otherwise grow with every year of the body); with `pk`: that one, whatever its age."""
     if roles.person_id is None or not roles.member_body_ids:
         return []
+    found = WrittenResolution.objects.filter(item__meeting__bodies__in=roles.member_body_ids)
+    if pk is not None:
+        found = found.filter(pk=pk)
+    else:
+        found = found.filter(
+            Q(counted_at__isnull=True) | Q(deadline__gte=timezone.now() - WRITTEN_SHOWN_AFTER_COUNT)
+        )
     resolutions = list(
-        WrittenResolution.objects.filter(item__meeting__bodies__in=roles.member_body_ids)
-        .select_related("item__meeting")
+        found.select_related("item__meeting")
         .prefetch_related("item__recusals", "item__meeting__bodies")
         .distinct()
         .order_by("-deadline")

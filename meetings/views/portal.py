@@ -9,7 +9,7 @@ from django.utils import timezone
 from committees.permissions import roles_for
 from meetings import selectors
 from meetings.models import FeedToken
-from seongdong_gov.pagination import paginate
+from seongdong_gov.pagination import paginate_window
 
 PAST_PER_PAGE = 20
 
@@ -17,7 +17,8 @@ PAST_PER_PAGE = 20
 @login_required
 def portal(request):
     """내 회의: the next upcoming meetings of the user's bodies, the past ones a page at a time
-    (`?page=`), and the personal calendar feed."""
+    (`?page=`, 이전/다음 without a count: the count read every past meeting of the member's bodies),
+    and the personal calendar feed."""
     roles, today = roles_for(request.user), timezone.localdate()
     upcoming, more_upcoming = selectors.my_upcoming(roles, today=today)
     return render(
@@ -27,7 +28,7 @@ def portal(request):
             "upcoming": upcoming,
             "declaring": selectors.declaring_meeting_ids(roles, upcoming),
             "more_upcoming": more_upcoming,
-            **paginate(request, selectors.my_past(roles, today=today), per_page=PAST_PER_PAGE),
+            **paginate_window(request, selectors.my_past(roles, today=today), per_page=PAST_PER_PAGE),
             "token": FeedToken.objects.filter(user=request.user).first(),
             "written": selectors.my_written_resolutions(roles),
             "evote_boxes": selectors.my_open_boxes(roles),

@@ -20,6 +20,7 @@ from meetings.models import (
     WrittenAnswer,
     WrittenResolution,
 )
+from meetings.selectors.voting import WRITTEN_SHOWN_AFTER_COUNT
 from seongdong_gov.mail import absolute_url
 from tests import factories
 from tests.outbox import run_worker
@@ -332,6 +333,18 @@ def test_written_resolution_answered_in_the_portal_and_counted_after_the_deadlin
     assert "서면의결" in detail and "재적 5 · 찬성 2 · 반대 0 · 기권 1" in detail
     response = client.post(reverse("meetings:written_count", args=[resolution.pk]), follow=True)
     assert "이미 집계한 서면의결입니다." in response.content.decode()
+    # The member's portal shows the outcome while it is recent; a counted resolution whose deadline is
+    # older than WRITTEN_SHOWN_AFTER_COUNT leaves the list (it would grow with the years) but its page,
+    # with the outcome, stays reachable by its link.
+    member = login(users[0])
+    assert "부결: 재적 과반수 찬성 미달" in member.get(reverse("meetings:portal")).content.decode()
+    long_ago = timezone.now() - WRITTEN_SHOWN_AFTER_COUNT - dt.timedelta(days=1)
+    WrittenResolution.objects.filter(pk=resolution.pk).update(
+        opened_at=long_ago - dt.timedelta(days=4), deadline=long_ago
+    )
+    assert answer_url not in member.get(reverse("meetings:portal")).content.decode()
+    page = member.get(answer_url)
+    assert page.status_code == 200 and "부결: 재적 과반수 찬성 미달" in page.content.decode()
 
 
 def test_written_answer_page_is_only_for_members_who_may_answer(login):

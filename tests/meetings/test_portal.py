@@ -5,6 +5,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,11 +62,11 @@ def test_portal_queries_constant_in_meetings(login, member, rows, django_assert_
     client = login(member)
     client.get(reverse("meetings:portal"))  # warm the session
     # Constant for 1 and 60 of each: session, user, roles (one query), context processors, the upcoming meetings
-    # (UPCOMING_MAX + 1), the past meetings' count and page with their minutes, feed token, written
+    # (UPCOMING_MAX + 1), the past meetings' page with their minutes (no count), feed token, written
     # resolutions, the open electronic ballot boxes (issue 15 §2).
     # +1 over 12: the header's unread-notification count; +1: the meetings sitting now (the live panel);
     # no session write (the warm-up stamped it: saved at most once per SESSION_REFRESH_SECONDS)
-    with django_assert_num_queries(11), no_n_plus_one():
+    with django_assert_num_queries(10), no_n_plus_one():
         response = client.get(reverse("meetings:portal"))
     html = response.content.decode()
     assert "예정 000" in html and "지난 000" in html
@@ -80,3 +82,26 @@ def test_portal_past_paginated_not_dropped(login, member):
     assert f"지난 {PAST_PER_PAGE:03d}" not in first and 'rel="next"' in first
     second = client.get(reverse("meetings:portal"), {"page": 2}).content.decode()
     assert f"지난 {PAST_PER_PAGE + 4:03d}" in second and "지난 000" not in second
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    assert f"{PAST_PER_PAGE + 1}–{PAST_PER_PAGE + 5}번째" in second
+
+
+def test_portal_past_page_beyond_the_end_links_back(login, member):
+    """A stale `?page=` past the last past meeting shows an empty page with the way back, not an error."""
+    _meetings(member, past=3, upcoming=0)
+    client = login(member)
+    page = client.get(reverse("meetings:portal"), {"page": 5}).content.decode()
+    assert "지난 회의가 없습니다." in page and 'rel="prev"' in page and "지난 000" not in page
+    assert 'href="?page=4"' in page
+
+
+def test_portal_past_counts_no_rows(login, member):
+    """The past list reads one page and one row more, never a COUNT over every past meeting."""
+    _meetings(member, past=PAST_PER_PAGE + 5, upcoming=0)
+    client = login(member)
+    client.get(reverse("meetings:portal"))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("meetings:portal"))
+    assert not [
+        q for q in queries.captured_queries if "COUNT(" in q["sql"] and "meetings_meeting" in q["sql"]
+    ]
