@@ -22,6 +22,7 @@ from committees.forms import (
     PostMoveForm,
     SeatGroupForm,
 )
+from committees.markup import composition_html
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
 from seongdong_gov.bounds import ID_MAX, int_param
 from seongdong_gov.documents import file_response
@@ -57,17 +58,24 @@ def body_detail(request, pk: int):
     if body.secretary_post_id:
         holding = selectors.current_holding(body.secretary_post, today)
         secretary = holding.person if holding else None
+    can_manage, show_contacts = roles.can_manage_body(body.pk), permissions.can_see_body_contacts(roles, body)
     return render(
         request,
         "committees/body_detail.html",
         {
             "body": body,
-            "groups": groups,
+            "composition": composition_html(
+                body,
+                groups,
+                show_contacts=show_contacts,
+                can_manage=can_manage,
+                is_staff=roles.is_governance_staff,
+            ),
             "summary": selectors.composition_summary(groups),
             "secretary": secretary,
             "today": today,
-            "can_manage": roles.can_manage_body(body.pk),
-            "show_contacts": permissions.can_see_body_contacts(roles, body),
+            "can_manage": can_manage,
+            "show_contacts": show_contacts,
             "children": body.children.filter(is_active=True),
             "gender_balance": selectors.gender_balance_of(body, today),
         },

@@ -38,6 +38,17 @@ class AttachmentForm(forms.Form):
     )
 
 
+def choose_among(field: forms.ModelChoiceField, memberships: list[Membership]) -> None:
+    """A member picker over `memberships` already loaded with person and body (a meeting's enrolled
+    members): the choices are written from the list, each naming person and body, and the queryset
+    only checks the posted pk, so the members are not read a second time to render the form."""
+    field.queryset = Membership.objects.filter(pk__in=[m.pk for m in memberships])
+    field.choices = [
+        ("", field.empty_label),
+        *((m.pk, f"{m.person.name} ({m.body.name})") for m in memberships),
+    ]
+
+
 class RecusalForm(forms.Form):
     submission_key = submission_key_field()
     item = forms.ModelChoiceField(label=_("안건"), queryset=AgendaItem.objects.none())
@@ -54,10 +65,7 @@ class RecusalForm(forms.Form):
     def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = meeting.items.exclude(kind__in=["procedure", "report"])
-        self.fields["membership"].queryset = Membership.objects.filter(
-            pk__in=[m.pk for m in enrolled]
-        ).select_related("person", "body")  # each choice's label names both
-        self.fields["membership"].label_from_instance = lambda m: f"{m.person.name} ({m.body.name})"
+        choose_among(self.fields["membership"], enrolled)
 
     def clean_kind(self) -> str:
         # an older client posting no kind records 회피, as every recusal did before kinds existed

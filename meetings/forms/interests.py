@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Membership
+from meetings.forms.agenda import choose_among
 from meetings.models import InterestDeclaration, RecusalChallenge
 from meetings.models.interests import DESCRIPTION_MAX, REASONS_MAX
 
@@ -54,10 +55,7 @@ class ChallengeForm(forms.Form):
 
     def __init__(self, *args, others: list[Membership], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["against"].queryset = Membership.objects.filter(
-            pk__in=[m.pk for m in others]
-        ).select_related("person", "body")
-        self.fields["against"].label_from_instance = lambda m: f"{m.person.name} ({m.body.name})"
+        choose_among(self.fields["against"], others)
 
 
 class ChallengeDecisionForm(forms.Form):

@@ -404,3 +404,41 @@ def test_home_bodies_panel_shows_10_and_links_to_the_list(client, db):
     section = page[page.index('id="panel-bodies"') :].split("</section>")[0]
     assert len(re.findall(r"패널기구\d\d", section)) == 10
     assert f'href="{reverse("committees:body_list")}">전체 12개 기구 보기' in section
+
+
+def test_body_composition_rows_escape_and_link(client, db):
+    """The composition table (committees.markup.composition_html): one row a seat with its member or
+    공석, the seat group's source, every value escaped, and the links each role may follow."""
+    body = factories.BodyFactory(gender_balance_applies=False)
+    post = factories.PostFactory(name="구청장 <직위>")
+    factories.seat_group(body, label="당연 & 직", post=post)
+    group = factories.seat_group(body, label='위촉 "갑"', count=2)
+    group.field, group.recommender, group.qualification = "주민 <자치>", "동장 & 주민", "5년 <이상>"
+    group.save()
+    person = factories.PersonFactory(
+        name="김 <철수>", title="회장", affiliation="A&B 협회", phone="010-1234-5678"
+    )
+    membership = factories.appoint(group, person, start=dt.date(2026, 1, 1), end=dt.date(2027, 12, 31))
+    staff = factories.staff_user()
+    client.force_login(staff)
+    html = client.get(body.get_absolute_url()).content.decode()
+    table = html.split('id="composition"')[1].split("</table>")[0]
+    assert "김 &lt;철수&gt;" in table and "A&amp;B 협회 회장" in table and "<철수>" not in table
+    assert "직위: 구청장 &lt;직위&gt;" in table and "주민 &lt;자치&gt; · 동장 &amp; 주민" in table
+    assert (
+        "5년 &lt;이상&gt;" in table and "위촉 &quot;갑&quot; 1" in table and "위촉 &quot;갑&quot; 2" in table
+    )
+    assert "2026. 1. 1. ~ 2027. 12. 31." in table
+    assert table.count('class="vacant"') == 2  # the ex officio seat (no holder) and the second appointed seat
+    assert reverse("committees:membership_edit", args=[membership.pk]) in table
+    assert reverse("committees:membership_end", args=[membership.pk]) in table
+    assert person.get_absolute_url() in table and "010-1234-5678" in table
+    assert reverse("committees:seat_group_edit", args=[body.pk, group.pk]) in table
+    vacant_seat = group.seats.exclude(pk=membership.seat_id).get()
+    assert f"{reverse('appointments:create', args=[body.pk])}?seat={vacant_seat.pk}" in table
+    # a member of another body sees the names but no contacts and no management links
+    outsider = factories.user_for(factories.PersonFactory())
+    client.force_login(outsider)
+    table = client.get(body.get_absolute_url()).content.decode().split('id="composition"')[1]
+    assert "김 &lt;철수&gt;" in table and "010-1234-5678" not in table
+    assert reverse("committees:membership_edit", args=[membership.pk]) not in table
