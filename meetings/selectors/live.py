@@ -13,6 +13,7 @@ from committees.permissions import Roles
 from meetings.models import AgendaItem, BallotBox, Meeting, Vote
 from meetings.selectors.meetings import (
     Panel,
+    attendances_of,
     enrolled_memberships,
     meeting_ids_of_bodies,
     quorum_panel,
@@ -129,7 +130,7 @@ def live_state(meeting: Meeting, *, now: dt.datetime) -> dict:
     vote's result. Five queries, after the two of screen_meeting."""
     current, following = live_items(meeting)
     enrolled = enrolled_memberships(meeting)
-    attendances = list(meeting.attendances.all())
+    attendances = attendances_of(meeting)
     panel: Panel = quorum_panel(meeting, enrolled, attendances, at=now)
     return {
         "meeting": meeting,

@@ -86,6 +86,13 @@ def enrolled_memberships(meeting: Meeting) -> list[Membership]:
     )
 
 
+def attendances_of(meeting: Meeting) -> list[Attendance]:
+    """The meeting's attendance lines in no order: Attendance's default ordering joins membership, body,
+    seat group and seat (a scan of every membership of the district), which callers that key the lines
+    by member do not need."""
+    return list(Attendance.objects.filter(meeting=meeting).order_by())
+
+
 def presences(attendances: list[Attendance]) -> list[rules.Presence]:
     return [rules.Presence(a.membership_id, a.status, a.arrived_at, a.left_at) for a in attendances]
 
@@ -121,7 +128,7 @@ def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_dra
     """Fixed number of queries whatever the number of items, members or votes."""
     enrolled = enrolled_memberships(meeting)
     # the rows name each member from `enrolled`: the attendance lines need no member of their own
-    attendances = list(meeting.attendances.all())
+    attendances = attendances_of(meeting)
     items = []
     if show_agenda:
         items = list(
@@ -156,7 +163,7 @@ def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_dra
 
 def attendance_initial(meeting: Meeting) -> list[tuple[Membership, dict]]:
     """Each enrolled member with the attendance form's initial values (absent when not yet recorded)."""
-    existing = {a.membership_id: a for a in meeting.attendances.all()}
+    existing = {a.membership_id: a for a in attendances_of(meeting)}
     rows = []
     for m in enrolled_memberships(meeting):
         a = existing.get(m.pk)

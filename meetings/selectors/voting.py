@@ -12,14 +12,20 @@ from committees.permissions import Roles
 from committees.selectors import current_q
 from meetings import rules
 from meetings.models import AgendaItem, Meeting, Vote, WrittenAnswer, WrittenResolution
-from meetings.selectors.meetings import at_meeting_time, enrolled_memberships, presences, rule_body
+from meetings.selectors.meetings import (
+    at_meeting_time,
+    attendances_of,
+    enrolled_memberships,
+    presences,
+    rule_body,
+)
 
 
 def vote_context(meeting: Meeting, item: AgendaItem, taken_at: dt.datetime) -> dict:
     """Counts at the moment of the vote: 재적, present (recused included), eligible voters."""
     enrolled = enrolled_memberships(meeting)
     enrolled_ids = {m.pk for m in enrolled}
-    atts = [a for a in meeting.attendances.all() if a.membership_id in enrolled_ids]
+    atts = [a for a in attendances_of(meeting) if a.membership_id in enrolled_ids]
     present = rules.present_at(presences(atts), taken_at)
     recused = set(item.recusals.values_list("membership_id", flat=True))
     eligible = rules.eligible_voters(present, recused)

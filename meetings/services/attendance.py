@@ -157,7 +157,7 @@ def attendance_mark_all_present(*, actor, meeting: Meeting) -> int:
     """ "모두 출석": every enrolled member not yet marked present is marked present (no times); rows
     already present keep their arrival and leave times. The secretary then records the exceptions.
     Returns how many members changed. Side effects: Attendance rows, one AuditEntry."""
-    existing = {a.membership_id: a.status for a in meeting.attendances.all()}
+    existing = {a.membership_id: a.status for a in selectors.attendances_of(meeting)}
     rows = [
         {"membership": m, "status": Attendance.Status.PRESENT}
         for m in selectors.enrolled_memberships(meeting)

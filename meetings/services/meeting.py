@@ -143,7 +143,7 @@ def meeting_mark_no_quorum(*, actor, meeting: Meeting, now: dt.datetime | None =
         meeting = meeting_for_write(meeting_id=meeting.pk, action="mark_no_quorum", now=now)
         # anyone recorded present counts: a meeting that reached its quorum at any moment did sit
         enrolled = selectors.enrolled_memberships(meeting)
-        quorum = selectors.quorum_panel(meeting, enrolled, list(meeting.attendances.all())).quorum
+        quorum = selectors.quorum_panel(meeting, enrolled, selectors.attendances_of(meeting)).quorum
         if quorum.met:
             raise ValidationError(
                 _("출석(%(p)d명)이 개의정족수(%(n)d명)를 충족하여 유회로 처리할 수 없습니다.")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from committees.permissions import roles_for
 from meetings import permissions, selectors, services
 from meetings.forms import CancelForm, MeetingForm, MeetingListFilterForm, ObserverForm, RescheduleForm
+from meetings.markup import attendance_rows_html
 from meetings.views._common import post_action
 from seongdong_gov.forms import form_view
 from seongdong_gov.pagination import paginate
@@ -55,7 +56,14 @@ def meeting_detail(request, pk: int):
     return render(
         request,
         "meetings/detail.html",
-        {"meeting": meeting, "manage": manage, "started": started, **data, **evote},
+        {
+            "meeting": meeting,
+            "manage": manage,
+            "started": started,
+            **data,
+            "attendance_rows": attendance_rows_html(data["rows"]),
+            **evote,
+        },
     )
 
 
