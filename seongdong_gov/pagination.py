@@ -42,7 +42,7 @@ class WindowPage:
     """One page of a list read without counting it: the page's rows and whether one more exists
     (`per_page + 1` rows read). For lists whose total grows with the years and that are read newest
     first (a member's past meetings: 2,000 at a 동장 of 17 bodies), where the COUNT would read every
-    row on each view (issue 14). Links are 이전/다음 (templates/_pagination_window.html)."""
+    row on each view (issue 14). Links are 이전/다음 (templates/_pagination.html)."""
 
     def __init__(self, rows: list, number: int, per_page: int):
         self.number, self.per_page = number, per_page
