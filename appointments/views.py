@@ -23,6 +23,7 @@ from appointments.forms import (
     CertificateReissueForm,
     RegisterFilterForm,
 )
+from appointments.markup import appointment_rows_html
 from appointments.models import Appointment, Certificate
 from appointments.permissions import (
     appointment_for_manage_or_404,
@@ -257,6 +258,7 @@ def body_appointments(request, body_pk: int):
         {
             "body": body,
             "memberships": memberships,
+            "rows": appointment_rows_html(memberships, is_admin=roles.is_admin),
             # the batch PDF answers 404 when no current member has a certificate: say so instead
             "batch_available": selectors.any_current_certificate(memberships, today),
             "include_past": include_past,

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from appointments import services
 from appointments.models import Appointment
@@ -301,3 +302,45 @@ def test_create_view_offers_only_early_ended_predecessors(login, staff, group, b
     html = login(staff).get(reverse("appointments:create", args=[body.pk])).content.decode()
     assert "사임위원 · 민간위원 (2016. 1. 15. ~ 2016. 9. 30. 재임, 임기 2018. 1. 14.까지)" in html
     assert "재임위원 ·" not in html
+
+
+def test_body_appointments_rows_escape_and_link(client, group, body):
+    """위촉 현황 rows (appointments.markup.appointment_rows_html): the record's values escaped, the
+    certificate linked for administrators only, and a membership without a record offered its record."""
+    today = timezone.localdate()
+    recorded = _create(
+        group,
+        factories.PersonFactory(name="김 <위원>"),
+        today - dt.timedelta(days=10),
+        recommended_by="A&B 협의체",
+        recommended_on=today - dt.timedelta(days=20),
+        approval_number="자치행정과-<1>",
+    )
+    (certificate,) = services.certificate_issue(actor=None, appointments=[recorded], issued_on=today)
+    bare = factories.appoint(
+        group, factories.PersonFactory(name='이 "기록없음"'), start=today, end=None, seat_number=4
+    )
+    client.force_login(factories.staff_user())
+    table = (
+        client.get(reverse("appointments:body", args=[body.pk]))
+        .content.decode()
+        .split('id="appointments"')[1]
+    )
+    assert "김 &lt;위원&gt;" in table and "A&amp;B 협의체" in table and "자치행정과-&lt;1&gt;" in table
+    assert "<위원>" not in table and "신규" in table and "민간위원 " in table
+    assert (
+        certificate.number in table
+        and reverse("appointments:certificate_pdf", args=[certificate.pk]) not in table
+    )
+    assert reverse("appointments:edit", args=[recorded.pk]) in table
+    assert reverse("appointments:end", args=[recorded.pk]) not in table  # ending is the administrator's
+    assert "이 &quot;기록없음&quot;" in table and "위촉 기록 없음" in table
+    assert reverse("appointments:record", args=[bare.pk]) in table
+    client.force_login(factories.admin_user())
+    table = (
+        client.get(reverse("appointments:body", args=[body.pk]))
+        .content.decode()
+        .split('id="appointments"')[1]
+    )
+    assert reverse("appointments:certificate_pdf", args=[certificate.pk]) in table
+    assert reverse("appointments:end", args=[recorded.pk]) in table
