@@ -76,12 +76,15 @@ def rule_body(meeting: Meeting) -> Body:
 
 
 def enrolled_memberships(meeting: Meeting) -> list[Membership]:
-    """재적: memberships of the meeting's bodies in office on the meeting date. One query."""
+    """재적: memberships of the meeting's bodies in office on the meeting date, with person, body and
+    seat group. Two queries."""
     on = timezone.localdate(meeting.starts_at)  # the Seoul date: starts_at is stored in UTC
     return list(
         Membership.objects.filter(body__in=[b.pk for b in meeting.bodies.all()])
         .filter(current_q(on))
-        .select_related("person", "body", "seat__group")
+        .select_related("body", "seat__group")
+        # the persons by their keys: joined, the planner hashed every person of the district (~2 ms)
+        .prefetch_related("person")
         .order_by("body__order", "seat__group__order", "seat__number")
     )
 

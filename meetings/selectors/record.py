@@ -33,7 +33,7 @@ from meetings.models import (
     RecusalChallenge,
     Vote,
 )
-from meetings.selectors.meetings import enrolled_memberships, quorum_panel, run_of_show
+from meetings.selectors.meetings import attendances_of, enrolled_memberships, quorum_panel, run_of_show
 from seongdong_gov.rules import date_dots
 
 # 2: recusal kinds, 이해충돌 declarations and 기피 challenges per item, attendance mode (영상)
@@ -253,7 +253,7 @@ def record_build(meeting: Meeting, minutes: Minutes | None = None) -> dict:
     """The whole record of `meeting` from the live rows, as plain data (a fixed number of queries)."""
     with translation.override("ko"):
         enrolled = enrolled_memberships(meeting)
-        attendances = list(meeting.attendances.select_related("membership__person"))
+        attendances = attendances_of(meeting)  # keyed by member below: no order, no member rows
         panel = quorum_panel(meeting, enrolled, attendances)
         bodies = [b.name for b in meeting.bodies.all()]
         roster = _attendance_lines(enrolled, attendances)

@@ -332,10 +332,10 @@ def test_attendance_sheet_shows_a_wrong_row_with_its_message_and_keeps_the_input
     assert not meeting.attendances.exists()
 
 
-# the view's session, user and scoping, the sheet read back (members, rows, the rule body), then the
-# service's fixed set (tests above): here one bulk insert for the new rows, the recorded ones unchanged (the
-# session's expiry is not saved again within SESSION_REFRESH_SECONDS of the warm-up)
-QUERIES_SAVE_SHEET = 16
+# the view's session, user and scoping, the sheet read back (members and their persons, rows, the rule
+# body), then the service's fixed set (tests above): here one bulk insert for the new rows, the recorded ones
+# unchanged (the session's expiry is not saved again within SESSION_REFRESH_SECONDS of the warm-up)
+QUERIES_SAVE_SHEET = 17
 
 
 # 2 members: one row already recorded and one new, as for 30
@@ -351,8 +351,9 @@ def test_attendance_sheet_page_costs_the_same_queries_for_2_and_30_members(
     url = reverse("meetings:attendance", args=[meeting.pk])
     client.get(url)  # warm the session
     ContentType.objects.get_for_model(meeting)  # cached per process (the audit entry): warm it alike
-    # the session (not saved again within SESSION_REFRESH_SECONDS), user, scoping, members, rows, rule body
-    with django_assert_num_queries(7):
+    # the session (not saved again within SESSION_REFRESH_SECONDS), user, scoping, members and their
+    # persons (by key), rows, rule body
+    with django_assert_num_queries(8):
         page = client.get(url).content.decode()
     assert len(re.findall(r'<select name="m\d+-status"', page)) == n
     # and saving the whole sheet back, every member now present

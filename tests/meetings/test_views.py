@@ -182,11 +182,12 @@ def test_meeting_detail_query_count(login, setup, rows, django_assert_num_querie
         AgendaItem.objects.create(meeting=m, order=i, kind="report", title=f"보고 {i}")
     client = login(factories.staff_user())
     client.get(reverse("meetings:list"))  # warm the session
-    # Constant for 1 and 10 rows: session, user, roles (one query), nav/context roles, meeting + bodies, enrolled members,
+    # Constant for 1 and 10 rows: session, user, roles (one query), nav/context roles, meeting + bodies, enrolled members
+    # and their persons (by key),
     # attendances, items + votes + recusals + attachments, minutes, observers, meeting attachments,
     # the open electronic ballot boxes (issue 15 §2); no session write (the warm-up stamped it: it is
     # saved at most once per SESSION_REFRESH_SECONDS).
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(reverse("meetings:detail", args=[m.pk]))
     assert f"보고 {rows + 1}" in response.content.decode()
 
