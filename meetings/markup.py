@@ -1,15 +1,17 @@
-"""The meeting page's attendance table, written in Python (issue 14): a meeting of 100 members is 100
-rows, which Django's template language wrote in ~6 ms. `attendance_rows_html` writes what
-templates/meetings/detail.html wrote, escaping every value."""
+"""Rows written in Python (issue 14), where Django's template language cost milliseconds a page: the
+meeting page's attendance table (100 members, ~6 ms) and 내 회의's lists (30 upcoming and 20 past
+meetings). Each writes what its template wrote, escaping every value."""
 
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from committees.markup import url_maker
 from committees.models import Membership
-from meetings.models import Attendance
+from meetings.models import Attendance, Meeting, Minutes
 from seongdong_gov.widgets import escape_html as e
 
 
@@ -35,4 +37,44 @@ def attendance_rows_html(rows: list[tuple[Membership, Attendance | None]]) -> Sa
         out.append(
             f"<tr><td>{name}</td><td>{e(m.body.name)}</td><td>{status}</td>\n        <td>{times}</td></tr>"
         )
+    return mark_safe("".join(out))
+
+
+def _day(moment) -> str:
+    return date_format(timezone.localtime(moment), "DATE_FORMAT")
+
+
+def upcoming_html(meetings: list[Meeting], declaring: set[int]) -> SafeString:
+    """내 회의's upcoming meetings, one `<li>` each: the date, time and title linked, the status, and the
+    이해충돌 신고 link where the agenda asks for declarations."""
+    if not meetings:
+        return mark_safe(f"<li>{e(_('예정된 회의가 없습니다.'))}</li>")
+    detail, interests = url_maker("meetings:detail"), url_maker("meetings:interests_mine")
+    declare = e(_("이해충돌 신고"))
+    out = []
+    for m in meetings:
+        line = (
+            f'<li><a href="{detail(m.pk)}">{_day(m.starts_at)} {_hm(m.starts_at)} {e(m.title)}</a>'
+            f" · {e(m.get_status_display())}"
+        )
+        if m.pk in declaring:
+            line += f' · <a href="{interests(m.pk)}" data-testid="interests-link-{m.pk}">{declare}</a>'
+        out.append(line + "</li>")
+    return mark_safe("".join(out))
+
+
+def past_html(meetings) -> SafeString:
+    """내 회의's page of past meetings, one `<li>` each: the date and title linked, and the minutes once
+    approved."""
+    if not meetings:
+        return mark_safe(f"<li>{e(_('지난 회의가 없습니다.'))}</li>")
+    detail, minutes_url = url_maker("meetings:detail"), url_maker("meetings:minutes")
+    minutes_word = e(_("회의록"))
+    out = []
+    for m in meetings:
+        line = f'<li><a href="{detail(m.pk)}">{_day(m.starts_at)} {e(m.title)}</a>'
+        minutes = getattr(m, "minutes", None)
+        if minutes is not None and minutes.status in (Minutes.Status.APPROVED, Minutes.Status.LOCKED):
+            line += f' · <a href="{minutes_url(m.pk)}">{minutes_word}</a>'
+        out.append(line + "</li>")
     return mark_safe("".join(out))

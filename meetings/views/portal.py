@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from committees.permissions import roles_for
 from meetings import selectors
+from meetings.markup import past_html, upcoming_html
 from meetings.models import FeedToken
 from seongdong_gov.pagination import paginate_window
 
@@ -21,14 +22,15 @@ def portal(request):
     and the personal calendar feed."""
     roles, today = roles_for(request.user), timezone.localdate()
     upcoming, more_upcoming = selectors.my_upcoming(roles, today=today)
+    past = paginate_window(request, selectors.my_past(roles, today=today), per_page=PAST_PER_PAGE)
     return render(
         request,
         "meetings/portal.html",
         {
-            "upcoming": upcoming,
-            "declaring": selectors.declaring_meeting_ids(roles, upcoming),
+            "upcoming_html": upcoming_html(upcoming, selectors.declaring_meeting_ids(roles, upcoming)),
             "more_upcoming": more_upcoming,
-            **paginate_window(request, selectors.my_past(roles, today=today), per_page=PAST_PER_PAGE),
+            **past,
+            "past_html": past_html(past["page_obj"]),
             "token": FeedToken.objects.filter(user=request.user).first(),
             "written": selectors.my_written_resolutions(roles),
             "evote_boxes": selectors.my_open_boxes(roles),

@@ -105,3 +105,29 @@ def test_portal_past_counts_no_rows(login, member):
     assert not [
         q for q in queries.captured_queries if "COUNT(" in q["sql"] and "meetings_meeting" in q["sql"]
     ]
+
+
+def test_portal_lists_escape_titles_and_link_minutes(login, member):
+    """The lists written in Python (meetings.markup): titles escaped, a past meeting linked to its
+    minutes once they are approved, not while a draft."""
+    bodies = list(Body.objects.filter(memberships__person=member.person).order_by("pk"))
+    soon = factories.MeetingFactory(
+        bodies=[bodies[0]], title="예정 <b>&", starts_at=_at(2), ends_at=_at(2) + dt.timedelta(hours=1)
+    )
+    done = factories.MeetingFactory(
+        bodies=[bodies[0]], title='지난 "회의"', starts_at=_at(-2), ends_at=_at(-2) + dt.timedelta(hours=1)
+    )
+    draft = factories.MinutesFactory(meeting=done)
+    client = login(member)
+    html = client.get(reverse("meetings:portal")).content.decode()
+    assert (
+        "예정 &lt;b&gt;&amp;" in html
+        and "<b>&" not in html
+        and reverse("meetings:detail", args=[soon.pk]) in html
+    )
+    assert "지난 &quot;회의&quot;" in html and reverse("meetings:minutes", args=[done.pk]) not in html
+    type(draft).objects.filter(pk=draft.pk).update(
+        status=type(draft).Status.APPROVED, approved_at=timezone.now()
+    )
+    html = client.get(reverse("meetings:portal")).content.decode()
+    assert reverse("meetings:minutes", args=[done.pk]) in html
