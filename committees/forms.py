@@ -112,6 +112,10 @@ class BodyForm(PickerFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["parent"].queryset = Body.objects.exclude(pk=self.instance.pk)
+        # the pickers over every body and unit of the district name each by its name alone: the other
+        # columns (thirty of a body's rules) are not read for 200 options
+        for name in ("parent", "dong_unit"):
+            self.fields[name].queryset = self.fields[name].queryset.only("pk", "name")
 
     def clean(self):
         data = super().clean()

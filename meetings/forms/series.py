@@ -98,7 +98,7 @@ class SeriesForm(forms.ModelForm):
         self.managed_ids = managed_ids
         # the bodies are read once for the checkbox list and every host slot (the fields would otherwise
         # each run the query); cleaning still checks the submitted pk against `bodies`
-        choices = [(b.pk, str(b)) for b in bodies]
+        choices = list(bodies.values_list("pk", "name"))  # a body is shown by its name
         self.fields["bodies"].queryset = bodies
         self.fields["bodies"].choices = choices
         current = (
