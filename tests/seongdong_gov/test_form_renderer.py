@@ -2,8 +2,12 @@
 Python: for every widget class it must write exactly what the templates write, for the same field, and it
 must not touch a template on the fast paths (else it saves nothing)."""
 
+import contextlib
 import datetime as dt
 import re
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from django import forms
@@ -112,6 +116,46 @@ def test_the_project_renders_forms_with_it():
     assert isinstance(get_default_renderer(), FormRenderer)
 
 
+# the project overrides two of crispy_bootstrap5's templates (templates/bootstrap5/); `stock_templates()`
+# puts the package's own copies first, so the stock output can be compared with the project's
+OVERRIDDEN = ("bootstrap5/field.html", "bootstrap5/layout/radio_checkbox_select.html")
+
+
+@contextlib.contextmanager
+def stock_templates():
+    import crispy_bootstrap5
+    from django.conf import settings
+
+    stock = Path(tempfile.mkdtemp())
+    for name in OVERRIDDEN:
+        (stock / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(crispy_bootstrap5.__file__).parent / "templates" / name, stock / name)
+    templates = [{**settings.TEMPLATES[0], "DIRS": [stock, *settings.TEMPLATES[0]["DIRS"]]}]
+    _forget_crispy_templates()
+    try:
+        with override_settings(TEMPLATES=templates, FORM_RENDERER="django.forms.renderers.DjangoTemplates"):
+            yield
+    finally:
+        _forget_crispy_templates()
+        shutil.rmtree(stock)
+
+
+def _forget_crispy_templates():
+    """crispy keeps the templates of the first engine it met (functools.lru_cache): forgotten on each
+    switch, so the stock and the project's templates are each really used."""
+    from crispy_forms.templatetags import crispy_forms_filters, crispy_forms_tags
+    from crispy_forms.utils import default_field_template
+
+    for cached in (
+        default_field_template,
+        crispy_forms_filters.uni_form_template,
+        crispy_forms_filters.uni_formset_template,
+        crispy_forms_tags.whole_uni_form_template,
+        crispy_forms_tags.whole_uni_formset_template,
+    ):
+        cached.cache_clear()
+
+
 def _page(client, url):
     html = client.get(url).content.decode()
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
@@ -129,8 +173,9 @@ def _page(client, url):
     ],
 )
 def test_whole_form_pages_are_the_same_with_the_stock_renderer(client, url_name, args):
-    """Crispy forms and the admin, end to end: the page written with the project's renderer is the page
-    the stock templates write (bodies with markup in their names, so escaping is compared too)."""
+    """Crispy forms and the admin, end to end: the page written with the project's renderer and crispy
+    templates is the page the stock ones write (bodies with markup in their names, so escaping is
+    compared too)."""
     for name in ("가 <위원회>", "나 & 다", '라 "위원회"'):
         factories.BodyFactory(name=name)
     admin = factories.admin_user()
@@ -138,7 +183,7 @@ def test_whole_form_pages_are_the_same_with_the_stock_renderer(client, url_name,
     client.force_login(admin)
     url = reverse(url_name, args=args)
     fast = _page(client, url)
-    with override_settings(FORM_RENDERER="django.forms.renderers.DjangoTemplates"):
+    with stock_templates():
         stock = _page(client, url)
     assert "&lt;위원회&gt;" in fast
     assert fast == stock
@@ -163,10 +208,8 @@ def _crispy(form, *, inline: bool) -> str:
     from crispy_forms.bootstrap import InlineCheckboxes, InlineRadios
     from crispy_forms.helper import FormHelper
     from crispy_forms.layout import Layout
-    from crispy_forms.utils import default_field_template
     from django.template import Context, Template
 
-    default_field_template.cache_clear()  # crispy keeps the field template of the first engine it met
     if inline:
         form.helper = FormHelper()
         form.helper.form_tag = False
@@ -181,13 +224,13 @@ def _crispy(form, *, inline: bool) -> str:
     [None, {"many": ["a&b", "4"], "one": "absent", "grouped": ["video"]}, {"many": ["x"], "grouped": ["no"]}],
     ids=["unbound", "valid", "errors"],
 )
-def test_crispy_choice_lists_write_what_the_stock_template_writes(settings, data, inline):
+def test_crispy_choice_lists_write_what_the_stock_template_writes(data, inline):
     from django.template.loader import get_template
 
     override = get_template("bootstrap5/layout/radio_checkbox_select.html")
     assert "crispy_choice_inputs" in override.template.source  # the project's template is the one used
     fast = _crispy(ChoiceForm(data), inline=inline)
-    with override_settings(TEMPLATES=[{**settings.TEMPLATES[0], "DIRS": []}]):
+    with stock_templates():
         assert (
             "crispy_choice_inputs"
             not in get_template("bootstrap5/layout/radio_checkbox_select.html").template.source
@@ -202,8 +245,82 @@ def test_crispy_choice_lists_write_what_the_stock_template_writes(settings, data
             "form_show_errors": True,
         }
         alone = get_template("bootstrap5/layout/radio_checkbox_select.html").render(context)
-        with override_settings(TEMPLATES=[{**settings.TEMPLATES[0], "DIRS": []}]):
+        with stock_templates():
             assert alone == get_template("bootstrap5/layout/radio_checkbox_select.html").render(context)
     if data and "one" not in data:
         assert "invalid-feedback" in fast
     assert fast == stock
+
+
+# --- crispy's field template (templates/bootstrap5/field.html) ---------------------------------------
+
+
+class FieldsForm(forms.Form):
+    """Every kind of field the fast path writes, and those it leaves to the stock template."""
+
+    name = forms.CharField(label="이름 <b>&", max_length=20, help_text=mark_safe("<b>실명</b>으로"))
+    note = forms.CharField(label="비고", required=False, widget=forms.Textarea)
+    count = forms.IntegerField(label="인원", required=False)
+    day = forms.DateField(label="날짜", widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label="구분", choices=CHOICES[1], help_text="하나를 고르세요")
+    many = forms.MultipleChoiceField(label="여럿", choices=CHOICES[0], required=False)
+    flag = forms.BooleanField(label="동의", required=False)
+    secret = forms.CharField(widget=forms.HiddenInput, required=False)
+    one = forms.ChoiceField(label="하나", choices=CHOICES[0], widget=forms.RadioSelect, required=False)
+    file = forms.FileField(label="파일", required=False)
+    unlabelled = forms.CharField(label="", required=False)
+
+
+def _fields_html(form, helper=None) -> str:
+    from django.template import Context, Template
+
+    if helper is not None:
+        form.helper = helper
+        return Template("{% load crispy_forms_tags %}{% crispy form %}").render(Context({"form": form}))
+    return Template("{% load crispy_forms_tags %}{{ form|crispy }}").render(Context({"form": form}))
+
+
+def _helpers():
+    from crispy_forms.helper import FormHelper
+
+    plain = FormHelper()
+    plain.form_tag = False
+    horizontal = FormHelper()
+    horizontal.form_tag, horizontal.form_class = False, "form-horizontal"
+    horizontal.label_class, horizontal.field_class = "col-3", "col-9"
+    inline = FormHelper()
+    inline.form_tag, inline.help_text_inline, inline.form_show_labels = False, True, False
+    return {"filter": None, "helper": plain, "horizontal": horizontal, "inline-help": inline}
+
+
+@pytest.mark.parametrize("layout", list(_helpers()))
+@pytest.mark.parametrize(
+    "data",
+    [None, {"name": "김", "kind": "a&b", "day": "2026-11-30"}, {"name": "x" * 30, "count": "a", "day": "x"}],
+    ids=["unbound", "valid", "errors"],
+)
+def test_crispy_fields_write_what_the_stock_template_writes(data, layout):
+    """Plain fields are written in Python, the others by the stock template: either way the form's HTML
+    is the stock template's, in the default and other layouts, with and without errors."""
+    fast = _fields_html(FieldsForm(data), _helpers()[layout])
+    with stock_templates():
+        stock = _fields_html(FieldsForm(data), _helpers()[layout])
+    assert ("이름 &lt;b&gt;&amp;" in fast) == (layout != "inline-help")  # that layout shows no labels
+    assert "<b>실명</b>으로" in fast
+    assert fast == stock
+
+
+def test_crispy_plain_fields_render_no_template(monkeypatch):
+    """The fast path writes a plain field without the stock template; a checkbox goes to it."""
+    from seongdong_gov.templatetags import form_markup
+
+    stock_renders = []
+    real = form_markup._stock_field
+
+    def counting(context):
+        stock_renders.append(context["field"].name)
+        return real(context)
+
+    monkeypatch.setattr(form_markup, "_stock_field", counting)
+    _fields_html(FieldsForm())
+    assert set(stock_renders) == {"flag", "secret", "one", "file"}
