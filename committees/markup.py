@@ -92,3 +92,25 @@ def composition_html(
             out.append("".join(cells))
         out.append("</tbody>")
     return mark_safe("\n".join(out))
+
+
+def chart_html(chart) -> dict[str, SafeString]:
+    """The organisation chart (committees.charts.org_chart) as SVG shapes and as the nested list under
+    it: 200 bodies were ~2,000 template nodes and 400 `{% url %}`s (~20 ms)."""
+    body_url = url_maker("committees:body_detail")
+    shapes = [f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>' for x1, y1, x2, y2 in chart.lines]
+    for box in chart.boxes:
+        b = box.body
+        shapes.append(
+            f'\n  <a href="{body_url(b.pk)}" class="depth-{box.depth}">\n'
+            f'    <rect x="{box.x}" y="{box.y}" width="{chart.box_w}" height="{chart.box_h}" rx="8"/>\n'
+            f'    <text x="{box.cx}" y="{box.y + 24}" text-anchor="middle">{e(b.name)}</text>\n'
+            f'    <text class="sub" x="{box.cx}" y="{box.y + 43}" text-anchor="middle">'
+            f"{e(b.get_kind_display())}</text>\n  </a>"
+        )
+
+    def item(node) -> str:
+        kids = f"<ul>{''.join(item(k) for k in node.kids)}</ul>" if node.kids else ""
+        return f'<li><a href="{body_url(node.body.pk)}">{e(node.body.name)}</a>{kids}</li>\n'
+
+    return {"svg": mark_safe("".join(shapes)), "list": mark_safe("".join(item(r) for r in chart.roots))}

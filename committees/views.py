@@ -22,7 +22,7 @@ from committees.forms import (
     PostMoveForm,
     SeatGroupForm,
 )
-from committees.markup import composition_html
+from committees.markup import chart_html, composition_html
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
 from seongdong_gov.bounds import ID_MAX, int_param
 from seongdong_gov.documents import file_response
@@ -41,9 +41,8 @@ def body_list(request):
 
 @login_required
 def body_chart(request):
-    return render(
-        request, "committees/body_chart.html", {"chart": org_chart(Body.objects.filter(is_active=True))}
-    )
+    chart = org_chart(Body.objects.filter(is_active=True))
+    return render(request, "committees/body_chart.html", {"chart": chart, "markup": chart_html(chart)})
 
 
 @login_required
