@@ -170,7 +170,7 @@ class Fixtures:
 
     @cached_property
     def first_person(self):
-        """The first person of the person list (ordered by name, at most 500 shown)."""
+        """The first person of the person list (ordered by name: the first page)."""
         from committees.models import Person
 
         return Person.objects.order_by("name", "pk").first()

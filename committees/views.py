@@ -27,6 +27,7 @@ from committees.models import Body, Membership, OrgUnit, Person, Post, PostHoldi
 from seongdong_gov.bounds import ID_MAX, int_param
 from seongdong_gov.documents import file_response
 from seongdong_gov.forms import form_view
+from seongdong_gov.pagination import paginate
 from seongdong_gov.rules import date_dots
 
 # ---- bodies ----------------------------------------------------------------------------------------
@@ -199,11 +200,13 @@ def membership_end(request, pk: int):
 
 @staff_required
 def person_list(request):
+    """Every person, a page at a time (the district has thousands; the list once stopped at 500 and the
+    rest were reachable only by a search), or those whose name contains `q`."""
     query = request.GET.get("q", "").strip()
     people = Person.objects.all()
     if query:
         people = people.filter(name__icontains=query)
-    return render(request, "committees/person_list.html", {"people": people[:500], "q": query})
+    return render(request, "committees/person_list.html", {**paginate(request, people), "q": query})
 
 
 def _pick(request, kind: str, queryset):

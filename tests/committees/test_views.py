@@ -346,9 +346,25 @@ def test_body_detail_query_count(client, db, rows, django_assert_num_queries):
 def test_person_list_query_count(client, db, rows, django_assert_num_queries):
     factories.PersonFactory.create_batch(rows)
     client.force_login(factories.staff_user())
-    # session, user, roles (one query), persons, session refresh (3)
-    with django_assert_num_queries(7):
+    # session, user, roles (one query), the count and the page of persons, session refresh (3)
+    with django_assert_num_queries(8):
         client.get(reverse("committees:person_list"))
+
+
+def test_person_list_pages_through_everyone(client, db):
+    """The list pages through every person (it once stopped at 500), and the search narrows it."""
+    from seongdong_gov.pagination import PER_PAGE
+
+    for i in range(PER_PAGE + 3):
+        factories.PersonFactory(name=f"인물{i:03d}")
+    client.force_login(factories.staff_user())
+    first = client.get(reverse("committees:person_list")).content.decode()
+    assert "인물000" in first and f"인물{PER_PAGE - 1:03d}" in first and f"인물{PER_PAGE:03d}" not in first
+    assert 'rel="next"' in first and f"전체 {Person.objects.count()}건" in first
+    second = client.get(reverse("committees:person_list"), {"page": 2}).content.decode()
+    assert f"인물{PER_PAGE + 2:03d}" in second and "인물000" not in second
+    found = client.get(reverse("committees:person_list"), {"q": "인물05"}).content.decode()
+    assert "인물050" in found and "인물000" not in found
 
 
 @pytest.mark.parametrize("rows", [1, 10])
