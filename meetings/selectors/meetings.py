@@ -77,16 +77,20 @@ def rule_body(meeting: Meeting) -> Body:
 
 def enrolled_memberships(meeting: Meeting) -> list[Membership]:
     """재적: memberships of the meeting's bodies in office on the meeting date, with person, body and
-    seat group. Two queries."""
+    seat group. Two queries (the bodies are the meeting's, usually prefetched)."""
     on = timezone.localdate(meeting.starts_at)  # the Seoul date: starts_at is stored in UTC
-    return list(
-        Membership.objects.filter(body__in=[b.pk for b in meeting.bodies.all()])
+    bodies = {b.pk: b for b in meeting.bodies.all()}
+    members = list(
+        Membership.objects.filter(body__in=list(bodies))
         .filter(current_q(on))
-        .select_related("body", "seat__group")
+        .select_related("seat__group")
         # the persons by their keys: joined, the planner hashed every person of the district (~2 ms)
         .prefetch_related("person")
         .order_by("body__order", "seat__group__order", "seat__number")
     )
+    for m in members:
+        m.body = bodies[m.body_id]  # the meeting's own body objects, not a copy of thirty columns a member
+    return members
 
 
 def attendances_of(meeting: Meeting) -> list[Attendance]:

@@ -26,10 +26,12 @@ from committees.models import Membership
 from meetings.models import (
     AgendaItem,
     Attendance,
+    ElectionCandidate,
     InterestDeclaration,
     Meeting,
     Minutes,
     NamedBallot,
+    Recusal,
     RecusalChallenge,
     Vote,
 )
@@ -201,8 +203,12 @@ def _item_lines(meeting: Meeting) -> list[dict]:
                     )
                 ),
             ),
-            "recusals__membership__person",
-            "election__candidates__membership__person",
+            # each relation with its member and person in one query (a prefetch per level was three)
+            Prefetch("recusals", queryset=Recusal.objects.select_related("membership__person")),
+            Prefetch(
+                "election__candidates",
+                queryset=ElectionCandidate.objects.select_related("membership__person"),
+            ),
             Prefetch(
                 "declarations",
                 queryset=InterestDeclaration.objects.select_related("membership__person").order_by(
