@@ -138,14 +138,8 @@ def members_yet_to_answer(meeting: Meeting) -> list[Membership]:
     ]
 
 
-def declaring_meeting_ids(roles: Roles, meetings: list[Meeting]) -> set[int]:
-    """Of `meetings`, those whose agenda is published and that belong to a body the user is a member
-    of: the portal links them to the member's 이해충돌 신고 page. One query (none without candidates)."""
-    candidates = [m.pk for m in meetings if m.agenda_published]
-    if not candidates or not roles.member_body_ids:
-        return set()
-    return set(
-        Meeting.objects.filter(pk__in=candidates, bodies__in=roles.member_body_ids).values_list(
-            "pk", flat=True
-        )
-    )
+def declaring_meeting_ids(meetings: list[Meeting]) -> set[int]:
+    """Of `meetings` (from my_upcoming, annotated with `of_my_membership`), those whose agenda is
+    published and that belong to a body the user is a member of: the portal links them to the member's
+    이해충돌 신고 page. No query."""
+    return {m.pk for m in meetings if m.agenda_published and m.of_my_membership}

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from committees.models import Body, CalendarException, Membership
@@ -217,10 +217,20 @@ def _my_bodies_meetings(roles: Roles) -> QuerySet[Meeting]:
 
 def my_upcoming(roles: Roles, *, today: dt.date) -> tuple[list[Meeting], bool]:
     """The member portal's upcoming meetings of the member's bodies (from today's Seoul midnight), the
-    next UPCOMING_MAX in date order, and whether there are more. One query on the indexed starts_at."""
+    next UPCOMING_MAX in date order (each with `of_my_membership`), and whether there are more. One query
+    on the indexed starts_at."""
     rows = list(
         _my_bodies_meetings(roles)
         .filter(starts_at__gte=_seoul_midnight(today))
+        # whether the user is a member of one of the meeting's bodies (the 이해충돌 신고 link,
+        # meetings.selectors.interests.declaring_meeting_ids), in the same query
+        .annotate(
+            of_my_membership=Exists(
+                Meeting.bodies.through.objects.filter(
+                    meeting_id=OuterRef("pk"), body_id__in=roles.member_body_ids
+                )
+            )
+        )
         .order_by("starts_at", "pk")[: UPCOMING_MAX + 1]
     )
     return rows[:UPCOMING_MAX], len(rows) > UPCOMING_MAX

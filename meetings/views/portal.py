@@ -27,7 +27,7 @@ def portal(request):
         request,
         "meetings/portal.html",
         {
-            "upcoming_html": upcoming_html(upcoming, selectors.declaring_meeting_ids(roles, upcoming)),
+            "upcoming_html": upcoming_html(upcoming, selectors.declaring_meeting_ids(upcoming)),
             "more_upcoming": more_upcoming,
             **past,
             "past_html": past_html(past["page_obj"]),
