@@ -44,37 +44,42 @@ def _day(moment) -> str:
     return date_format(timezone.localtime(moment), "DATE_FORMAT")
 
 
-def upcoming_html(meetings: list[Meeting], declaring: set[int]) -> SafeString:
-    """내 회의's upcoming meetings, one `<li>` each: the date, time and title linked, the status, and the
-    이해충돌 신고 link where the agenda asks for declarations."""
+def _items(meetings, empty: str, line) -> SafeString:
+    """`<li>` a meeting, written by `line`, or the one item that says the list is empty."""
     if not meetings:
-        return mark_safe(f"<li>{e(_('예정된 회의가 없습니다.'))}</li>")
+        return mark_safe(f"<li>{e(empty)}</li>")
+    return mark_safe("".join(f"<li>{line(m)}</li>" for m in meetings))
+
+
+def upcoming_html(meetings: list[Meeting], declaring: set[int]) -> SafeString:
+    """내 회의's upcoming meetings: the date, time and title linked, the status, and the 이해충돌 신고
+    link where the agenda asks for declarations."""
     detail, interests = url_maker("meetings:detail"), url_maker("meetings:interests_mine")
     declare = e(_("이해충돌 신고"))
-    out = []
-    for m in meetings:
-        line = (
-            f'<li><a href="{detail(m.pk)}">{_day(m.starts_at)} {_hm(m.starts_at)} {e(m.title)}</a>'
+
+    def line(m) -> str:
+        out = (
+            f'<a href="{detail(m.pk)}">{_day(m.starts_at)} {_hm(m.starts_at)} {e(m.title)}</a>'
             f" · {e(m.get_status_display())}"
         )
         if m.pk in declaring:
-            line += f' · <a href="{interests(m.pk)}" data-testid="interests-link-{m.pk}">{declare}</a>'
-        out.append(line + "</li>")
-    return mark_safe("".join(out))
+            out += f' · <a href="{interests(m.pk)}" data-testid="interests-link-{m.pk}">{declare}</a>'
+        return out
+
+    return _items(meetings, _("예정된 회의가 없습니다."), line)
 
 
 def past_html(meetings) -> SafeString:
-    """내 회의's page of past meetings, one `<li>` each: the date and title linked, and the minutes once
-    approved."""
-    if not meetings:
-        return mark_safe(f"<li>{e(_('지난 회의가 없습니다.'))}</li>")
+    """내 회의's page of past meetings: the date and title linked, and the minutes once approved."""
     detail, minutes_url = url_maker("meetings:detail"), url_maker("meetings:minutes")
     minutes_word = e(_("회의록"))
-    out = []
-    for m in meetings:
-        line = f'<li><a href="{detail(m.pk)}">{_day(m.starts_at)} {e(m.title)}</a>'
+    shown = (Minutes.Status.APPROVED, Minutes.Status.LOCKED)
+
+    def line(m) -> str:
+        out = f'<a href="{detail(m.pk)}">{_day(m.starts_at)} {e(m.title)}</a>'
         minutes = getattr(m, "minutes", None)
-        if minutes is not None and minutes.status in (Minutes.Status.APPROVED, Minutes.Status.LOCKED):
-            line += f' · <a href="{minutes_url(m.pk)}">{minutes_word}</a>'
-        out.append(line + "</li>")
-    return mark_safe("".join(out))
+        if minutes is not None and minutes.status in shown:
+            out += f' · <a href="{minutes_url(m.pk)}">{minutes_word}</a>'
+        return out
+
+    return _items(meetings, _("지난 회의가 없습니다."), line)

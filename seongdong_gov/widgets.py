@@ -61,19 +61,34 @@ def _option(o: dict) -> str:
     )
 
 
-def _select(w: dict) -> str | None:
-    parts = [f'<select name="{text_html(w["name"])}"{attrs_html(w["attrs"])}>']
-    for group_name, options, _index in w["optgroups"]:
-        if group_name:
-            parts.append(f'\n  <optgroup label="{text_html(group_name)}">')
+def _grouped(w: dict, option, group_open, group_close: str) -> str | None:
+    """The options of a choice widget in its optgroups (select.html and multiple_input.html walk them
+    alike); None when an option has a template of its own (the stock renderer writes the widget)."""
+    parts = []
+    for group, options, _index in w["optgroups"]:
+        if group:
+            parts.append(group_open(group))
         for o in options:
-            if o["template_name"] != W + "select_option.html":
+            markup = option(o)
+            if markup is None:
                 return None
-            parts.append(f"\n  {_option(o)}\n")
-        if group_name:
-            parts.append("\n  </optgroup>")
-    parts.append("\n</select>")
+            parts.append(markup)
+        if group:
+            parts.append(group_close)
     return "".join(parts)
+
+
+def _select_option(o: dict) -> str | None:
+    return f"\n  {_option(o)}\n" if o["template_name"] == W + "select_option.html" else None
+
+
+def _select(w: dict) -> str | None:
+    options = _grouped(
+        w, _select_option, lambda g: f'\n  <optgroup label="{text_html(g)}">', "\n  </optgroup>"
+    )
+    if options is None:
+        return None
+    return f'<select name="{text_html(w["name"])}"{attrs_html(w["attrs"])}>{options}\n</select>'
 
 
 def _textarea(w: dict) -> str:
@@ -100,26 +115,18 @@ def _input_option(o: dict) -> str:
     return f"<label{label_for}>{_input(o)}\n {text_html(o['label'])}</label>\n"
 
 
+def _check_option(o: dict) -> str | None:
+    tail = _INPUT_OPTIONS.get(o["template_name"])
+    return None if tail is None else f"<div>\n    {_input_option(o)}{tail}</div>"
+
+
 def _multiple_input(w: dict) -> str | None:
+    options = _grouped(w, _check_option, lambda g: f"\n  <div><label>{text_html(g)}</label>", "\n  </div>")
+    if options is None:
+        return None
     target, css = w["attrs"].get("id"), w["attrs"].get("class")
-    parts = [
-        "<div",
-        f' id="{text_html(target)}"' if target else "",
-        f' class="{text_html(css)}"' if css else "",
-        ">",
-    ]
-    for group, options, _index in w["optgroups"]:
-        if group:
-            parts.append(f"\n  <div><label>{text_html(group)}</label>")
-        for o in options:
-            tail = _INPUT_OPTIONS.get(o["template_name"])
-            if tail is None:
-                return None
-            parts.append(f"<div>\n    {_input_option(o)}{tail}</div>")
-        if group:
-            parts.append("\n  </div>")
-    parts.append("\n</div>")
-    return "".join(parts)
+    opening = (f' id="{text_html(target)}"' if target else "") + (f' class="{text_html(css)}"' if css else "")
+    return f"<div{opening}>{options}\n</div>"
 
 
 _INPUTS = (
