@@ -203,10 +203,10 @@ def test_portal_query_count(login, setup, rows, django_assert_num_queries):
     client = login(member)
     # Constant for 1 and 10 rows: session, user, roles (one query), context processors,
     # meetings with minutes, their bodies, feed token, written resolutions with their recusals and
-    # bodies, the member's memberships and answers, the published meetings of the member's own bodies
-    # (the 이해충돌 신고 links), the open electronic ballot boxes (issue 15 §2), the meetings sitting now
-    # (the live panel).
-    with django_assert_num_queries(18):  # +1: the header's unread-notification count
+    # bodies, the member's memberships and answers, the open electronic ballot boxes (issue 15 §2), the
+    # meetings sitting now (the live panel); whether the member sits on each upcoming meeting's bodies
+    # (the 이해충돌 신고 links) comes with the upcoming meetings.
+    with django_assert_num_queries(17):  # +1: the header's unread-notification count
         response = client.get(reverse("meetings:portal"))
     assert f"회의 {rows - 1}" in response.content.decode()
     assert response.content.decode().count("응답 필요") == rows
