@@ -69,7 +69,7 @@ def appointment_rows_html(memberships: list[Membership], *, is_admin: bool) -> S
                 kind += f" · {words['by_election']}"
             certificates = [
                 f'<a href="{cert_url(c.pk)}">{e(c.number)}</a>' if is_admin else e(c.number)
-                for c in a.certificates.all()
+                for c in a.certificate_list
             ]
             links = f'<a href="{edit_url(a.pk)}">{words["edit"]}</a>'
             if is_admin and not a.end_kind:
