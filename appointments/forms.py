@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appointments import rules, selectors, services
 from appointments.models import Appointment
-from committees.forms import DateInput
+from committees.forms import DateInput, offer_by_name
 from committees.models import Body, Membership, Person, Seat, SeatGroup
 from committees.pickers import Picker, PickerFormMixin
 from seongdong_gov import bounds
@@ -21,6 +21,10 @@ class RegisterFilterForm(forms.Form):
         label=_("발급일"), required=False, widget=DateInput(), validators=[validate_office_date]
     )
     q = forms.CharField(label=_("성명 또는 번호"), required=False, max_length=50)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_by_name(self.fields["body"])
 
 
 class AppointmentChoiceField(forms.ModelMultipleChoiceField):

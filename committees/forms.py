@@ -9,6 +9,19 @@ from committees.pickers import Picker, PickerFormMixin
 from seongdong_gov.bounds import validate_office_date
 
 
+def offer_by_name(field: forms.ModelChoiceField, queryset=None) -> None:
+    """Offer `queryset` (by default the field's own; bodies, units: anything shown by its `name`) as
+    choices read with one `values_list("pk", "name")` query. Django's choice iterator builds a whole
+    model per option (thirty columns of a body's rules for each of 200 bodies, through a server-side
+    cursor on PostgreSQL) just to print its name; the queryset still checks what is posted."""
+    if queryset is not None:
+        field.queryset = queryset
+    empty = [("", field.empty_label)] if getattr(field, "empty_label", None) is not None else []
+    options = field.queryset.values_list("pk", "name")
+    # read when the widget is drawn, not when the form is built (a CSV export or a valid POST never is)
+    field.choices = lambda: [*empty, *options]
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -112,10 +125,8 @@ class BodyForm(PickerFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["parent"].queryset = Body.objects.exclude(pk=self.instance.pk)
-        # the pickers over every body and unit of the district name each by its name alone: the other
-        # columns (thirty of a body's rules) are not read for 200 options
         for name in ("parent", "dong_unit"):
-            self.fields[name].queryset = self.fields[name].queryset.only("pk", "name")
+            offer_by_name(self.fields[name])
 
     def clean(self):
         data = super().clean()

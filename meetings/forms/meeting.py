@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from committees.forms import offer_by_name
 from committees.models import Body
 from meetings.models import (
     Meeting,
@@ -37,8 +38,8 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bodies"].queryset = bodies
-        self.fields["host_body"].queryset = bodies
+        offer_by_name(self.fields["bodies"], bodies)
+        offer_by_name(self.fields["host_body"], bodies)
 
     def clean(self):
         data = super().clean()
