@@ -4,17 +4,12 @@ cells with dates, links and certificates, which Django's template language wrote
 
 from __future__ import annotations
 
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from committees.markup import url_maker
 from committees.models import Membership
+from seongdong_gov.markup import day_text, url_maker
 from seongdong_gov.widgets import escape_html as e
-
-
-def _date(value) -> str:
-    return date_format(value, "DATE_FORMAT") if value else ""
 
 
 def appointment_rows_html(memberships: list[Membership], *, is_admin: bool) -> SafeString:
@@ -45,7 +40,7 @@ def appointment_rows_html(memberships: list[Membership], *, is_admin: bool) -> S
     out = []
     for m in memberships:
         a = getattr(m, "appointment", None)
-        term = f"{_date(m.start)} ~ {_date(m.end)}"
+        term = f"{day_text(m.start)} ~ {day_text(m.end)}"
         if a and a.end_kind:
             term += f' <span class="badge text-bg-secondary">{e(a.get_end_kind_display())}</span>'
         cells = [
@@ -55,10 +50,10 @@ def appointment_rows_html(memberships: list[Membership], *, is_admin: bool) -> S
         if a:
             recommended = e(a.recommended_by)
             if a.recommended_on:
-                recommended += f'<br><span class="small">{_date(a.recommended_on)}</span>'
+                recommended += f'<br><span class="small">{day_text(a.recommended_on)}</span>'
             approval = e(a.approval_number) if a.approval_number else "-"
             if a.approval_date:
-                approval += f'<br><span class="small">{_date(a.approval_date)}</span>'
+                approval += f'<br><span class="small">{day_text(a.approval_date)}</span>'
             if a.is_reappointment:
                 kind = words["reappointed"]
                 if a.reappointment_reason:

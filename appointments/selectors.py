@@ -13,7 +13,7 @@ from committees.models import Body, Membership, Seat, SeatGroup
 
 # the attendance tally is the meetings app's (its service rebuilds the snapshot when stale); read here
 from meetings.services import tally as meeting_services
-from seongdong_gov.models import AuditEntry
+from seongdong_gov.audit import newest_entry
 
 
 def register(*, year: int | None = None, body_id: int | None = None, q: str = "") -> QuerySet[Certificate]:
@@ -59,9 +59,8 @@ def register_version() -> dict:
     certificates, the newest one's id and record time (an issue or a reissue adds a line), and the newest
     audit entry's id (a renamed person or body, or an ended or edited term, changes a line without
     touching the certificate table; every such change is audited). Kept with the cached CSV export."""
-    newest_audit = AuditEntry.objects.order_by("-pk").values("pk")[:1]
     return Certificate.objects.aggregate(
-        rows=Count("pk"), last=Max("pk"), issued=Max("issued_at"), audit=Max(Subquery(newest_audit))
+        rows=Count("pk"), last=Max("pk"), issued=Max("issued_at"), audit=Max(Subquery(newest_entry()))
     )
 
 

@@ -7,25 +7,13 @@ escape_html); tests/committees/test_views.py reads what the page shows."""
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from committees.models import Body
 from committees.selectors import GroupRows
+from seongdong_gov.markup import day_text, url_maker
 from seongdong_gov.widgets import escape_html as e
-
-_SENTINEL = 987654321
-
-
-def url_maker(name: str, *leading):
-    """`pk -> URL` for a route whose last argument is a pk, reversed once rather than once a row."""
-    pattern = reverse(name, args=[*leading, _SENTINEL])
-    return lambda pk: pattern.replace(str(_SENTINEL), str(pk))
-
-
-def _date(value) -> str:
-    return date_format(value, "DATE_FORMAT") if value else ""
 
 
 def composition_html(
@@ -71,7 +59,7 @@ def composition_html(
                     who += f' <span class="small text-muted">{e(p.affiliation)} {e(p.title)}</span>'
                 cells.append(
                     f"<td>{who}</td><td>{e(m.get_role_display())}</td>"
-                    f"<td>{_date(m.start)} ~ {_date(m.end)}</td>"
+                    f"<td>{day_text(m.start)} ~ {day_text(m.end)}</td>"
                 )
                 if show_contacts:
                     phone = f"<br>{e(p.phone)}" if p.phone else ""

@@ -4,19 +4,13 @@ meetings). Each writes what its template wrote, escaping every value."""
 
 from __future__ import annotations
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from committees.markup import url_maker
 from committees.models import Membership
 from meetings.models import Attendance, Meeting, Minutes
+from seongdong_gov.markup import day_text, hm, url_maker
 from seongdong_gov.widgets import escape_html as e
-
-
-def _hm(moment) -> str:
-    return timezone.localtime(moment).strftime("%H:%M") if moment else ""
 
 
 def attendance_rows_html(rows: list[tuple[Membership, Attendance | None]]) -> SafeString:
@@ -31,17 +25,13 @@ def attendance_rows_html(rows: list[tuple[Membership, Attendance | None]]) -> Sa
             status = e(a.get_status_display())
             if a.deputy_name:
                 status += f" ({deputy}: {e(a.deputy_name)})"
-            times = _hm(a.arrived_at) + (f"–{_hm(a.left_at)}" if a.left_at else "")
+            times = hm(a.arrived_at) + (f"–{hm(a.left_at)}" if a.left_at else "")
         else:
             status, times = "—", ""
         out.append(
             f"<tr><td>{name}</td><td>{e(m.body.name)}</td><td>{status}</td>\n        <td>{times}</td></tr>"
         )
     return mark_safe("".join(out))
-
-
-def _day(moment) -> str:
-    return date_format(timezone.localtime(moment), "DATE_FORMAT")
 
 
 def _items(meetings, empty: str, line) -> SafeString:
@@ -59,7 +49,7 @@ def upcoming_html(meetings: list[Meeting], declaring: set[int]) -> SafeString:
 
     def line(m) -> str:
         out = (
-            f'<a href="{detail(m.pk)}">{_day(m.starts_at)} {_hm(m.starts_at)} {e(m.title)}</a>'
+            f'<a href="{detail(m.pk)}">{day_text(m.starts_at)} {hm(m.starts_at)} {e(m.title)}</a>'
             f" · {e(m.get_status_display())}"
         )
         if m.pk in declaring:
@@ -76,7 +66,7 @@ def past_html(meetings) -> SafeString:
     shown = (Minutes.Status.APPROVED, Minutes.Status.LOCKED)
 
     def line(m) -> str:
-        out = f'<a href="{detail(m.pk)}">{_day(m.starts_at)} {e(m.title)}</a>'
+        out = f'<a href="{detail(m.pk)}">{day_text(m.starts_at)} {e(m.title)}</a>'
         minutes = getattr(m, "minutes", None)
         if minutes is not None and minutes.status in shown:
             out += f' · <a href="{minutes_url(m.pk)}">{minutes_word}</a>'

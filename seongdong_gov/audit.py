@@ -16,6 +16,12 @@ from django.db.models.fields.files import FieldFile
 from seongdong_gov.models import AuditEntry
 
 
+def newest_entry() -> models.QuerySet:
+    """The newest audit entry's id, as a one-row queryset (usable as a subquery): what caches keyed on
+    "has anything audited changed" read as their data version (the home panels, the register CSV)."""
+    return AuditEntry.objects.order_by("-pk").values("pk")[:1]
+
+
 def _file_size(value: FieldFile) -> int | None:
     # a file whose storage entry is gone (or never written) must not stop the write being recorded
     try:

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from seongdong_gov.models import AuditEntry
+from seongdong_gov.audit import newest_entry
 
 T = TypeVar("T")
 
@@ -44,17 +44,10 @@ def register(provider: Provider, *, order: int, cache: bool = False) -> None:
         _providers.sort(key=lambda item: item[0])
 
 
-def panels(request, roles) -> list[Panel]:
-    """Every registered provider's panels for this request, in registration order (nothing cached)."""
-    out: list[Panel] = []
-    for _order, provider, _cache in _providers:
-        out.extend(provider(request, roles))
-    return out
-
-
 def data_version() -> str:
     """The newest audit entry's id, the day and the language: what a cached panel was computed from."""
-    newest = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    row = newest_entry().first()
+    newest = row["pk"] if row else 0
     return f"{newest}:{timezone.localdate().isoformat()}:{get_language()}"
 
 

@@ -79,8 +79,8 @@ class WindowPage:
 
 def paginate_window(request, queryset, per_page: int = PER_PAGE) -> dict:
     """The `?page=` page of `queryset` as `page_obj` (a WindowPage), in one query and no count; a page
-    past the end shows the last rows' page as empty with a link back (a stale link, not an error). Deep
-    pages cost an OFFSET; a member reads the first few."""
+    past the end is shown empty with a link back (a stale link, not an error). Deep pages cost an
+    OFFSET; a member reads the first few."""
     number = page_number(request)
     start = (number - 1) * per_page
     return {"page_obj": WindowPage(list(queryset[start : start + per_page + 1]), number, per_page)}

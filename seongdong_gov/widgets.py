@@ -42,22 +42,16 @@ def attrs_html(attrs: dict) -> str:
     )
 
 
-def option_html(value, label, attrs_html: str = "") -> str:
-    """One `<option>` as django/forms/widgets/select_option.html writes it (its trailing newline kept);
-    `attrs_html` is the option's attributes already written (" selected")."""
-    return f'\n  <option value="{escape_html(value)}"{attrs_html}>{escape_html(label)}</option>\n'
+def option_html(value, label, attrs: str = "") -> str:
+    """One `<option>` as select.html writes it around django/forms/widgets/select_option.html (its
+    indent and trailing newline kept); `attrs` is the option's attributes already written (" selected")."""
+    return f'\n  <option value="{escape_html(value)}"{attrs}>{text_html(label)}</option>\n'
 
 
 def _input(w: dict) -> str:
     value = "" if w["value"] is None else f' value="{escape_html(w["value"])}"'
     return (
         f'<input type="{text_html(w["type"])}" name="{text_html(w["name"])}"{value}{attrs_html(w["attrs"])}>'
-    )
-
-
-def _option(o: dict) -> str:
-    return (
-        f'<option value="{escape_html(o["value"])}"{attrs_html(o["attrs"])}>{text_html(o["label"])}</option>'
     )
 
 
@@ -79,7 +73,9 @@ def _grouped(w: dict, option, group_open, group_close: str) -> str | None:
 
 
 def _select_option(o: dict) -> str | None:
-    return f"\n  {_option(o)}\n" if o["template_name"] == W + "select_option.html" else None
+    if o["template_name"] != W + "select_option.html":
+        return None
+    return option_html(o["value"], o["label"], attrs_html(o["attrs"]))
 
 
 def _select(w: dict) -> str | None:

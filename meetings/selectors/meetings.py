@@ -227,9 +227,7 @@ def my_upcoming(roles: Roles, *, today: dt.date) -> tuple[list[Meeting], bool]:
         # meetings.selectors.interests.declaring_meeting_ids), in the same query
         .annotate(
             of_my_membership=Exists(
-                Meeting.bodies.through.objects.filter(
-                    meeting_id=OuterRef("pk"), body_id__in=roles.member_body_ids
-                )
+                meeting_ids_of_bodies(roles.member_body_ids).filter(meeting_id=OuterRef("pk"))
             )
         )
         .order_by("starts_at", "pk")[: UPCOMING_MAX + 1]

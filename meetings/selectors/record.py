@@ -36,14 +36,11 @@ from meetings.models import (
     Vote,
 )
 from meetings.selectors.meetings import attendances_of, enrolled_memberships, quorum_panel, run_of_show
+from seongdong_gov.markup import hm
 from seongdong_gov.rules import date_dots
 
 # 2: recusal kinds, 이해충돌 declarations and 기피 challenges per item, attendance mode (영상)
 RECORD_VERSION = 2
-
-
-def _hm(moment: dt.datetime | None) -> str:
-    return timezone.localtime(moment).strftime("%H:%M") if moment else ""
 
 
 def _day(moment: dt.datetime | None) -> str:
@@ -80,8 +77,8 @@ def _attendance_lines(enrolled, attendances: list[Attendance]) -> list[dict]:
         line.update(
             status=a.status if a else "",
             status_label=_label(Attendance.Status, a.status) if a else "미기록",
-            arrived=_hm(a.arrived_at) if a else "",
-            left=_hm(a.left_at) if a else "",
+            arrived=hm(a.arrived_at) if a else "",
+            left=hm(a.left_at) if a else "",
             deputy=a.deputy_name if a else "",
             mode=a.mode if a else "",
             mode_label=_label(Attendance.Mode, a.mode) if a and a.mode == Attendance.Mode.VIDEO else "",
@@ -95,7 +92,7 @@ def _vote_line(vote: Vote) -> dict:
         "method": vote.method,
         "method_label": vote.method_label,
         "electronic": vote.electronic,
-        "taken_at": _hm(vote.taken_at),
+        "taken_at": hm(vote.taken_at),
         "enrolled": vote.enrolled,
         "present": vote.present,
         "voting": vote.voting,
@@ -121,7 +118,7 @@ def _written_line(item: AgendaItem) -> dict | None:
     if written is None or not written.is_counted:
         return None
     return {
-        "deadline": f"{_day(written.deadline)} {_hm(written.deadline)}",
+        "deadline": f"{_day(written.deadline)} {hm(written.deadline)}",
         "enrolled": written.enrolled,
         "eligible": written.eligible,
         "yes": written.yes,
@@ -149,7 +146,7 @@ def _election_line(item: AgendaItem) -> dict | None:
 
 
 def _moment(moment: dt.datetime | None) -> str:
-    return f"{_day(moment)} {_hm(moment)}" if moment else ""
+    return f"{_day(moment)} {hm(moment)}" if moment else ""
 
 
 def _recusal_line(recusal) -> dict:
@@ -264,7 +261,7 @@ def record_build(meeting: Meeting, minutes: Minutes | None = None) -> dict:
         bodies = [b.name for b in meeting.bodies.all()]
         roster = _attendance_lines(enrolled, attendances)
         present = [r for r in roster if r["status"] == Attendance.Status.PRESENT]
-        start_hm = _hm(meeting.starts_at)
+        start_hm = hm(meeting.starts_at)
         record = {
             "version": RECORD_VERSION,
             "meeting": {
@@ -275,7 +272,7 @@ def record_build(meeting: Meeting, minutes: Minutes | None = None) -> dict:
                 "bodies": bodies,
                 "date": _day(meeting.starts_at),
                 "start": start_hm,
-                "end": _hm(meeting.ends_at),
+                "end": hm(meeting.ends_at),
                 "place": meeting.place,
                 "status_label": meeting.get_status_display(),
                 # 유회: the meeting never reached its quorum; the minutes say so (issue 10 §2)
