@@ -111,13 +111,7 @@ def require_member(roles: Roles) -> None:
 
 def meeting_for_user(request_or_roles, pk: int) -> Meeting:
     roles = roles_of(request_or_roles)
-    meeting = (
-        selectors.visible_meetings(roles)
-        .prefetch_related("bodies")
-        .select_related("host_body")
-        .filter(pk=pk)
-        .first()
-    )
+    meeting = selectors.visible_meeting(roles, pk)
     if meeting is None:
         raise Http404
     return meeting
@@ -169,7 +163,7 @@ def minutes_for_user(request_or_roles, pk: int) -> tuple[Meeting, Minutes, bool]
     roles = roles_of(request_or_roles)
     meeting = meeting_for_user(roles, pk)
     manage = can_manage(roles, meeting)
-    minutes = Minutes.objects.filter(meeting=meeting).first()
+    minutes = selectors.minutes_of(meeting)
     if minutes is None or (not manage and minutes.status == Minutes.Status.DRAFT):
         raise Http404
     return meeting, minutes, manage

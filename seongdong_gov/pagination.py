@@ -77,10 +77,13 @@ class WindowPage:
         return (self.number - 1) * self.per_page + len(self.object_list)
 
 
-def paginate_window(request, queryset, per_page: int = PER_PAGE) -> dict:
-    """The `?page=` page of `queryset` as `page_obj` (a WindowPage), in one query and no count; a page
-    past the end is shown empty with a link back (a stale link, not an error). Deep pages cost an
-    OFFSET; a member reads the first few."""
+def paginate_window(request, rows, per_page: int = PER_PAGE) -> dict:
+    """The `?page=` page of `rows` (a queryset, or a function of start and stop giving that slice's
+    rows) as `page_obj` (a WindowPage), in one query and no count; a page past the end is shown empty
+    with a link back (a stale link, not an error). Deep pages cost an OFFSET; a member reads the first
+    few."""
     number = page_number(request)
     start = (number - 1) * per_page
-    return {"page_obj": WindowPage(list(queryset[start : start + per_page + 1]), number, per_page)}
+    stop = start + per_page + 1
+    found = rows(start, stop) if callable(rows) else list(rows[start:stop])
+    return {"page_obj": WindowPage(found, number, per_page)}

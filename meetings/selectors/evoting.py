@@ -17,6 +17,7 @@ from meetings import rules
 from meetings.models import Attendance, BallotBox, ElectronicBallot, Meeting, Recusal, SecretBallot, VoterMark
 from meetings.selectors.convening import own_membership
 from meetings.selectors.voting import vote_context
+from seongdong_gov.precompiled import Precompiled
 
 
 def receipt_digest(receipt: str) -> str:
@@ -72,13 +73,19 @@ def open_boxes(meeting: Meeting, now: dt.datetime | None = None) -> list[tuple[B
     return [(b, box_counts(b, now)) for b in boxes]
 
 
-def open_boxes_brief(meeting: Meeting) -> list[BallotBox]:
-    """The boxes open on the meeting's items, with their items; one query (the meeting page)."""
-    return list(
-        BallotBox.objects.filter(item__meeting=meeting, closed_at=None, discarded_at=None)
+_OPEN_BOXES = Precompiled(
+    lambda meeting_id: (
+        BallotBox.objects.filter(item__meeting_id=meeting_id, closed_at=None, discarded_at=None)
         .select_related("item")
         .order_by("item__order")
     )
+)
+
+
+def open_boxes_brief(meeting: Meeting) -> list[BallotBox]:
+    """The boxes open on the meeting's items, with their items; one query (the meeting page), compiled
+    once (seongdong_gov.precompiled)."""
+    return _OPEN_BOXES.rows(meeting_id=meeting.pk)
 
 
 def boxes_of(meeting: Meeting) -> list[BallotBox]:
@@ -92,20 +99,23 @@ def boxes_of(meeting: Meeting) -> list[BallotBox]:
     )
 
 
+_MY_OPEN_BOXES = Precompiled(
+    lambda body_ids: (
+        BallotBox.objects.filter(closed_at=None, discarded_at=None, item__meeting__bodies__in=body_ids)
+        .select_related("item__meeting")
+        .distinct()
+        .order_by("opened_at")
+    )
+)
+
+
 def my_open_boxes(roles: Roles) -> list[tuple[BallotBox, bool]]:
     """The boxes open on meetings of the user's bodies where the user is a member in office on the
     meeting date, each with whether the user has voted in it. Two queries and one per box found (the
     membership on the meeting's date)."""
     if roles.person_id is None or not roles.member_body_ids:
         return []
-    boxes = list(
-        BallotBox.objects.filter(
-            closed_at=None, discarded_at=None, item__meeting__bodies__in=roles.member_body_ids
-        )
-        .select_related("item__meeting")
-        .distinct()
-        .order_by("opened_at")
-    )
+    boxes = _MY_OPEN_BOXES.rows(body_ids=sorted(roles.member_body_ids))
     if not boxes:
         return []
     marks = set(

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 
 from committees.permissions import Roles
 from meetings.models import AgendaItem, BallotBox, Meeting, Vote
@@ -19,6 +19,7 @@ from meetings.selectors.meetings import (
     quorum_panel,
     run_of_show,
 )
+from seongdong_gov.precompiled import Precompiled
 
 # the states in which a meeting may be sitting (the lifecycle's "current_item" action)
 LIVE_STATES = (Meeting.Status.NOTICE_SENT, Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFT)
@@ -157,15 +158,21 @@ def is_live(meeting: Meeting, *, now: dt.datetime) -> bool:
     return meeting.status in LIVE_STATES and meeting.starts_at <= now < meeting.ends_at + OVERRUN
 
 
-def my_live_meetings(roles: Roles, *, now: dt.datetime) -> QuerySet[Meeting]:
-    """The meetings of the user's bodies sitting now (started, not yet OVERRUN past their planned end,
-    in a state that may sit): the portal's live panels. One query."""
-    ids = roles.member_body_ids | roles.secretary_body_ids
-    if not ids:
-        return Meeting.objects.none()
-    return Meeting.objects.filter(
-        pk__in=meeting_ids_of_bodies(ids),
+_LIVE = Precompiled(
+    lambda body_ids, now, since: Meeting.objects.filter(
+        pk__in=meeting_ids_of_bodies(body_ids),
         status__in=LIVE_STATES,
         starts_at__lte=now,
-        ends_at__gt=now - OVERRUN,
+        ends_at__gt=since,
     ).order_by("starts_at", "pk")
+)
+
+
+def my_live_meetings(roles: Roles, *, now: dt.datetime) -> list[Meeting]:
+    """The meetings of the user's bodies sitting now (started, not yet OVERRUN past their planned end,
+    in a state that may sit): the portal's live panels. One query, compiled once per connection and
+    number of bodies (seongdong_gov.precompiled)."""
+    ids = roles.member_body_ids | roles.secretary_body_ids
+    if not ids:
+        return []
+    return _LIVE.rows(body_ids=sorted(ids), now=now, since=now - OVERRUN)

@@ -6,15 +6,27 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from committees.models import Body, CalendarException, Membership
+from committees.models import Body, CalendarException, Membership, Person
 from committees.permissions import Roles
 from committees.selectors import current_q
 from committees.workdays import WorkingCalendar
 from meetings import rules
-from meetings.models import AgendaItem, Attendance, Election, Meeting, Minutes, NamedBallot, Vote
+from meetings.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Election,
+    Meeting,
+    Minutes,
+    NamedBallot,
+    Observer,
+    Recusal,
+    Vote,
+)
+from seongdong_gov.precompiled import Precompiled, seed_prefetched
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -24,6 +36,34 @@ def visible_meetings(roles: Roles) -> QuerySet[Meeting]:
         return Meeting.objects.all()
     ids = roles.secretary_body_ids | roles.member_body_ids
     return Meeting.objects.filter(pk__in=meeting_ids_of_bodies(ids))
+
+
+_MEETING = Precompiled(lambda pk: Meeting.objects.filter(pk=pk).select_related("host_body"))
+_MEETING_OF_BODIES = Precompiled(
+    lambda pk, body_ids: Meeting.objects.filter(pk=pk, pk__in=meeting_ids_of_bodies(body_ids)).select_related(
+        "host_body"
+    )
+)
+# one meeting's bodies (what prefetch_related("bodies") reads, in Body's order, without its IN list)
+_BODIES_OF = Precompiled(
+    lambda meeting_id: Body.objects.filter(
+        pk__in=Meeting.bodies.through.objects.filter(meeting_id=meeting_id).values("body_id")
+    )
+)
+
+
+def visible_meeting(roles: Roles, pk: int) -> Meeting | None:
+    """The meeting `pk` if the user sees it (`visible_meetings`), with its host body and bodies: every
+    meeting page starts here, so its two queries are compiled once (seongdong_gov.precompiled)."""
+    if roles.is_governance_staff:
+        rows = _MEETING.rows(pk=pk)
+    else:
+        ids = roles.secretary_body_ids | roles.member_body_ids
+        rows = _MEETING_OF_BODIES.rows(pk=pk, body_ids=sorted(ids)) if ids else []
+    if not rows:
+        return None
+    seed_prefetched(rows[0], "bodies", _BODIES_OF.rows(meeting_id=pk))
+    return rows[0]
 
 
 def at_meeting_time(meeting: Meeting, t: dt.time | None) -> dt.datetime | None:
@@ -75,21 +115,30 @@ def rule_body(meeting: Meeting) -> Body:
     return bodies[0]
 
 
+_ENROLLED = Precompiled(
+    lambda body_ids, on: (
+        Membership.objects.filter(body__in=body_ids)
+        .filter(current_q(on))
+        .select_related("seat__group")
+        .order_by()
+    )  # sorted below: in SQL the order joined the bodies and cost ~1 ms of ORM compiling
+)
+# the members' persons by their keys (joined to the memberships, the planner hashed every person of the
+# district, ~2 ms); compiled once per number of persons
+_PERSONS = Precompiled(lambda ids: Person.objects.filter(pk__in=ids))
+_ATTENDANCES = Precompiled(lambda meeting_id: Attendance.objects.filter(meeting_id=meeting_id).order_by())
+
+
 def enrolled_memberships(meeting: Meeting) -> list[Membership]:
     """재적: memberships of the meeting's bodies in office on the meeting date, with person, body and
     seat group. Two queries (the bodies are the meeting's, usually prefetched)."""
     on = timezone.localdate(meeting.starts_at)  # the Seoul date: starts_at is stored in UTC
     bodies = {b.pk: b for b in meeting.bodies.all()}
-    members = list(
-        Membership.objects.filter(body__in=list(bodies))
-        .filter(current_q(on))
-        .select_related("seat__group")
-        # the persons by their keys: joined, the planner hashed every person of the district (~2 ms)
-        .prefetch_related("person")
-        .order_by()  # sorted below: in SQL the order joined the bodies and cost ~1 ms of ORM compiling
-    )
+    members = _ENROLLED.rows(body_ids=sorted(bodies), on=on)
+    persons = {p.pk: p for p in _PERSONS.rows(ids=sorted({m.person_id for m in members}))}
     for m in members:
         m.body = bodies[m.body_id]  # the meeting's own body objects, not a copy of thirty columns a member
+        m.person = persons[m.person_id]
     members.sort(key=lambda m: (m.body.order, m.body_id, m.seat.group.order, m.seat.number, m.pk))
     return members
 
@@ -98,7 +147,7 @@ def attendances_of(meeting: Meeting) -> list[Attendance]:
     """The meeting's attendance lines in no order: Attendance's default ordering joins membership, body,
     seat group and seat (a scan of every membership of the district), which callers that key the lines
     by member do not need."""
-    return list(Attendance.objects.filter(meeting=meeting).order_by())
+    return _ATTENDANCES.rows(meeting_id=meeting.pk)
 
 
 def presences(attendances: list[Attendance]) -> list[rules.Presence]:
@@ -132,29 +181,70 @@ def run_of_show(meeting: Meeting, items: list[AgendaItem]) -> None:
         item.slot_end = moment
 
 
+# the meeting page's agenda, one query a kind of row (issue 14): each compiled once per connection
+# (seongdong_gov.precompiled) and keyed by the meeting, where prefetching compiled an IN list a page
+_ITEMS = Precompiled(
+    lambda meeting_id: AgendaItem.objects.filter(meeting_id=meeting_id).select_related(
+        "written", "election__winner__person"
+    )
+)
+_VOTES = Precompiled(lambda meeting_id: Vote.objects.filter(item__meeting_id=meeting_id).order_by("taken_at"))
+_BALLOTS = Precompiled(
+    lambda meeting_id: NamedBallot.objects.filter(vote__item__meeting_id=meeting_id).select_related(
+        "membership__person"
+    )
+)
+_RECUSALS = Precompiled(lambda meeting_id: Recusal.objects.filter(item__meeting_id=meeting_id))
+_ATTACHMENTS = Precompiled(lambda meeting_id: Attachment.objects.filter(meeting_id=meeting_id))
+_MINUTES = Precompiled(lambda meeting_id: Minutes.objects.filter(meeting_id=meeting_id))
+_OBSERVERS = Precompiled(lambda meeting_id: Observer.objects.filter(meeting_id=meeting_id))
+
+
+def minutes_of(meeting: Meeting) -> Minutes | None:
+    """The meeting's minutes (one at most), or None."""
+    return next(iter(_MINUTES.rows(meeting_id=meeting.pk)), None)
+
+
+def observers_of(meeting: Meeting) -> list[Observer]:
+    return _OBSERVERS.rows(meeting_id=meeting.pk)
+
+
+def grouped_by(rows, attname: str) -> dict[int | None, list]:
+    """Rows by the value of one of their attributes (a foreign key's id), in their order."""
+    out: dict[int | None, list] = {}
+    for row in rows:
+        out.setdefault(getattr(row, attname), []).append(row)
+    return out
+
+
+def agenda_of(meeting: Meeting) -> tuple[list[AgendaItem], list[Attachment]]:
+    """The agenda as the meeting page shows it: the items in order, each with `vote_list` (by time, each
+    vote with its `ballot_list`), `recusal_list` and `attachment_list`; and the meeting's own
+    attachments (those on no item). Six queries whatever the number of items, votes or ballots."""
+    pk = meeting.pk
+    items = _ITEMS.rows(meeting_id=pk)
+    ballots = grouped_by(_BALLOTS.rows(meeting_id=pk), "vote_id")
+    votes = _VOTES.rows(meeting_id=pk)
+    for v in votes:
+        v.ballot_list = ballots.get(v.pk, [])
+    votes_of = grouped_by(votes, "item_id")
+    recusals = grouped_by(_RECUSALS.rows(meeting_id=pk), "item_id")
+    attachments = grouped_by(_ATTACHMENTS.rows(meeting_id=pk), "item_id")
+    for item in items:
+        item.vote_list = votes_of.get(item.pk, [])
+        item.recusal_list = recusals.get(item.pk, [])
+        item.attachment_list = attachments.get(item.pk, [])
+    return items, attachments.get(None, [])
+
+
 def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_draft: bool) -> dict:
     """Fixed number of queries whatever the number of items, members or votes."""
     enrolled = enrolled_memberships(meeting)
     # the rows name each member from `enrolled`: the attendance lines need no member of their own
     attendances = attendances_of(meeting)
-    items = []
-    if show_agenda:
-        items = list(
-            AgendaItem.objects.filter(meeting=meeting)
-            .select_related("written", "election__winner__person")
-            .prefetch_related(
-                Prefetch(
-                    "votes",
-                    queryset=Vote.objects.order_by("taken_at").prefetch_related(
-                        Prefetch("ballots", queryset=NamedBallot.objects.select_related("membership__person"))
-                    ),
-                ),
-                "recusals",
-                "attachments",
-            )
-        )
+    items, attachments = agenda_of(meeting) if show_agenda else ([], [])
     run_of_show(meeting, items)
-    minutes = Minutes.objects.filter(meeting=meeting).first()
+    minutes = minutes_of(meeting)
     if minutes and not show_minutes_draft and minutes.status == Minutes.Status.DRAFT:
         minutes = None
     by_member = {a.membership_id: a for a in attendances}
@@ -164,8 +254,8 @@ def meeting_detail_data(meeting: Meeting, *, show_agenda: bool, show_minutes_dra
         "rows": rows,
         "items": items,
         "minutes": minutes,
-        "observers": list(meeting.observers.all()),
-        "attachments": list(meeting.attachments.filter(item__isnull=True)) if show_agenda else [],
+        "observers": observers_of(meeting),
+        "attachments": attachments,
     }
 
 
@@ -216,35 +306,48 @@ def _my_bodies_meetings(roles: Roles) -> QuerySet[Meeting]:
     return Meeting.objects.filter(pk__in=meeting_ids_of_bodies(ids))
 
 
+# 내 회의's two lists, compiled once per connection and number of bodies (seongdong_gov.precompiled)
+_UPCOMING = Precompiled(
+    lambda body_ids, member_body_ids, since: (
+        Meeting.objects.filter(pk__in=meeting_ids_of_bodies(body_ids), starts_at__gte=since)
+        # whether the user is a member of one of the meeting's bodies (the 이해충돌 신고 link,
+        # meetings.selectors.interests.declaring_meeting_ids), in the same query
+        .annotate(
+            of_my_membership=Exists(meeting_ids_of_bodies(member_body_ids).filter(meeting_id=OuterRef("pk")))
+        )
+        .order_by("starts_at", "pk")[: UPCOMING_MAX + 1]
+    )
+)
+_PAST = Precompiled(
+    lambda body_ids, before: (
+        Meeting.objects.filter(pk__in=meeting_ids_of_bodies(body_ids), starts_at__lt=before)
+        .select_related("minutes")
+        .order_by("-starts_at", "-pk")
+    )
+)
+
+
 def my_upcoming(roles: Roles, *, today: dt.date) -> tuple[list[Meeting], bool]:
     """The member portal's upcoming meetings of the member's bodies (from today's Seoul midnight), the
     next UPCOMING_MAX in date order (each with `of_my_membership`), and whether there are more. One query
     on the indexed starts_at."""
-    rows = list(
-        _my_bodies_meetings(roles)
-        .filter(starts_at__gte=_seoul_midnight(today))
-        # whether the user is a member of one of the meeting's bodies (the 이해충돌 신고 link,
-        # meetings.selectors.interests.declaring_meeting_ids), in the same query
-        .annotate(
-            of_my_membership=Exists(
-                meeting_ids_of_bodies(roles.member_body_ids).filter(meeting_id=OuterRef("pk"))
-            )
-        )
-        .order_by("starts_at", "pk")[: UPCOMING_MAX + 1]
+    ids = roles.member_body_ids | roles.secretary_body_ids
+    if not ids:
+        return [], False
+    rows = _UPCOMING.rows(
+        body_ids=sorted(ids), member_body_ids=sorted(roles.member_body_ids), since=_seoul_midnight(today)
     )
     return rows[:UPCOMING_MAX], len(rows) > UPCOMING_MAX
 
 
-def my_past(roles: Roles, *, today: dt.date) -> QuerySet[Meeting]:
-    """The member portal's past meetings, latest first, with their minutes: paginated by the view
-    (one page and whether there is another, no count), so every past meeting stays reachable and none
-    is loaded in bulk."""
-    return (
-        _my_bodies_meetings(roles)
-        .filter(starts_at__lt=_seoul_midnight(today))
-        .select_related("minutes")
-        .order_by("-starts_at", "-pk")
-    )
+def my_past(roles: Roles, *, today: dt.date, start: int, stop: int) -> list[Meeting]:
+    """The member portal's past meetings `[start:stop]`, latest first, with their minutes: the view shows
+    them a page at a time (one page and whether there is another, no count), so every past meeting stays
+    reachable and none is loaded in bulk."""
+    ids = roles.member_body_ids | roles.secretary_body_ids
+    if not ids:
+        return []
+    return _PAST.rows(window=(start, stop), body_ids=sorted(ids), before=_seoul_midnight(today))
 
 
 def meetings_for_user_bodies(body_ids) -> QuerySet[Meeting]:

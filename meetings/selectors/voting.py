@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from committees.models import Membership
@@ -19,6 +19,7 @@ from meetings.selectors.meetings import (
     presences,
     rule_body,
 )
+from seongdong_gov.precompiled import Precompiled
 
 
 def vote_context(meeting: Meeting, item: AgendaItem, taken_at: dt.datetime) -> dict:
@@ -83,6 +84,23 @@ def written_base(resolution: WrittenResolution) -> tuple[list[Membership], set[i
 WRITTEN_SHOWN_AFTER_COUNT = dt.timedelta(days=90)
 
 
+def _written(body_ids) -> QuerySet[WrittenResolution]:
+    return (
+        WrittenResolution.objects.filter(item__meeting__bodies__in=body_ids)
+        .select_related("item__meeting")
+        .prefetch_related("item__recusals", "item__meeting__bodies")
+        .distinct()
+        .order_by("-deadline")
+    )
+
+
+# compiled once per connection and number of bodies (seongdong_gov.precompiled): 내 회의 asks on every view
+_WRITTEN_SHOWN = Precompiled(
+    lambda body_ids, since: _written(body_ids).filter(Q(counted_at__isnull=True) | Q(deadline__gte=since))
+)
+_WRITTEN_ONE = Precompiled(lambda body_ids, pk: _written(body_ids).filter(pk=pk))
+
+
 def my_written_resolutions(
     roles: Roles, *, pk: int | None = None
 ) -> list[tuple[WrittenResolution, Membership, WrittenAnswer | None]]:
@@ -92,19 +110,11 @@ def my_written_resolutions(
     otherwise grow with every year of the body); with `pk`: that one, whatever its age."""
     if roles.person_id is None or not roles.member_body_ids:
         return []
-    found = WrittenResolution.objects.filter(item__meeting__bodies__in=roles.member_body_ids)
+    body_ids = sorted(roles.member_body_ids)
     if pk is not None:
-        found = found.filter(pk=pk)
+        resolutions = _WRITTEN_ONE.rows(body_ids=body_ids, pk=pk)
     else:
-        found = found.filter(
-            Q(counted_at__isnull=True) | Q(deadline__gte=timezone.now() - WRITTEN_SHOWN_AFTER_COUNT)
-        )
-    resolutions = list(
-        found.select_related("item__meeting")
-        .prefetch_related("item__recusals", "item__meeting__bodies")
-        .distinct()
-        .order_by("-deadline")
-    )
+        resolutions = _WRITTEN_SHOWN.rows(body_ids=body_ids, since=timezone.now() - WRITTEN_SHOWN_AFTER_COUNT)
     if not resolutions:
         return []
     memberships = list(

@@ -22,7 +22,11 @@ def portal(request):
     and the personal calendar feed."""
     roles, today = roles_for(request.user), timezone.localdate()
     upcoming, more_upcoming = selectors.my_upcoming(roles, today=today)
-    past = paginate_window(request, selectors.my_past(roles, today=today), per_page=PAST_PER_PAGE)
+    past = paginate_window(
+        request,
+        lambda start, stop: selectors.my_past(roles, today=today, start=start, stop=stop),
+        per_page=PAST_PER_PAGE,
+    )
     return render(
         request,
         "meetings/portal.html",
