@@ -22,6 +22,7 @@ from committees.models import (
     Seat,
     SeatGroup,
 )
+from seongdong_gov.precompiled import Precompiled
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -52,26 +53,30 @@ class GroupRows:
         return sum(1 for r in self.rows if r.membership)
 
 
+# a body's composition, one query a kind of row keyed by the body, each compiled once per connection
+# (seongdong_gov.precompiled; prefetching compiled IN lists of every seat, ~3 ms for 100 seats)
+_GROUPS = Precompiled(lambda body_id: SeatGroup.objects.filter(body_id=body_id).select_related("post"))
+_SEATS = Precompiled(lambda body_id: Seat.objects.filter(group__body_id=body_id, active=True))
+_SEATED = Precompiled(
+    lambda body_id, on: Membership.objects.filter(
+        current_q(on), seat__group__body_id=body_id, seat__active=True
+    ).select_related("person", "post_holding")
+)
+
+
 def body_composition(body: Body, on: dt.date) -> list[GroupRows]:
-    """Every active seat of the body, each with its member on `on` or None (vacant). Three queries."""
-    current = Membership.objects.filter(current_q(on)).select_related("person", "post_holding")
-    groups = (
-        SeatGroup.objects.filter(body=body)
-        .select_related("post")
-        .prefetch_related(
-            Prefetch(
-                "seats",
-                queryset=Seat.objects.filter(active=True).prefetch_related(
-                    Prefetch("memberships", queryset=current, to_attr="current")
-                ),
-            )
-        )
-    )
-    out = []
-    for group in groups:
-        rows = [SeatRow(seat, seat.current[0] if seat.current else None) for seat in group.seats.all()]
-        out.append(GroupRows(group, rows))
-    return out
+    """Every active seat of the body in seat order, each with its member on `on` or None (vacant), by
+    seat group in the groups' order. Three queries."""
+    seats: dict[int, list[Seat]] = {}
+    for seat in _SEATS.rows(body_id=body.pk):
+        seats.setdefault(seat.group_id, []).append(seat)
+    seated: dict[int, Membership] = {}
+    for m in _SEATED.rows(body_id=body.pk, on=on):
+        seated.setdefault(m.seat_id, m)  # the first in Membership's order, as a prefetch gave it
+    return [
+        GroupRows(group, [SeatRow(seat, seated.get(seat.pk)) for seat in seats.get(group.pk, [])])
+        for group in _GROUPS.rows(body_id=body.pk)
+    ]
 
 
 def composition_summary(groups: list[GroupRows]) -> dict[str, int]:
