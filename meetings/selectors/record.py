@@ -54,13 +54,20 @@ def _day(moment: dt.datetime | None) -> str:
     return date_dots(timezone.localdate(moment)) if moment else ""
 
 
+_labels: dict[tuple, str] = {}
+
+
 def _label(choices, value: str) -> str:
-    """A choice's label, as get_FOO_display gives it, without rebuilding the field's choices dict on every
-    call (a hundred-member record asks some 400 times)."""
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
+    """A choice's label, as get_FOO_display gives it, in the active language: looked up and translated
+    once per process (a hundred-member record asks some 300 times)."""
+    key = (choices, value, translation.get_language())
+    label = _labels.get(key)
+    if label is None:
+        try:
+            label = _labels[key] = str(choices(value).label)
+        except ValueError:  # a value outside the choices: shown as stored, and not kept
+            return value
+    return label
 
 
 def _person_line(membership) -> dict:
