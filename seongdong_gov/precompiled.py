@@ -8,9 +8,12 @@ row iterator (model objects with their select_related objects, or values_list tu
 Django's prefetching. `committees.permissions.roles_for` does the same for its one UNION.
 
 A value may be an int, a date, an aware datetime or a list of ints (its length is part of the shape).
-Each stand-in must reach the SQL as a parameter of its own: a query that folds a value into the SQL, or
-transforms it (`__contains`, `__year`), fails on its first run instead of running with a stand-in.
-`check(**values)` compares the stored SQL with a fresh compile (the tests do, for every query).
+Each stand-in must reach the SQL as a parameter of its own, and the query is compiled twice with
+different stand-ins that must give the same SQL and the same other parameters: a query that folds a
+value into the SQL, transforms it (`__contains`, `__year`), computes another value from it
+(`since + 1 day`) or branches on it fails on its first run instead of running with a stand-in; so does
+one the ORM finds empty for a stand-in (a negative id for a positive integer field). `check(**values)`
+compares the stored SQL with a fresh compile (the tests do, for every query of the product).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet, prefetch_related_objects
+from django.utils import timezone
 
 # shapes kept per query (a window and the lengths of the lists make a shape): a process holds at most this
 # many compiled forms of each, a few kilobytes each
@@ -50,6 +54,9 @@ class _Compiled:
 def _shape(value) -> object:
     if isinstance(value, bool) or value is None:
         raise TypeError(f"Precompiled: {value!r} would change the SQL, not only its parameters")
+    if isinstance(value, dt.datetime) and timezone.is_naive(value):
+        # the ORM would read it in Seoul's time, the database in UTC: only aware moments
+        raise TypeError(f"Precompiled: {value!r} is a naive datetime")
     if isinstance(value, int | dt.date):
         return type(value).__name__
     if isinstance(value, list | tuple | set | frozenset):
@@ -82,13 +89,15 @@ class Precompiled:
         self._compiled: dict[tuple, _Compiled | None] = {}
         REGISTRY.append(self)
 
-    def _stand_ins(self, values: dict) -> dict:
-        ids, out = itertools.count(_FIRST_ID), {}
+    def _stand_ins(self, values: dict, variant: int) -> dict:
+        """Stand-ins for `values`, all distinct; another `variant` gives other stand-ins of the same
+        kinds (two compiles must agree on everything but them)."""
+        ids, out = itertools.count(_FIRST_ID - 1000 * variant), {}
         for n, (name, value) in enumerate(sorted(values.items())):
             if isinstance(value, dt.datetime):
-                out[name] = _FIRST_MOMENT + dt.timedelta(days=n)
+                out[name] = _FIRST_MOMENT + dt.timedelta(days=n + 100 * variant)
             elif isinstance(value, dt.date):
-                out[name] = _FIRST_DAY + dt.timedelta(days=n)
+                out[name] = _FIRST_DAY + dt.timedelta(days=n + 100 * variant)
             elif isinstance(value, int):
                 out[name] = next(ids)
             else:
@@ -99,15 +108,19 @@ class Precompiled:
         queryset = self.build(**values)
         return queryset if window is None else queryset[window[0] : window[1]]
 
-    def _compile(self, values: dict, window: tuple[int, int] | None) -> _Compiled | None:
-        stand_ins = self._stand_ins(values)
+    def _compile_with(self, stand_ins: dict, window: tuple[int, int] | None):
+        """(queryset, compiler, SQL, parameters, slots), or None when the ORM finds the query empty."""
         queryset = self._built(stand_ins, window)
         connection = connections[queryset.db]
         compiler = queryset.query.get_compiler(using=queryset.db)
         try:
             sql, params = compiler.as_sql()
         except EmptyResultSet:
-            return None
+            if any(isinstance(v, list) and not v for v in stand_ins.values()):
+                return None  # an empty list: the ORM's empty IN, no rows whatever the other values
+            # a stand-in outside a field's range (a negative id for a positive or small integer
+            # field) made the ORM give up: it would be empty for every value, so refuse it
+            raise RuntimeError(f"Precompiled: the stand-ins {stand_ins} make the query empty") from None
         where: dict = {}
         for name, value in stand_ins.items():
             for i, v in enumerate(value if isinstance(value, list) else [value]):
@@ -118,7 +131,27 @@ class Precompiled:
             raise RuntimeError(
                 f"Precompiled: stand-ins {sorted(missing, key=str)} are not parameters of {sql}"
             )
-        return _Compiled(queryset, compiler, sql, list(params), slots)
+        return queryset, compiler, sql, list(params), slots
+
+    def _compile(self, values: dict, window: tuple[int, int] | None) -> _Compiled | None:
+        first = self._compile_with(self._stand_ins(values, 0), window)
+        # compiled again with other stand-ins, everything else must come out the same: a value the
+        # query computes from a stand-in (`since + 1 day`) or a branch taken on one would otherwise be
+        # frozen into the SQL or its constant parameters
+        second = self._compile_with(self._stand_ins(values, 1), window)
+
+        def fixed(compiled) -> tuple | None:  # all but the stand-ins: SQL, slots, constant parameters
+            if compiled is None:
+                return None
+            _qs, _compiler, sql, params, slots = compiled
+            return sql, slots, [p for p, slot in zip(params, slots, strict=True) if slot is None]
+
+        if fixed(first) != fixed(second):
+            raise RuntimeError("Precompiled: the query computes SQL or parameters from its values")
+        if first is None:
+            return None
+        queryset, compiler, sql, params, slots = first
+        return _Compiled(queryset, compiler, sql, params, slots)
 
     def _key(self, values: dict, window: tuple[int, int] | None) -> tuple:
         return (window, *sorted((k, _shape(v)) for k, v in values.items()))

@@ -97,11 +97,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while a management command writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
-elif env_bool("DB_PREPARED_STATEMENTS", True):
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DB_PREPARED_STATEMENTS", True
+):
     # PostgreSQL: values sent apart from the SQL (server-side binding), so that a query the ORM writes
     # again and again is the same text, which psycopg prepares on its second run and PostgreSQL then
     # runs without planning it anew (issue 14: ~15% of the meeting page and the portal). A transaction-
-    # mode pooler in front of PostgreSQL (pgbouncer < 1.21) needs DB_PREPARED_STATEMENTS=0.
+    # mode pooler in front of PostgreSQL (pgbouncer < 1.21) needs DB_PREPARED_STATEMENTS=0. A statement then
+    # takes at most 65,535 parameters (an IN list of more ids, e.g. a prefetch over more rows, fails).
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -4,10 +4,11 @@ reach the SQL as parameters of their own."""
 
 import datetime as dt
 import inspect
+import threading
 from unittest import mock
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -46,8 +47,10 @@ def _names(query: Precompiled) -> list[str]:
 def test_every_precompiled_query_writes_what_the_orm_writes():
     """For every registered query, the stored SQL with the sample values in the stand-ins' places is what
     the ORM compiles for those values, with lists of several lengths (one empty) and with a window."""
-    assert len(REGISTRY) >= 20  # the meeting page's, the record's and 내 회의's queries are registered
-    for query in REGISTRY:
+    # the product's queries (not those the tests below build, some of them refused on purpose)
+    product = [q for q in REGISTRY if not q.build.__module__.startswith("tests.")]
+    assert len(product) >= 20  # the meeting page's, the record's, 내 회의's and the body's are registered
+    for query in product:
         names = _names(query)
         assert set(names) <= set(SAMPLES), f"no sample value for {set(names) - set(SAMPLES)}"
         values = {n: SAMPLES[n] for n in names}
@@ -156,6 +159,58 @@ def test_values_that_do_not_reach_the_sql_as_parameters_are_refused():
     for bad in (None, True, "3", 2.5, ["a"]):
         with pytest.raises(TypeError):
             query.rows(pk=bad)
+
+
+def test_derived_values_naive_moments_and_out_of_range_stand_ins_are_refused():
+    """What would run with a stand-in frozen in, or be read in another time zone, or give no rows for
+    every value, fails on its first run rather than answering wrongly."""
+    now = timezone.now()
+    derived = Precompiled(
+        lambda since: Meeting.objects.filter(starts_at__gte=since, ends_at__lte=since + dt.timedelta(days=1))
+    )
+    with pytest.raises(RuntimeError, match="computes"):
+        derived.rows(since=now)
+    branching = Precompiled(lambda pk: Meeting.objects.filter(pk=pk) if pk % 2 else Meeting.objects.none())
+    with pytest.raises(RuntimeError):
+        branching.rows(pk=3)
+    after = Precompiled(lambda since: Meeting.objects.filter(starts_at__gte=since))
+    with pytest.raises(TypeError, match="naive"):
+        after.rows(since=dt.datetime(2026, 3, 4, 12, 0))
+    # a positive small integer field: the negative stand-in is out of its range, and the ORM then finds
+    # the query empty without asking the database; refused, not remembered as "no rows"
+    item = factories.AgendaItemFactory(order=3)
+    by_order = Precompiled(lambda order: AgendaItem.objects.filter(order=order))
+    assert list(by_order.build(order=3)) == [item]
+    with pytest.raises(RuntimeError, match="empty"):
+        by_order.rows(order=3)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_threads_each_run_on_their_own_connection():
+    """Compiled in this thread, run in others (the test server and runserver are threaded): each thread
+    gets its own rows through its own connection."""
+    if connection.vendor == "sqlite":
+        pytest.skip("an in-memory SQLite test database is not shared with other threads")
+    meetings = [factories.MeetingFactory() for _ in range(4)]
+    query = Precompiled(lambda pk: Meeting.objects.filter(pk=pk))
+    assert [m.pk for m in query.rows(pk=meetings[0].pk)] == [meetings[0].pk]
+    errors: list = []
+
+    def work(meeting):
+        try:
+            for _ in range(30):
+                assert [m.title for m in query.rows(pk=meeting.pk)] == [meeting.title]
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=work, args=(m,)) for m in meetings]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
 
 
 def test_shapes_kept_are_bounded(monkeypatch):
