@@ -84,6 +84,13 @@ def recusal_add(
     return recusal
 
 
+def _item_of_meeting(meeting: Meeting, item: AgendaItem | None) -> None:
+    """A file on an item is a file of the item's meeting: the meeting page lists a meeting's files by
+    their meeting (meetings.selectors.agenda_of), so an item of another meeting is refused."""
+    if item is not None and item.meeting_id != meeting.pk:
+        raise ValidationError({"item": _("이 회의의 안건이 아닙니다.")})
+
+
 def attachment_add(
     *,
     actor,
@@ -96,6 +103,7 @@ def attachment_add(
     """Store an uploaded file on the meeting (on `item` when given). Its type and size are checked by
     the form's validator (validate_attachment). Side effects: Attachment and its file, AuditEntry, the
     submission key claimed."""
+    _item_of_meeting(meeting, item)
     with transaction.atomic():
         meeting_for_write(meeting_id=meeting.pk, action="attachment_add")
         submission_claim(key=submission_key)
@@ -119,6 +127,7 @@ def attachment_replace_document(
     (the consolidated report of a month, attached again with new figures). For other apps' documents:
     they call this instead of creating meetings' rows. Side effects: Attachments and their files (the
     replaced ones deleted), one AuditEntry with `action` and `note`."""
+    _item_of_meeting(meeting, item)
     with transaction.atomic():
         meeting_for_write(meeting_id=meeting.pk, action="attachment_add")
         replaced = list(

@@ -566,6 +566,24 @@ def test_attachment_replace_document_replaces_same_names_only(db, tmp_path, sett
     }
 
 
+def test_a_file_goes_on_an_item_of_its_own_meeting_only(db, settings, tmp_path):
+    """The meeting page lists a meeting's files by their meeting: an item of another meeting is refused,
+    and nothing is stored."""
+    settings.MEDIA_ROOT = tmp_path
+    m, other = _meeting(factories.BodyFactory()), _meeting(factories.BodyFactory())
+    foreign = AgendaItem.objects.create(meeting=other, order=1, kind="report", title="보고")
+    with pytest.raises(ValidationError, match="이 회의의 안건이 아닙니다"):
+        services.attachment_add(
+            actor=None, meeting=m, file=SimpleUploadedFile("안건.pdf", b"%PDF-1.4 x"), item=foreign
+        )
+    with pytest.raises(ValidationError, match="이 회의의 안건이 아닙니다"):
+        services.attachment_replace_document(
+            actor=None, meeting=m, item=foreign, documents={"a.pdf": b"%PDF-1.4"}, action="x", note=""
+        )
+    assert not m.attachments.exists() and not other.attachments.exists()
+    assert list(tmp_path.rglob("*.pdf")) == []
+
+
 def test_purpose_migration_marks_review_meetings_by_the_old_title_rule(db):
     """Existing rows get the purpose the reports app used to infer: the series' name or the title."""
     migration = importlib.import_module("meetings.migrations.0006_purpose_from_title")
