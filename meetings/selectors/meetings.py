@@ -181,20 +181,31 @@ def run_of_show(meeting: Meeting, items: list[AgendaItem]) -> None:
         item.slot_end = moment
 
 
-# the meeting page's agenda, one query a kind of row (issue 14): each compiled once per connection
-# (seongdong_gov.precompiled) and keyed by the meeting, where prefetching compiled an IN list a page
+# the agenda of the meeting page and of the record, one query a kind of row (issue 14): each compiled
+# once per connection (seongdong_gov.precompiled) and keyed by the meeting, where prefetching compiled
+# an IN list a page
 _ITEMS = Precompiled(
-    lambda meeting_id: AgendaItem.objects.filter(meeting_id=meeting_id).select_related(
-        "written", "election__winner__person"
+    lambda meeting_id: (
+        AgendaItem.objects.filter(meeting_id=meeting_id)
+        .select_related("written", "election__winner__person")
+        .order_by("order")
     )
 )
-_VOTES = Precompiled(lambda meeting_id: Vote.objects.filter(item__meeting_id=meeting_id).order_by("taken_at"))
+_VOTES = Precompiled(
+    lambda meeting_id: Vote.objects.filter(item__meeting_id=meeting_id).order_by("taken_at", "pk")
+)
 _BALLOTS = Precompiled(
-    lambda meeting_id: NamedBallot.objects.filter(vote__item__meeting_id=meeting_id).select_related(
+    lambda meeting_id: (
+        NamedBallot.objects.filter(vote__item__meeting_id=meeting_id)
+        .select_related("membership__person")
+        .order_by("membership__person__name", "pk")
+    )
+)
+_RECUSALS = Precompiled(
+    lambda meeting_id: Recusal.objects.filter(item__meeting_id=meeting_id).select_related(
         "membership__person"
     )
 )
-_RECUSALS = Precompiled(lambda meeting_id: Recusal.objects.filter(item__meeting_id=meeting_id))
 _ATTACHMENTS = Precompiled(lambda meeting_id: Attachment.objects.filter(meeting_id=meeting_id))
 _MINUTES = Precompiled(lambda meeting_id: Minutes.objects.filter(meeting_id=meeting_id))
 _OBSERVERS = Precompiled(lambda meeting_id: Observer.objects.filter(meeting_id=meeting_id))
@@ -217,10 +228,10 @@ def grouped_by(rows, attname: str) -> dict[int | None, list]:
     return out
 
 
-def agenda_of(meeting: Meeting) -> tuple[list[AgendaItem], list[Attachment]]:
-    """The agenda as the meeting page shows it: the items in order, each with `vote_list` (by time, each
-    vote with its `ballot_list`), `recusal_list` and `attachment_list`; and the meeting's own
-    attachments (those on no item). Six queries whatever the number of items, votes or ballots."""
+def items_with_votes(meeting: Meeting) -> list[AgendaItem]:
+    """The meeting's items in order (with 서면의결 and election, its winner's person), each with
+    `vote_list` (by time, each vote with its `ballot_list` by name, with member and person) and
+    `recusal_list` (with member and person). Four queries whatever the number of items or votes."""
     pk = meeting.pk
     items = _ITEMS.rows(meeting_id=pk)
     ballots = grouped_by(_BALLOTS.rows(meeting_id=pk), "vote_id")
@@ -229,10 +240,18 @@ def agenda_of(meeting: Meeting) -> tuple[list[AgendaItem], list[Attachment]]:
         v.ballot_list = ballots.get(v.pk, [])
     votes_of = grouped_by(votes, "item_id")
     recusals = grouped_by(_RECUSALS.rows(meeting_id=pk), "item_id")
-    attachments = grouped_by(_ATTACHMENTS.rows(meeting_id=pk), "item_id")
     for item in items:
         item.vote_list = votes_of.get(item.pk, [])
         item.recusal_list = recusals.get(item.pk, [])
+    return items
+
+
+def agenda_of(meeting: Meeting) -> tuple[list[AgendaItem], list[Attachment]]:
+    """The agenda as the meeting page shows it: `items_with_votes`, each item also with its
+    `attachment_list`; and the meeting's own attachments (those on no item). Five queries."""
+    items = items_with_votes(meeting)
+    attachments = grouped_by(_ATTACHMENTS.rows(meeting_id=meeting.pk), "item_id")
+    for item in items:
         item.attachment_list = attachments.get(item.pk, [])
     return items, attachments.get(None, [])
 

@@ -30,7 +30,6 @@ from meetings.models import (
     Meeting,
     Minutes,
     NamedBallot,
-    Recusal,
     RecusalChallenge,
     Vote,
 )
@@ -38,6 +37,7 @@ from meetings.selectors.meetings import (
     attendances_of,
     enrolled_memberships,
     grouped_by,
+    items_with_votes,
     observers_of,
     quorum_panel,
     run_of_show,
@@ -200,30 +200,8 @@ def _challenge_line(c: RecusalChallenge) -> dict:
     }
 
 
-# the record's agenda, one query a kind of row keyed by the meeting and compiled once per connection
-# (seongdong_gov.precompiled): prefetching compiled six IN lists a record (~4 ms of a 100-member record)
-_ITEMS = Precompiled(
-    lambda meeting_id: (
-        AgendaItem.objects.filter(meeting_id=meeting_id)
-        .select_related("written", "election__winner__person")
-        .order_by("order")
-    )
-)
-_VOTES = Precompiled(
-    lambda meeting_id: Vote.objects.filter(item__meeting_id=meeting_id).order_by("taken_at", "pk")
-)
-_BALLOTS = Precompiled(
-    lambda meeting_id: (
-        NamedBallot.objects.filter(vote__item__meeting_id=meeting_id)
-        .select_related("membership__person")
-        .order_by("membership__person__name", "pk")
-    )
-)
-_RECUSALS = Precompiled(
-    lambda meeting_id: Recusal.objects.filter(item__meeting_id=meeting_id).select_related(
-        "membership__person"
-    )
-)
+# what the record adds to the agenda (meetings.selectors.meetings.items_with_votes), one query a kind of
+# row keyed by the meeting and compiled once per connection (seongdong_gov.precompiled)
 _CANDIDATES = Precompiled(
     lambda meeting_id: ElectionCandidate.objects.filter(election__item__meeting_id=meeting_id).select_related(
         "membership__person"
@@ -247,14 +225,8 @@ _CHALLENGES = Precompiled(
 
 def _item_lines(meeting: Meeting) -> list[dict]:
     pk = meeting.pk
-    items = _ITEMS.rows(meeting_id=pk)
-    ballots = grouped_by(_BALLOTS.rows(meeting_id=pk), "vote_id")
-    votes = _VOTES.rows(meeting_id=pk)
-    for v in votes:
-        v.ballot_list = ballots.get(v.pk, [])
-    votes = grouped_by(votes, "item_id")
+    items = items_with_votes(meeting)
     candidates = grouped_by(_CANDIDATES.rows(meeting_id=pk), "election_id")
-    recusals = grouped_by(_RECUSALS.rows(meeting_id=pk), "item_id")
     declarations = grouped_by(_DECLARATIONS.rows(meeting_id=pk), "item_id")
     challenges = grouped_by(_CHALLENGES.rows(meeting_id=pk), "item_id")
     run_of_show(meeting, items)
@@ -269,11 +241,11 @@ def _item_lines(meeting: Meeting) -> list[dict]:
             "planned_minutes": item.planned_minutes,
             "reason": item.proposal_reason,
             "summary": item.main_content,
-            "recusals": [_recusal_line(r) for r in recusals.get(item.pk, [])],
+            "recusals": [_recusal_line(r) for r in item.recusal_list],
             # 이해충돌 신고 and 기피 신청, kept with the frozen record (never shown on the public site)
             "declarations": [_declaration_line(d) for d in declarations.get(item.pk, [])],
             "challenges": [_challenge_line(c) for c in challenges.get(item.pk, [])],
-            "votes": [_vote_line(v) for v in votes.get(item.pk, [])],
+            "votes": [_vote_line(v) for v in item.vote_list],
             "written": _written_line(item),
             "election": _election_line(item, candidates),
         }
