@@ -26,6 +26,7 @@ def composition_html(
     edit_url = url_maker("committees:membership_edit")
     end_url = url_maker("committees:membership_end")
     appoint_url = reverse("appointments:create", args=[body.pk])
+    group_url = url_maker("committees:seat_group_edit", body.pk)
     edit, end, vacant, appoint = e(_("수정")), e(_("종료")), e(_("공석")), e(_("위촉"))
     out = []
     for g in groups:
@@ -48,8 +49,7 @@ def composition_html(
             seat = label + (f" {row.seat.number}" if len(rows) > 1 else "")
             if is_staff and i == 0:
                 aria = e(_("%(l)s 정원 구성 수정") % {"l": group.label})
-                href = reverse("committees:seat_group_edit", args=[body.pk, group.pk])
-                seat += f' <a class="small d-print-none" href="{href}" aria-label="{aria}">{edit}</a>'
+                seat += f' <a class="small d-print-none" href="{group_url(group.pk)}" aria-label="{aria}">{edit}</a>'
             cells.append(f"<td>{seat}</td><td>{source}</td>")
             m = row.membership
             if m:

@@ -15,13 +15,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.db.models import CharField, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from committees.models import Body, Membership, OrgUnit, Person
+from seongdong_gov.precompiled import Precompiled
 
 GOVERNANCE_STAFF_GROUP = "governance_staff"
 
@@ -43,6 +43,11 @@ class Roles:
     @property
     def is_member(self) -> bool:
         return bool(self.member_body_ids)
+
+    @property
+    def body_ids(self) -> frozenset[int]:
+        """The bodies the user serves in, as member or as secretary: whose meetings they see."""
+        return self.member_body_ids | self.secretary_body_ids
 
     @property
     def is_reporter(self) -> bool:
@@ -74,14 +79,6 @@ def secretary_bodies_q(person_id: int, on: dt.date) -> Q:
     ) & (Q(secretary_post__holdings__end__isnull=True) | Q(secretary_post__holdings__end__gte=on))
 
 
-# roles_for runs on every page: its one query is compiled by the ORM once per database connection
-# alias with these stand-ins for the user and the day, then run with the real values in their places
-# (compiling the five-part UNION cost more than running it)
-_ANY_USER = -7_301_993  # no user has a negative id
-_ANY_DAY = dt.date(1901, 2, 3)
-_roles_sql: dict[str, tuple[str, list]] = {}
-
-
 def _roles_query(user_id: int, on: dt.date):
     """(kind, id) rows: the user's person, the bodies they serve as secretary and as member on `on`,
     their reporting units and their staff group."""
@@ -107,22 +104,9 @@ def _roles_query(user_id: int, on: dt.date):
     return first.union(*rest, all=True)
 
 
-def _roles_rows(user_id: int, on: dt.date) -> list[tuple[str, int]]:
-    any_day, day = connection.ops.adapt_datefield_value(_ANY_DAY), connection.ops.adapt_datefield_value(on)
-    compiled = _roles_sql.get(connection.alias)
-    if compiled is None:
-        compiled = _roles_query(_ANY_USER, _ANY_DAY).query.sql_with_params()
-        # the user's id stands in six places and the day in four: a change to the query that moved a
-        # value out of the parameters (or added one) must fail here rather than run with a stand-in
-        found = (sum(p == _ANY_USER for p in compiled[1]), sum(p == any_day for p in compiled[1]))
-        if found != (6, 4):
-            raise RuntimeError(f"roles query: stand-ins found {found}, expected (6, 4)")
-        _roles_sql[connection.alias] = compiled
-    sql, template = compiled
-    params = [user_id if p == _ANY_USER else day if p == any_day else p for p in template]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+# roles_for runs on every page: its one query (compiling the five-part UNION cost more than running it)
+# is compiled once per connection (seongdong_gov.precompiled)
+_ROLES = Precompiled(_roles_query)
 
 
 def roles_for(user, on: dt.date | None = None) -> Roles:
@@ -137,7 +121,7 @@ def roles_for(user, on: dt.date | None = None) -> Roles:
     on = on or timezone.localdate()
     found: dict[str, set[int]] = {"person": set(), "secretary": set(), "member": set(), "reporter": set()}
     is_staff_group = user.is_superuser
-    for k, pk in _roles_rows(user.pk, on):
+    for k, pk in _ROLES.rows(user_id=user.pk, on=on):
         if k == "staff":
             is_staff_group = True
         else:
@@ -195,7 +179,7 @@ def visible_persons(roles: Roles) -> QuerySet[Person]:
     their own bodies and themselves. Everyone else sees only themselves."""
     if roles.is_governance_staff:
         return Person.objects.all()
-    body_ids = roles.secretary_body_ids | roles.member_body_ids
+    body_ids = roles.body_ids
     q = Q(pk=roles.person_id) if roles.person_id else Q(pk__in=[])
     if body_ids:
         q |= Q(memberships__body_id__in=body_ids)

@@ -228,7 +228,7 @@ def convening_request_for_user(request_or_roles, pk: int) -> tuple[ConveningRequ
     """A request to sign, with the user's membership in office in its body. A request the user sees
     (secretary, staff) but cannot sign is 403; one of another body is 404."""
     roles = roles_of(request_or_roles)
-    visible = roles.member_body_ids | roles.secretary_body_ids
+    visible = roles.body_ids
     qs = ConveningRequest.objects.select_related("body").filter(pk=pk)
     request = qs.first() if roles.is_governance_staff else qs.filter(body_id__in=visible).first()
     if request is None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 
 _maps: dict = {}
+_labels: dict[tuple, str] = {}
 
 
 def _choices_map(field) -> dict:
@@ -28,3 +30,17 @@ class FastChoicesDisplay:
     def _get_FIELD_display(self, field):
         value = getattr(self, field.attname)
         return force_str(_choices_map(field).get(make_hashable(value), value), strings_only=True)
+
+
+def choice_label(choices, value) -> str:
+    """The label of `value` in a `TextChoices` class, translated into the active language: looked up and
+    translated once per process and language (the minutes' record asks some 300 times). A value
+    outside the choices is shown as stored, and not kept."""
+    key = (choices, value, get_language())
+    label = _labels.get(key)
+    if label is None:
+        try:
+            label = _labels[key] = str(choices(value).label)
+        except ValueError:
+            return value
+    return label

@@ -1,10 +1,13 @@
 """Page-number pagination for long lists (the certificate register, the meeting list, the alert lists).
 
-Two queries per page whatever the number of rows: the count and the page's rows. The page links are
+Two queries per page whatever the number of rows: the count and the page's rows (`paginate`); or, for
+lists read newest first that grow with the years, one, without a count (`paginate_window`). The page links are
 built with Django's {% querystring %} tag, so the list's filters stay in every link
 (templates/_pagination.html)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.core.paginator import Page, Paginator
 from django.http import Http404
@@ -77,13 +80,11 @@ class WindowPage:
         return (self.number - 1) * self.per_page + len(self.object_list)
 
 
-def paginate_window(request, rows, per_page: int = PER_PAGE) -> dict:
-    """The `?page=` page of `rows` (a queryset, or a function of start and stop giving that slice's
-    rows) as `page_obj` (a WindowPage), in one query and no count; a page past the end is shown empty
-    with a link back (a stale link, not an error). Deep pages cost an OFFSET; a member reads the first
-    few."""
+def paginate_window(request, rows: Callable[[int, int], list], per_page: int = PER_PAGE) -> dict:
+    """The `?page=` page as `page_obj` (a WindowPage), from `rows(start, stop)`, the rows of that slice
+    (one more than a page: whether another follows), in one query and no count; a page past the end is
+    shown empty with a link back (a stale link, not an error). Deep pages cost an OFFSET; a member reads
+    the first few."""
     number = page_number(request)
     start = (number - 1) * per_page
-    stop = start + per_page + 1
-    found = rows(start, stop) if callable(rows) else list(rows[start:stop])
-    return {"page_obj": WindowPage(found, number, per_page)}
+    return {"page_obj": WindowPage(rows(start, start + per_page + 1), number, per_page)}

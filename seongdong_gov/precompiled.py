@@ -5,7 +5,7 @@ meeting page runs a dozen such queries whose shape never changes, only their val
 its queryset once per database connection and shape with stand-in values, keeps the compiled SQL, and on
 each call runs that SQL with the real values in the stand-ins' places, handing the rows to Django's own
 row iterator (model objects with their select_related objects, or values_list tuples) and then to
-Django's prefetching. `committees.permissions.roles_for` does the same for its one UNION.
+Django's prefetching (also `committees.permissions.roles_for`'s UNION, on every page).
 
 A value may be an int, a date, an aware datetime or a list of ints (its length is part of the shape).
 Each stand-in must reach the SQL as a parameter of its own, and the query is compiled twice with
@@ -36,6 +36,8 @@ MAX_SHAPES = 64
 # every Precompiled query, for the test that holds each to a fresh compile
 REGISTRY: list[Precompiled] = []
 
+_LISTS = (list, tuple, set, frozenset)
+
 # stand-ins: no row has a negative id, and nothing in the data happened in 1901
 _FIRST_ID = -7_301_000
 _FIRST_DAY = dt.date(1901, 2, 3)
@@ -59,7 +61,7 @@ def _shape(value) -> object:
         raise TypeError(f"Precompiled: {value!r} is a naive datetime")
     if isinstance(value, int | dt.date):
         return type(value).__name__
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, _LISTS):
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
             raise TypeError("Precompiled: only lists of ints")
         return ("list", len(value))
@@ -68,7 +70,7 @@ def _shape(value) -> object:
 
 def _fits(value) -> bool:
     """Whether every int in `value` fits a bigint column (an id from a URL may not)."""
-    ints = value if isinstance(value, list | tuple | set | frozenset) else [value]
+    ints = value if isinstance(value, _LISTS) else [value]
     return all(-(2**63) <= v < 2**63 for v in ints if isinstance(v, int))
 
 
@@ -108,8 +110,8 @@ class Precompiled:
         queryset = self.build(**values)
         return queryset if window is None else queryset[window[0] : window[1]]
 
-    def _compile_with(self, stand_ins: dict, window: tuple[int, int] | None):
-        """(queryset, compiler, SQL, parameters, slots), or None when the ORM finds the query empty."""
+    def _compile_with(self, stand_ins: dict, window: tuple[int, int] | None) -> _Compiled | None:
+        """The query compiled with these stand-ins, or None when the ORM finds it empty."""
         queryset = self._built(stand_ins, window)
         connection = connections[queryset.db]
         compiler = queryset.query.get_compiler(using=queryset.db)
@@ -131,7 +133,7 @@ class Precompiled:
             raise RuntimeError(
                 f"Precompiled: stand-ins {sorted(missing, key=str)} are not parameters of {sql}"
             )
-        return queryset, compiler, sql, list(params), slots
+        return _Compiled(queryset, compiler, sql, list(params), slots)
 
     def _compile(self, values: dict, window: tuple[int, int] | None) -> _Compiled | None:
         first = self._compile_with(self._stand_ins(values, 0), window)
@@ -140,18 +142,14 @@ class Precompiled:
         # frozen into the SQL or its constant parameters
         second = self._compile_with(self._stand_ins(values, 1), window)
 
-        def fixed(compiled) -> tuple | None:  # all but the stand-ins: SQL, slots, constant parameters
-            if compiled is None:
+        def fixed(c: _Compiled | None) -> tuple | None:  # all but the stand-ins
+            if c is None:
                 return None
-            _qs, _compiler, sql, params, slots = compiled
-            return sql, slots, [p for p, slot in zip(params, slots, strict=True) if slot is None]
+            return c.sql, c.slots, [p for p, slot in zip(c.params, c.slots, strict=True) if slot is None]
 
         if fixed(first) != fixed(second):
             raise RuntimeError("Precompiled: the query computes SQL or parameters from its values")
-        if first is None:
-            return None
-        queryset, compiler, sql, params, slots = first
-        return _Compiled(queryset, compiler, sql, params, slots)
+        return first
 
     def _key(self, values: dict, window: tuple[int, int] | None) -> tuple:
         return (window, *sorted((k, _shape(v)) for k, v in values.items()))
@@ -167,7 +165,7 @@ class Precompiled:
         if entry is None:
             return None, []
         connection = connections[entry.queryset.db]
-        lists = {k: list(v) for k, v in values.items() if isinstance(v, list | tuple | set | frozenset)}
+        lists = {k: list(v) for k, v in values.items() if isinstance(v, _LISTS)}
         params = []
         for slot, template in zip(entry.slots, entry.params, strict=True):
             if slot is None:

@@ -22,7 +22,7 @@ def convening_requests(roles: Roles) -> list[ConveningRequest]:
         )
     )
     if not roles.is_governance_staff:
-        qs = qs.filter(body_id__in=roles.member_body_ids | roles.secretary_body_ids)
+        qs = qs.filter(body_id__in=roles.body_ids)
     return list(qs.order_by("-created_at"))
 
 

@@ -40,7 +40,7 @@ def feed_scope(roles: Roles) -> str:
     """What decides which meetings a feed holds besides the rows: staff see all, others their bodies."""
     if roles.is_governance_staff:
         return "staff"
-    return ",".join(str(pk) for pk in sorted(roles.secretary_body_ids | roles.member_body_ids))
+    return ",".join(str(pk) for pk in sorted(roles.body_ids))
 
 
 def feed_version(meetings: QuerySet[Meeting], *, scope: str, today: dt.date) -> FeedVersion:

@@ -172,7 +172,7 @@ def my_live_meetings(roles: Roles, *, now: dt.datetime) -> list[Meeting]:
     """The meetings of the user's bodies sitting now (started, not yet OVERRUN past their planned end,
     in a state that may sit): the portal's live panels. One query, compiled once per connection and
     number of bodies (seongdong_gov.precompiled)."""
-    ids = roles.member_body_ids | roles.secretary_body_ids
+    ids = roles.body_ids
     if not ids:
         return []
     return _LIVE.rows(body_ids=sorted(ids), now=now, since=now - OVERRUN)

@@ -34,7 +34,7 @@ SEOUL = ZoneInfo("Asia/Seoul")
 def visible_meetings(roles: Roles) -> QuerySet[Meeting]:
     if roles.is_governance_staff:
         return Meeting.objects.all()
-    ids = roles.secretary_body_ids | roles.member_body_ids
+    ids = roles.body_ids
     return Meeting.objects.filter(pk__in=meeting_ids_of_bodies(ids))
 
 
@@ -58,7 +58,7 @@ def visible_meeting(roles: Roles, pk: int) -> Meeting | None:
     if roles.is_governance_staff:
         rows = _MEETING.rows(pk=pk)
     else:
-        ids = roles.secretary_body_ids | roles.member_body_ids
+        ids = roles.body_ids
         rows = _MEETING_OF_BODIES.rows(pk=pk, body_ids=sorted(ids)) if ids else []
     if not rows:
         return None
@@ -318,13 +318,6 @@ def meeting_ids_of_bodies(body_ids) -> QuerySet:
     return Meeting.bodies.through.objects.filter(body_id__in=body_ids).values("meeting_id")
 
 
-def _my_bodies_meetings(roles: Roles) -> QuerySet[Meeting]:
-    ids = roles.member_body_ids | roles.secretary_body_ids
-    if not ids:
-        return Meeting.objects.none()
-    return Meeting.objects.filter(pk__in=meeting_ids_of_bodies(ids))
-
-
 # 내 회의's two lists, compiled once per connection and number of bodies (seongdong_gov.precompiled)
 _UPCOMING = Precompiled(
     lambda body_ids, member_body_ids, since: (
@@ -350,7 +343,7 @@ def my_upcoming(roles: Roles, *, today: dt.date) -> tuple[list[Meeting], bool]:
     """The member portal's upcoming meetings of the member's bodies (from today's Seoul midnight), the
     next UPCOMING_MAX in date order (each with `of_my_membership`), and whether there are more. One query
     on the indexed starts_at."""
-    ids = roles.member_body_ids | roles.secretary_body_ids
+    ids = roles.body_ids
     if not ids:
         return [], False
     rows = _UPCOMING.rows(
@@ -363,7 +356,7 @@ def my_past(roles: Roles, *, today: dt.date, start: int, stop: int) -> list[Meet
     """The member portal's past meetings `[start:stop]`, latest first, with their minutes: the view shows
     them a page at a time (one page and whether there is another, no count), so every past meeting stays
     reachable and none is loaded in bulk."""
-    ids = roles.member_body_ids | roles.secretary_body_ids
+    ids = roles.body_ids
     if not ids:
         return []
     return _PAST.rows(window=(start, stop), body_ids=sorted(ids), before=_seoul_midnight(today))

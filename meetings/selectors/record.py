@@ -42,6 +42,7 @@ from meetings.selectors.meetings import (
     quorum_panel,
     run_of_show,
 )
+from seongdong_gov.choices import choice_label
 from seongdong_gov.markup import hm
 from seongdong_gov.precompiled import Precompiled
 from seongdong_gov.rules import date_dots
@@ -54,22 +55,6 @@ def _day(moment: dt.datetime | None) -> str:
     return date_dots(timezone.localdate(moment)) if moment else ""
 
 
-_labels: dict[tuple, str] = {}
-
-
-def _label(choices, value: str) -> str:
-    """A choice's label, as get_FOO_display gives it, in the active language: looked up and translated
-    once per process (a hundred-member record asks some 300 times)."""
-    key = (choices, value, translation.get_language())
-    label = _labels.get(key)
-    if label is None:
-        try:
-            label = _labels[key] = str(choices(value).label)
-        except ValueError:  # a value outside the choices: shown as stored, and not kept
-            return value
-    return label
-
-
 def _person_line(membership) -> dict:
     person = membership.person
     return {
@@ -78,7 +63,7 @@ def _person_line(membership) -> dict:
         "affiliation": " ".join(part for part in (person.affiliation, person.title) if part),
         "body": membership.body.name,
         "seat": membership.seat.group.label,
-        "role": _label(Membership.Role, membership.role),
+        "role": choice_label(Membership.Role, membership.role),
     }
 
 
@@ -90,12 +75,12 @@ def _attendance_lines(enrolled, attendances: list[Attendance]) -> list[dict]:
         line = _person_line(membership)
         line.update(
             status=a.status if a else "",
-            status_label=_label(Attendance.Status, a.status) if a else "미기록",
+            status_label=choice_label(Attendance.Status, a.status) if a else "미기록",
             arrived=hm(a.arrived_at) if a else "",
             left=hm(a.left_at) if a else "",
             deputy=a.deputy_name if a else "",
             mode=a.mode if a else "",
-            mode_label=_label(Attendance.Mode, a.mode) if a and a.mode == Attendance.Mode.VIDEO else "",
+            mode_label=choice_label(Attendance.Mode, a.mode) if a and a.mode == Attendance.Mode.VIDEO else "",
         )
         lines.append(line)
     return lines
@@ -120,7 +105,7 @@ def _vote_line(vote: Vote) -> dict:
             {
                 "name": b.membership.person.name,
                 "choice": b.choice,
-                "choice_label": _label(NamedBallot.Choice, b.choice),
+                "choice_label": choice_label(NamedBallot.Choice, b.choice),
             }
             for b in vote.ballot_list
         ],

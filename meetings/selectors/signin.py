@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meetings.models import Meeting
-from meetings.selectors.meetings import enrolled_memberships
+from meetings.selectors.meetings import enrolled_memberships, observers_of
 
 BLANK_OBSERVER_ROWS = 5
 
@@ -26,7 +26,7 @@ def signin_rows(meeting: Meeting, *, blank_rows: int = BLANK_OBSERVER_ROWS) -> l
                 "role": m.get_role_display(),
             }
         )
-    for o in meeting.observers.all():
+    for o in observers_of(meeting):
         rows.append(
             {"kind": "observer", "name": o.name, "affiliation": o.affiliation, "body": "", "role": ""}
         )

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db import models
 from django.utils import translation
 
-from seongdong_gov.choices import FastChoicesDisplay
+from seongdong_gov.choices import FastChoicesDisplay, choice_label
 
 FIELDS = [
     (model, field)
@@ -42,3 +42,18 @@ def test_display_equals_djangos(model, field, language):
             fast = obj._get_FIELD_display(field)
             django = models.Model._get_FIELD_display(obj, field)
             assert fast == django and type(fast) is type(django), (model.__name__, field.name, value)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_choice_label_is_the_enum_label_in_the_active_language(language):
+    from meetings.models import Attendance
+
+    with translation.override(language):
+        for value, label in Attendance.Status.choices:
+            assert choice_label(Attendance.Status, value) == str(label)
+            assert choice_label(Attendance.Status, value) == str(label)  # from the kept labels
+        assert choice_label(Attendance.Status, "no-such-status") == "no-such-status"
+    with translation.override("en"):
+        english = choice_label(Attendance.Status, Attendance.Status.PRESENT)
+    with translation.override("ko"):
+        assert choice_label(Attendance.Status, Attendance.Status.PRESENT) != english
