@@ -272,7 +272,7 @@ def minutes_document(meeting: Meeting, minutes: Minutes) -> Document:
             if mi.get("locked_on"):
                 approval += " · " + _("%(d)s 확정") % {"d": mi["locked_on"]}
             doc.paragraph(approval, style="right")
-        for c in minutes.corrections.all():
+        for c in selectors.corrections_of(minutes):
             doc.paragraph(
                 _("정정 %(d)s: %(text)s (%(reason)s)")
                 % {"d": date_dots(timezone.localdate(c.created_at)), "text": c.text, "reason": c.reason},

@@ -19,11 +19,14 @@ from meetings.models import (
     Attachment,
     Attendance,
     Election,
+    InterestDeclaration,
     Meeting,
     Minutes,
+    MinutesCorrection,
     NamedBallot,
     Observer,
     Recusal,
+    RecusalChallenge,
     Vote,
 )
 from seongdong_gov.precompiled import Precompiled, seed_prefetched
@@ -115,18 +118,78 @@ def rule_body(meeting: Meeting) -> Body:
     return bodies[0]
 
 
-_ENROLLED = Precompiled(
-    lambda body_ids, on: (
-        Membership.objects.filter(body__in=body_ids)
-        .filter(current_q(on))
-        .select_related("seat__group")
-        .order_by()
-    )  # sorted below: in SQL the order joined the bodies and cost ~1 ms of ORM compiling
-)
+def _enrolled(body_ids: list[int], on: dt.date) -> QuerySet[Membership]:
+    """재적 as a queryset: memberships of `body_ids` in office `on`, unordered (sorted by the callers: in
+    SQL the order joined the bodies and cost ~1 ms of ORM compiling)."""
+    return Membership.objects.filter(body__in=body_ids).filter(current_q(on)).order_by()
+
+
+_ENROLLED = Precompiled(lambda body_ids, on: _enrolled(body_ids, on).select_related("seat__group"))
 # the members' persons by their keys (joined to the memberships, the planner hashed every person of the
 # district, ~2 ms); compiled once per number of persons
 _PERSONS = Precompiled(lambda ids: Person.objects.filter(pk__in=ids))
 _ATTENDANCES = Precompiled(lambda meeting_id: Attendance.objects.filter(meeting_id=meeting_id).order_by())
+# the same rows as tuples, for the minutes' record (plain data: building ~400 model objects for a
+# 100-member meeting was a third of its HWPX's time)
+_ENROLLED_VALUES = Precompiled(
+    lambda body_ids, on: _enrolled(body_ids, on).values_list(
+        "pk", "body_id", "person_id", "role", "seat__number", "seat__group__label", "seat__group__order"
+    )
+)
+_PERSON_VALUES = Precompiled(
+    lambda ids: Person.objects.filter(pk__in=ids).values_list("pk", "name", "affiliation", "title")
+)
+_ATTENDANCE_VALUES = Precompiled(
+    lambda meeting_id: (
+        Attendance.objects.filter(meeting_id=meeting_id)
+        .order_by()
+        .values_list("membership_id", "status", "arrived_at", "left_at", "deputy_name", "mode")
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EnrolledRow:
+    """One member of 재적 as plain values (`enrolled_rows`)."""
+
+    membership_id: int
+    body: Body
+    role: str
+    seat_group_label: str
+    name: str
+    affiliation: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceRow:
+    """One attendance line as plain values (`attendance_rows`)."""
+
+    membership_id: int
+    status: str
+    arrived_at: dt.datetime | None
+    left_at: dt.datetime | None
+    deputy_name: str
+    mode: str
+
+
+def enrolled_rows(meeting: Meeting) -> list[EnrolledRow]:
+    """`enrolled_memberships` as plain values, in the same order: what the minutes' record reads of each
+    member. Two queries (the bodies are the meeting's, usually prefetched)."""
+    on = timezone.localdate(meeting.starts_at)
+    bodies = {b.pk: b for b in meeting.bodies.all()}
+    members = _ENROLLED_VALUES.rows(body_ids=sorted(bodies), on=on)
+    persons = {p[0]: p for p in _PERSON_VALUES.rows(ids=sorted({m[2] for m in members}))}
+    members.sort(key=lambda m: (bodies[m[1]].order, m[1], m[6], m[4], m[0]))
+    return [
+        EnrolledRow(pk, bodies[body_id], role, label, *persons[person_id][1:])
+        for pk, body_id, person_id, role, _number, label, _order in members
+    ]
+
+
+def attendance_rows(meeting: Meeting) -> list[AttendanceRow]:
+    """`attendances_of` as plain values, in no order."""
+    return [AttendanceRow(*row) for row in _ATTENDANCE_VALUES.rows(meeting_id=meeting.pk)]
 
 
 def enrolled_memberships(meeting: Meeting) -> list[Membership]:
@@ -150,7 +213,7 @@ def attendances_of(meeting: Meeting) -> list[Attendance]:
     return _ATTENDANCES.rows(meeting_id=meeting.pk)
 
 
-def presences(attendances: list[Attendance]) -> list[rules.Presence]:
+def presences(attendances: list[Attendance] | list[AttendanceRow]) -> list[rules.Presence]:
     return [rules.Presence(a.membership_id, a.status, a.arrived_at, a.left_at) for a in attendances]
 
 
@@ -163,9 +226,14 @@ class Panel:
 def quorum_panel(
     meeting: Meeting, enrolled: list[Membership], attendances: list[Attendance], at=None
 ) -> Panel:
+    return quorum_of(meeting, [m.pk for m in enrolled], presences(attendances), at)
+
+
+def quorum_of(meeting: Meeting, enrolled_ids: list[int], lines: list[rules.Presence], at=None) -> Panel:
+    """`quorum_panel` from the members' ids and the attendance lines as `rules.Presence`."""
     body = rule_body(meeting)
-    enrolled_ids = {m.pk for m in enrolled}
-    present = rules.present_at([p for p in presences(attendances) if p.member_id in enrolled_ids], at)
+    enrolled = set(enrolled_ids)
+    present = rules.present_at([p for p in lines if p.member_id in enrolled], at)
     return Panel(
         rules.quorum_state(enrolled=len(enrolled), present=len(present), quorum_rule=body.quorum_rule), body
     )
@@ -188,6 +256,15 @@ _ITEMS = Precompiled(
     lambda meeting_id: (
         AgendaItem.objects.filter(meeting_id=meeting_id)
         .select_related("written", "election__winner__person")
+        # which kinds of row an item has: the queries of a kind no item has are not run (most agendas
+        # have no named ballot, recusal, declaration or challenge; each query is a round trip)
+        .annotate(
+            has_votes=Exists(Vote.objects.filter(item_id=OuterRef("pk"))),
+            has_ballots=Exists(NamedBallot.objects.filter(vote__item_id=OuterRef("pk"))),
+            has_recusals=Exists(Recusal.objects.filter(item_id=OuterRef("pk"))),
+            has_declarations=Exists(InterestDeclaration.objects.filter(item_id=OuterRef("pk"))),
+            has_challenges=Exists(RecusalChallenge.objects.filter(item_id=OuterRef("pk"))),
+        )
         .order_by("order")
     )
 )
@@ -209,11 +286,19 @@ _RECUSALS = Precompiled(
 _ATTACHMENTS = Precompiled(lambda meeting_id: Attachment.objects.filter(meeting_id=meeting_id))
 _MINUTES = Precompiled(lambda meeting_id: Minutes.objects.filter(meeting_id=meeting_id))
 _OBSERVERS = Precompiled(lambda meeting_id: Observer.objects.filter(meeting_id=meeting_id))
+_CORRECTIONS = Precompiled(
+    lambda minutes_id: MinutesCorrection.objects.filter(minutes_id=minutes_id).order_by("created_at", "pk")
+)
 
 
 def minutes_of(meeting: Meeting) -> Minutes | None:
     """The meeting's minutes (one at most), or None."""
     return next(iter(_MINUTES.rows(meeting_id=meeting.pk)), None)
+
+
+def corrections_of(minutes: Minutes) -> list[MinutesCorrection]:
+    """The corrections appended to (locked) minutes, oldest first."""
+    return _CORRECTIONS.rows(minutes_id=minutes.pk)
 
 
 def observers_of(meeting: Meeting) -> list[Observer]:
@@ -228,18 +313,25 @@ def grouped_by(rows, attname: str) -> dict[int | None, list]:
     return out
 
 
+def any_of(items: list[AgendaItem], flag: str) -> bool:
+    """Whether any of the items (from `items_with_votes`) has rows of a kind (`has_votes`, `has_ballots`,
+    `has_recusals`, `has_declarations`, `has_challenges`)."""
+    return any(getattr(item, flag) for item in items)
+
+
 def items_with_votes(meeting: Meeting) -> list[AgendaItem]:
     """The meeting's items in order (with 서면의결 and election, its winner's person), each with
     `vote_list` (by time, each vote with its `ballot_list` by name, with member and person) and
-    `recusal_list` (with member and person). Four queries whatever the number of items or votes."""
+    `recusal_list` (with member and person). At most four queries whatever the number of items or votes
+    (one, if no item has a vote or a recusal)."""
     pk = meeting.pk
     items = _ITEMS.rows(meeting_id=pk)
-    ballots = grouped_by(_BALLOTS.rows(meeting_id=pk), "vote_id")
-    votes = _VOTES.rows(meeting_id=pk)
+    ballots = grouped_by(_BALLOTS.rows(meeting_id=pk), "vote_id") if any_of(items, "has_ballots") else {}
+    votes = _VOTES.rows(meeting_id=pk) if any_of(items, "has_votes") else []
     for v in votes:
         v.ballot_list = ballots.get(v.pk, [])
     votes_of = grouped_by(votes, "item_id")
-    recusals = grouped_by(_RECUSALS.rows(meeting_id=pk), "item_id")
+    recusals = grouped_by(_RECUSALS.rows(meeting_id=pk), "item_id") if any_of(items, "has_recusals") else {}
     for item in items:
         item.vote_list = votes_of.get(item.pk, [])
         item.recusal_list = recusals.get(item.pk, [])

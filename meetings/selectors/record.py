@@ -34,12 +34,16 @@ from meetings.models import (
     Vote,
 )
 from meetings.selectors.meetings import (
-    attendances_of,
-    enrolled_memberships,
+    AttendanceRow,
+    EnrolledRow,
+    any_of,
+    attendance_rows,
+    enrolled_rows,
     grouped_by,
     items_with_votes,
     observers_of,
-    quorum_panel,
+    presences,
+    quorum_of,
     run_of_show,
 )
 from seongdong_gov.choices import choice_label
@@ -55,24 +59,23 @@ def _day(moment: dt.datetime | None) -> str:
     return date_dots(timezone.localdate(moment)) if moment else ""
 
 
-def _person_line(membership) -> dict:
-    person = membership.person
+def _person_line(member: EnrolledRow) -> dict:
     return {
-        "membership_id": membership.pk,
-        "name": person.name,
-        "affiliation": " ".join(part for part in (person.affiliation, person.title) if part),
-        "body": membership.body.name,
-        "seat": membership.seat.group.label,
-        "role": choice_label(Membership.Role, membership.role),
+        "membership_id": member.membership_id,
+        "name": member.name,
+        "affiliation": " ".join(part for part in (member.affiliation, member.title) if part),
+        "body": member.body.name,
+        "seat": member.seat_group_label,
+        "role": choice_label(Membership.Role, member.role),
     }
 
 
-def _attendance_lines(enrolled, attendances: list[Attendance]) -> list[dict]:
+def _attendance_lines(enrolled: list[EnrolledRow], attendances: list[AttendanceRow]) -> list[dict]:
     by_member = {a.membership_id: a for a in attendances}
     lines = []
-    for membership in enrolled:
-        a = by_member.get(membership.pk)
-        line = _person_line(membership)
+    for member in enrolled:
+        a = by_member.get(member.membership_id)
+        line = _person_line(member)
         line.update(
             status=a.status if a else "",
             status_label=choice_label(Attendance.Status, a.status) if a else "미기록",
@@ -211,9 +214,14 @@ _CHALLENGES = Precompiled(
 def _item_lines(meeting: Meeting) -> list[dict]:
     pk = meeting.pk
     items = items_with_votes(meeting)
-    candidates = grouped_by(_CANDIDATES.rows(meeting_id=pk), "election_id")
-    declarations = grouped_by(_DECLARATIONS.rows(meeting_id=pk), "item_id")
-    challenges = grouped_by(_CHALLENGES.rows(meeting_id=pk), "item_id")
+    elections = any(getattr(item, "election", None) is not None for item in items)
+    candidates = grouped_by(_CANDIDATES.rows(meeting_id=pk), "election_id") if elections else {}
+    declarations = (
+        grouped_by(_DECLARATIONS.rows(meeting_id=pk), "item_id") if any_of(items, "has_declarations") else {}
+    )
+    challenges = (
+        grouped_by(_CHALLENGES.rows(meeting_id=pk), "item_id") if any_of(items, "has_challenges") else {}
+    )
     run_of_show(meeting, items)
     return [
         {
@@ -248,9 +256,9 @@ def _user_name(user) -> str:
 def record_build(meeting: Meeting, minutes: Minutes | None = None) -> dict:
     """The whole record of `meeting` from the live rows, as plain data (a fixed number of queries)."""
     with translation.override("ko"):
-        enrolled = enrolled_memberships(meeting)
-        attendances = attendances_of(meeting)  # keyed by member below: no order, no member rows
-        panel = quorum_panel(meeting, enrolled, attendances)
+        enrolled = enrolled_rows(meeting)
+        attendances = attendance_rows(meeting)  # keyed by member below: no order
+        panel = quorum_of(meeting, [m.membership_id for m in enrolled], presences(attendances))
         bodies = [b.name for b in meeting.bodies.all()]
         roster = _attendance_lines(enrolled, attendances)
         present = [r for r in roster if r["status"] == Attendance.Status.PRESENT]

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from committees.models import Body, Membership, Person
 from meetings import services
-from meetings.models import AgendaItem, Attendance, Meeting, Minutes, Observer
+from meetings.models import AgendaItem, Attendance, InterestDeclaration, Meeting, Minutes, Observer
 from meetings.selectors import record as meeting_record
 from tests import factories
 
@@ -108,3 +108,89 @@ def test_record_lists_absentees_late_arrivals_and_approval(db):
     ]
     assert record["minutes"]["approved_by"] == staff.get_username()
     assert record["minutes"]["locked_on"] == record["minutes"]["approved_on"]
+
+
+def test_record_reads_the_same_members_in_the_same_order_as_the_meeting_page(db):
+    """The record reads 재적 as plain values (`enrolled_rows`); the pages read model objects
+    (`enrolled_memberships`): one definition, the same members, the same order, the same names."""
+    from meetings import selectors
+    from meetings.selectors.meetings import attendance_rows, enrolled_rows
+
+    meeting, body, members, _staff = _locked_meeting()
+    second = factories.BodyFactory(name="민간협의체", order=body.order + 1)  # sorts after the host
+    outsider = factories.appoint(
+        factories.seat_group(second, count=1),
+        factories.PersonFactory(name="정다섯", affiliation="주민", title="대표"),
+        start=PAST - dt.timedelta(days=10),
+        end=PAST + dt.timedelta(days=700),
+        reason="테스트",
+    )
+    meeting.bodies.add(second)
+    meeting = Meeting.objects.prefetch_related("bodies").get(pk=meeting.pk)
+    objects = selectors.enrolled_memberships(meeting)
+    rows = enrolled_rows(meeting)
+    assert (
+        [r.membership_id for r in rows] == [m.pk for m in objects] == [*(m.pk for m in members), outsider.pk]
+    )
+    assert [(r.name, r.affiliation, r.title, r.body.name, r.seat_group_label, r.role) for r in rows] == [
+        (m.person.name, m.person.affiliation, m.person.title, m.body.name, m.seat.group.label, m.role)
+        for m in objects
+    ]
+    assert sorted((a.membership_id, a.status) for a in attendance_rows(meeting)) == sorted(
+        (a.membership_id, a.status) for a in selectors.attendances_of(meeting)
+    )
+    record = meeting_record.record_build(meeting)
+    assert record["roster"][-1]["name"] == "정다섯" and record["roster"][-1]["affiliation"] == "주민 대표"
+    assert record["quorum"]["enrolled"] == 4
+
+
+def _kinds_read(meeting) -> set[str]:
+    """The kinds of row the record read with a query of their own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    tables = (
+        "namedballot",
+        "recusal",
+        "vote",
+        "electioncandidate",
+        "interestdeclaration",
+        "recusalchallenge",
+    )
+    with CaptureQueriesContext(connection) as queries:
+        meeting_record.record_build(Meeting.objects.prefetch_related("bodies").get(pk=meeting.pk))
+    return {t for q in queries for t in tables if q["sql"].startswith(f'SELECT "meetings_{t}"."id"')}
+
+
+def test_record_skips_the_queries_of_kinds_no_item_has(db):
+    meeting, _body, members, _staff = _locked_meeting()
+    # the fixture's item has a named vote with a ballot and a recusal
+    assert _kinds_read(meeting) == {"namedballot", "recusal", "vote"}
+    item = AgendaItem.objects.get(meeting=meeting)
+    InterestDeclaration.objects.create(
+        item=item,
+        membership=members[0],
+        has_interest=False,
+        declared_at=meeting.starts_at,
+        updated_at=meeting.starts_at,
+    )
+    assert _kinds_read(meeting) == {"namedballot", "recusal", "vote", "interestdeclaration"}
+    bare = Meeting.objects.create(
+        title="안건만 있는 회의",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        uid="record-test-bare",
+        host_body=meeting.host_body,
+    )
+    bare.bodies.add(meeting.host_body)
+    report = AgendaItem.objects.create(meeting=bare, order=1, kind="report", title="보고")
+    assert _kinds_read(bare) == set()
+    record = meeting_record.record_build(Meeting.objects.prefetch_related("bodies").get(pk=bare.pk))
+    assert [(i["title"], i["votes"], i["recusals"], i["declarations"]) for i in record["items"]] == [
+        ("보고", [], [], [])
+    ]
+    # each kind is read when an item has it, even with no other kind on the agenda
+    services.recusal_add(actor=None, item=report, membership=members[2], reason="친족")
+    assert _kinds_read(bare) == {"recusal"}
+    record = meeting_record.record_build(Meeting.objects.prefetch_related("bodies").get(pk=bare.pk))
+    assert [r["name"] for r in record["items"][0]["recusals"]] == ["박세나"]

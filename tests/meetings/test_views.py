@@ -184,10 +184,11 @@ def test_meeting_detail_query_count(login, setup, rows, django_assert_num_querie
     client.get(reverse("meetings:list"))  # warm the session
     # Constant for 1 and 10 rows: session, user, roles (one query), nav/context roles, meeting + bodies, enrolled members
     # and their persons (by key),
-    # attendances, items + votes + recusals + attachments, minutes, observers, meeting attachments,
+    # attendances, items (with the kinds of row they have: no vote, ballot or recusal here, so none is
+    # read) + attachments, minutes, observers, meeting attachments,
     # the open electronic ballot boxes (issue 15 §2); no session write (the warm-up stamped it: it is
     # saved at most once per SESSION_REFRESH_SECONDS).
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(13):
         response = client.get(reverse("meetings:detail", args=[m.pk]))
     assert f"보고 {rows + 1}" in response.content.decode()
 

@@ -28,6 +28,7 @@ SEOUL_NOON = dt.datetime(2026, 3, 4, 12, 30, 15, 123456, tzinfo=dt.UTC)
 SAMPLES = {
     "pk": 5,
     "meeting_id": 7,
+    "minutes_id": 8,
     "body_id": 6,
     "user_id": 3,
     "body_ids": [4, 2, 9],
