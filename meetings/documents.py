@@ -272,7 +272,8 @@ def minutes_document(meeting: Meeting, minutes: Minutes) -> Document:
             if mi.get("locked_on"):
                 approval += " · " + _("%(d)s 확정") % {"d": mi["locked_on"]}
             doc.paragraph(approval, style="right")
-        for c in selectors.corrections_of(minutes):
+        # corrections are appended to locked minutes only (services.minutes_correct)
+        for c in selectors.corrections_of(minutes) if minutes.status == Minutes.Status.LOCKED else ():
             doc.paragraph(
                 _("정정 %(d)s: %(text)s (%(reason)s)")
                 % {"d": date_dots(timezone.localdate(c.created_at)), "text": c.text, "reason": c.reason},
