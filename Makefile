@@ -21,17 +21,19 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
-# The mail worker runs in the background beside the server and stops with it (Ctrl+C or any exit).
+# The worker (mail, and documents rendered ahead) runs in the background beside the server and stops
+# with it (Ctrl+C or any exit); the dated documents (rosters, notices) are queued for it at start.
 run: demo
 	@echo "→ http://127.0.0.1:8000  (Ctrl+C로 종료; 메일 작업자도 함께 실행)"
 	@$(PY) manage.py outbox_sweep -v0; \
-	$(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
+	$(PY) manage.py render_documents -v0; \
+	$(PY) manage.py db_worker --no-reload -v0 --queue-name default,documents & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
-# The mail worker alone (production runs it as its own service; see README).
+# The worker alone (production runs it as its own service; see README).
 worker: migrate
-	$(PY) manage.py db_worker --no-reload
+	$(PY) manage.py db_worker --no-reload --queue-name default,documents
 
 test: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0

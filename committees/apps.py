@@ -7,10 +7,11 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("기구·위원")
 
     def ready(self) -> None:
-        from committees import dashboard
+        from committees import dashboard, render_ahead
         from seongdong_gov.dashboard import register
 
         register(dashboard.todo_panels, order=1)  # to-do lists open the home page
         register(
             dashboard.panels, order=10, cache=True
         )  # the home page's panel (see seongdong_gov.dashboard)
+        render_ahead.register()  # documents rendered ahead by the worker (seongdong_gov.render_ahead)

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from seongdong_gov.models import AuditEntry
+from seongdong_gov.render_ahead import note_change
 
 
 def newest_entry() -> models.QuerySet:
@@ -87,7 +88,9 @@ def audit_record(
     after: dict[str, Any] | None = None,
     note: str = "",
 ) -> AuditEntry:
-    """Append one entry to the audit trail. Call inside the service's transaction."""
+    """Append one entry to the audit trail. Call inside the service's transaction. Also notes the
+    documents the change may change, for the worker to render ahead after commit (`render_ahead`)."""
+    note_change(obj)
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,

@@ -188,7 +188,11 @@ MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", 600, minimum=60)
 
 # Background work (the mail outbox) runs through the tasks API; the queue lives in the same database, so a
 # task is written in the same transaction as the change that needs it. `manage.py db_worker` runs it.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# "default": the mail; "documents": PDFs rendered ahead after a change (seongdong_gov.render_ahead). One
+# worker takes both (`db_worker --queue-name default,documents`), the mail first (higher priority).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "documents"]}}
+# Render the documents a change touches in the worker, so their download finds them rendered (issue 14).
+DOCUMENTS_RENDER_AHEAD = env_bool("DOCUMENTS_RENDER_AHEAD", True)
 
 # Inactivity timeout: 30 minutes by default, as public-sector systems commonly require.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60, minimum=60)

@@ -5,11 +5,11 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 
-def run_worker() -> None:
-    """Take ready tasks one by one (the worker's own loop closes the connection between tasks, which would
+def run_worker(queue: str = "default") -> None:
+    """Take ready tasks of `queue` one by one (the worker's own loop closes the connection between tasks, which would
     end the test's transaction on PostgreSQL) and run them with the real `Worker.run_task`."""
     worker = Worker(
-        queue_names=["default"],
+        queue_names=[queue],
         interval=0,
         batch=True,
         backend_name="default",
@@ -20,7 +20,9 @@ def run_worker() -> None:
     )
     while True:
         with transaction.atomic():
-            result = DBTaskResult.objects.ready().get_locked()
+            # one queue: the mail's by default (documents rendered ahead wait in theirs, run by the tests
+            # that want them)
+            result = DBTaskResult.objects.ready().filter(queue_name=queue).get_locked()
             if result is None:
                 return
             result.claim(worker.worker_id)

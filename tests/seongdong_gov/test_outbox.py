@@ -47,7 +47,7 @@ def run_worker():
     )
     while True:
         with transaction.atomic():
-            result = DBTaskResult.objects.ready().get_locked()
+            result = DBTaskResult.objects.ready().filter(queue_name="default").get_locked()
             if result is None:
                 return
             result.claim(worker.worker_id)
