@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -54,6 +56,12 @@ def register_daily(fn: Callable[[], Iterable[Key]]) -> None:
     _daily.append(fn)
 
 
+def keys_of(obj: object) -> set[Key]:
+    """The document keys a change of `obj` names (its model's resolvers). Resolvers read nothing from the
+    database: they run inside the change's transaction."""
+    return {(kind, int(pk)) for fn in _resolvers.get(type(obj), ()) for kind, pk in fn(obj) if pk is not None}
+
+
 class _Batch:
     """The keys noted in one transaction, enqueued by its on-commit callback (this object)."""
 
@@ -65,7 +73,7 @@ class _Batch:
         self.done = True
         try:
             enqueue(sorted(self.keys))
-        except Exception:
+        except Exception:  # the change has committed; a lost render costs only speed
             logger.warning("render ahead: documents not enqueued", exc_info=True)
 
 
@@ -85,12 +93,9 @@ def note_change(obj: object) -> None:
     a render ahead is an optimisation."""
     if not settings.DOCUMENTS_RENDER_AHEAD:
         return
-    resolvers = _resolvers.get(type(obj))
-    if not resolvers:
-        return
     try:
-        keys = {(kind, int(pk)) for fn in resolvers for kind, pk in fn(obj) if pk is not None}
-    except Exception:
+        keys = keys_of(obj)
+    except Exception:  # an optimisation must not fail the change it follows
         logger.warning("render ahead: no documents for %r", obj, exc_info=True)
         return
     if not keys:
@@ -102,8 +107,10 @@ def note_change(obj: object) -> None:
 
 
 def enqueue(keys: Iterable[Key]) -> int:
-    """One task a key, unless one for that key is still waiting in the queue. Returns how many were
-    enqueued (two queries and one insert a new task)."""
+    """One task a key, unless one for that key is still waiting in the queue; each runs
+    `DOCUMENTS_RENDER_DELAY_SECONDS` after it is enqueued, so a burst of changes (members checking in one
+    after another) is rendered once. Returns how many were enqueued (one query, and one insert a task)."""
+    from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
     keys = list(dict.fromkeys(keys))
@@ -114,13 +121,19 @@ def enqueue(keys: Iterable[Key]) -> int:
         matching |= Q(args_kwargs__args=[kind, pk])
     waiting = {
         tuple(args["args"])
-        for args in DBTaskResult.objects.ready()
-        .filter(matching, queue_name=QUEUE, task_path=render_documents.module_path)
-        .values_list("args_kwargs", flat=True)
+        for args in DBTaskResult.objects.filter(
+            matching, status=TaskResultStatus.READY, queue_name=QUEUE, task_path=render_documents.module_path
+        ).values_list("args_kwargs", flat=True)
     }
     fresh = [key for key in keys if (key[0], key[1]) not in waiting]
+    delay = settings.DOCUMENTS_RENDER_DELAY_SECONDS
+    task = (
+        render_documents.using(run_after=timezone.now() + timedelta(seconds=delay))
+        if delay
+        else render_documents
+    )
     for kind, pk in fresh:
-        render_documents.enqueue(kind, pk)
+        task.enqueue(kind, pk)
     return len(fresh)
 
 

@@ -145,7 +145,8 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DOCUMENT_CACHE_DIR),
         "TIMEOUT": env_int("DOCUMENT_CACHE_SECONDS", 30 * 24 * 3600, minimum=0),
-        "OPTIONS": {"MAX_ENTRIES": env_int("DOCUMENT_CACHE_ENTRIES", 2000, minimum=1)},
+        # the worker renders ~4 files a body and ~8 a coming meeting each morning: room for a few weeks of them
+        "OPTIONS": {"MAX_ENTRIES": env_int("DOCUMENT_CACHE_ENTRIES", 20000, minimum=1)},
     },
 }
 # Uploaded files are never served by URL: views stream them after a permission check.
@@ -193,6 +194,8 @@ MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", 600, minimum=60)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "documents"]}}
 # Render the documents a change touches in the worker, so their download finds them rendered (issue 14).
 DOCUMENTS_RENDER_AHEAD = env_bool("DOCUMENTS_RENDER_AHEAD", True)
+# seconds a render waits after the change: the changes of a burst (check-ins) are rendered once
+DOCUMENTS_RENDER_DELAY_SECONDS = env_int("DOCUMENTS_RENDER_DELAY_SECONDS", 5, minimum=0)
 
 # Inactivity timeout: 30 minutes by default, as public-sector systems commonly require.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60, minimum=60)

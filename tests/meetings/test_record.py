@@ -5,6 +5,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.urls import reverse
+from django.utils import timezone
 
 from committees.models import Body, Membership, Person
 from meetings import services
@@ -194,3 +195,86 @@ def test_record_skips_the_queries_of_kinds_no_item_has(db):
     assert _kinds_read(bare) == {"recusal"}
     record = meeting_record.record_build(Meeting.objects.prefetch_related("bodies").get(pk=bare.pk))
     assert [r["name"] for r in record["items"][0]["recusals"]] == ["박세나"]
+
+
+def test_record_roster_and_election_against_the_model_objects(db):
+    """Each roster line as the pages' model objects give it (an independent reading: enrolled_memberships,
+    attendances_of, the enums' labels): late with a deputy, by video, left early, absent, excused, not
+    recorded; and an election's candidates, read because an item has one."""
+    from meetings import selectors
+    from meetings.models import Election, ElectionCandidate
+
+    body = factories.BodyFactory(name="민간협의체")
+    group = factories.seat_group(body, count=6, label="위촉직")
+    names = ("가위원", "나위원", "다위원", "라위원", "마위원", "바위원")
+    members = [
+        factories.appoint(
+            group,
+            factories.PersonFactory(name=name, affiliation="성수동", title="대표" if n % 2 else ""),
+            start=PAST - dt.timedelta(days=100),
+            end=PAST + dt.timedelta(days=600),
+            reason="테스트",
+            role=Membership.Role.CHAIR if n == 0 else Membership.Role.MEMBER,
+        )
+        for n, name in enumerate(names)
+    ]
+    starts = dt.datetime.combine(PAST, dt.time(16, 0), tzinfo=SEOUL)
+    meeting = Meeting.objects.create(
+        title="제2차 회의",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+        uid="record-reference",
+        status=Meeting.Status.HELD,
+        host_body=body,
+    )
+    meeting.bodies.add(body)
+    lines = [
+        dict(status="present", arrived_at=starts + dt.timedelta(minutes=20), deputy_name="가대리"),
+        dict(status="present", mode=Attendance.Mode.VIDEO),
+        dict(status="present", arrived_at=starts, left_at=starts + dt.timedelta(minutes=50)),
+        dict(status="absent"),
+        dict(status="excused"),
+    ]
+    for membership, line in zip(members, lines, strict=False):  # the sixth is not recorded
+        Attendance.objects.create(meeting=meeting, membership=membership, **line)
+    item = AgendaItem.objects.create(meeting=meeting, order=1, kind="election", title="위원장 호선")
+    election = Election.objects.create(item=item, role="chair", winner=members[1], voting=3)
+    for membership, votes in ((members[1], 2), (members[2], 1)):
+        ElectionCandidate.objects.create(election=election, membership=membership, votes=votes)
+
+    meeting = Meeting.objects.prefetch_related("bodies").get(pk=meeting.pk)
+    assert "electioncandidate" in _kinds_read(meeting)
+    record = meeting_record.record_build(meeting)
+    by_member = {a.membership_id: a for a in selectors.attendances_of(meeting)}
+    expected = []
+    for m in selectors.enrolled_memberships(meeting):
+        a = by_member.get(m.pk)
+        expected.append(
+            {
+                "membership_id": m.pk,
+                "name": m.person.name,
+                "affiliation": " ".join(p for p in (m.person.affiliation, m.person.title) if p),
+                "body": m.body.name,
+                "seat": m.seat.group.label,
+                "role": m.get_role_display(),
+                "status": a.status if a else "",
+                "status_label": a.get_status_display() if a else "미기록",
+                "arrived": timezone.localtime(a.arrived_at).strftime("%H:%M") if a and a.arrived_at else "",
+                "left": timezone.localtime(a.left_at).strftime("%H:%M") if a and a.left_at else "",
+                "deputy": a.deputy_name if a else "",
+                "mode": a.mode if a else "",
+                "mode_label": "영상" if a and a.mode == "video" else "",
+            }
+        )
+    assert record["roster"] == expected
+    assert [r["name"] for r in record["roster"]] == list(names)
+    assert record["roster"][0]["role"] == "위원장" and record["roster"][1]["affiliation"] == "성수동 대표"
+    assert record["attendees"] == ["가위원", "나위원 (영상)", "다위원"]
+    assert record["late"] == [{"name": "가위원", "time": "16:20"}]
+    assert record["left_early"] == [{"name": "다위원", "time": "16:50"}]
+    assert [a["status_label"] for a in record["absentees"]] == ["불참", "사유 불참", "미기록"]
+    assert record["quorum"]["enrolled"] == 6 and record["quorum"]["present"] == 3
+    assert record["items"][0]["election"]["candidates"] == [
+        {"name": "나위원", "votes": 2},
+        {"name": "다위원", "votes": 1},
+    ]

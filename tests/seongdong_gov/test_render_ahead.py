@@ -12,12 +12,14 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 import seongdong_gov.documents as renderer
 from committees import services as committee_services
+from committees.models import Seat
 from meetings import services
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, Vote
 from seongdong_gov import render_ahead
 from tests import factories
 from tests.docreaders import read_pdf
@@ -36,7 +38,8 @@ def _waiting() -> list[tuple[str, int]]:
 
 
 @pytest.fixture
-def world(role_world):
+def world(role_world, settings):
+    settings.DOCUMENTS_RENDER_DELAY_SECONDS = 0  # the worker of the tests takes only tasks due now
     today = dt.date.today()
     starts = dt.datetime.combine(today + dt.timedelta(days=7), dt.time(16, 0), tzinfo=SEOUL)
     meeting = services.meeting_create(
@@ -73,12 +76,54 @@ def test_a_change_enqueues_its_documents_once_after_commit(world, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         services.observer_add(actor=None, meeting=meeting, name="최배석", affiliation="")
     assert _waiting() == [("meeting", meeting.pk)]
-    # renaming a member: the rosters the person is on today
+    # renaming a member: the rosters and coming meetings of the person's bodies, found by the worker
     person = role_world.membership.person
     person.name = "개명위원"
     with django_capture_on_commit_callbacks(execute=True):
         committee_services.object_save(actor=None, instance=person)
-    assert _waiting() == [("body", body.pk), ("meeting", meeting.pk)]
+    assert _waiting() == [("meeting", meeting.pk), ("person", person.pk), ("person-meetings", person.pk)]
+    run_worker("documents")  # takes the tasks the person's tasks enqueue too
+    assert _waiting() == []
+    done = {
+        tuple(a["args"])
+        for a in DBTaskResult.objects.filter(queue_name="documents", status="SUCCESSFUL").values_list(
+            "args_kwargs", flat=True
+        )
+    }
+    assert {("body", body.pk), ("meeting", meeting.pk)} <= done
+
+
+def test_resolvers_read_nothing_inside_the_change(
+    world, login, document_cache, no_rendering, django_assert_num_queries
+):
+    """They run inside the service's transaction: what needs a read is a key the worker resolves."""
+    role_world, meeting = world
+    item = AgendaItem.objects.get(meeting=meeting)
+    vote = Vote.objects.get(pk=factories.VoteFactory(item=item, enrolled=1, present=1, voting=1, yes=1).pk)
+    seat = Seat.objects.filter(group__body=role_world.body).first()
+    with django_assert_num_queries(0):
+        assert render_ahead.keys_of(vote) == {("meeting-of:agendaitem", item.pk)}
+        assert render_ahead.keys_of(seat) == {("seat-group", seat.group_id)}
+        assert render_ahead.keys_of(item) == {("meeting", meeting.pk)}
+    render_ahead.render("meeting-of:agendaitem", item.pk)
+    render_ahead.render("seat-group", seat.group_id)
+    no_rendering()
+    client = login(role_world.users["secretary"])
+    assert client.get(reverse("meetings:document", args=[meeting.pk, "signin", "pdf"])).status_code == 200
+    assert client.get(reverse("committees:body_roster", args=[role_world.body.pk, "pdf"])).status_code == 200
+
+
+def test_a_render_waits_a_moment_and_a_burst_is_rendered_once(world, settings):
+    settings.DOCUMENTS_RENDER_DELAY_SECONDS = 5
+    _role_world, meeting = world
+    before = timezone.now()
+    assert render_ahead.enqueue([("meeting", meeting.pk)]) == 1
+    task = DBTaskResult.objects.get(queue_name="documents")
+    assert task.run_after >= before + dt.timedelta(seconds=5)
+    assert not DBTaskResult.objects.ready().filter(pk=task.pk).exists()  # not due yet
+    # later changes within the moment find it waiting
+    assert render_ahead.enqueue([("meeting", meeting.pk)]) == 0
+    assert DBTaskResult.objects.filter(queue_name="documents").count() == 1
 
 
 def test_a_rolled_back_change_enqueues_nothing(world, django_capture_on_commit_callbacks):
@@ -109,7 +154,11 @@ def no_rendering(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("rendered at download time")
 
-    return lambda: monkeypatch.setattr(renderer, "_html_class", refuse)
+    def on() -> None:
+        monkeypatch.setattr(renderer, "_html_class", refuse)  # PDF
+        monkeypatch.setattr(renderer.Document, "_hwpx_bytes", refuse)  # HWPX
+
+    return on
 
 
 def test_the_worker_renders_what_the_downloads_serve(
