@@ -99,7 +99,9 @@ def test_resolvers_read_nothing_inside_the_change(
     """They run inside the service's transaction: what needs a read is a key the worker resolves."""
     role_world, meeting = world
     item = AgendaItem.objects.get(meeting=meeting)
-    vote = Vote.objects.get(pk=factories.VoteFactory(item=item, enrolled=1, present=1, voting=1, yes=1).pk)
+    vote = Vote.objects.get(
+        pk=factories.VoteFactory(item=item, enrolled=2, present=1, voting=1, yes=1, no=0, required=1).pk
+    )
     seat = Seat.objects.filter(group__body=role_world.body).first()
     with django_assert_num_queries(0):
         assert render_ahead.keys_of(vote) == {("meeting-of:agendaitem", item.pk)}
