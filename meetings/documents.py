@@ -161,7 +161,7 @@ def signin_sheet(meeting: Meeting) -> Document:
             col_widths_mm=[12, 38, 30, 55, 35],
         )
         doc.heading(_("배석자"), level=2)
-        observers = [[o.name, o.affiliation] for o in meeting.observers.all()]
+        observers = [[o.name, o.affiliation] for o in selectors.observers_of(meeting)]
         observers += [["", ""]] * BLANK_OBSERVER_ROWS
         doc.table(
             [[_("연번"), _("성명"), _("소속·직위"), _("서명")]]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from committees.models import Body, Membership
 from committees.selectors import current_holding
 from meetings.models import AgendaItem, Attachment, Meeting
-from meetings.selectors.meetings import enrolled_memberships, run_of_show
+from meetings.selectors.meetings import enrolled_rows, run_of_show
 
 
 def document_items(meeting: Meeting) -> list[AgendaItem]:
@@ -29,22 +29,18 @@ def document_attachments(meeting: Meeting) -> list[Attachment]:
 
 def signin_rows(meeting: Meeting) -> list[dict]:
     """Members in office on the meeting date, in seat order (body, seat group, seat number), with their
-    affiliation: the rows of the sign-in sheet.
-
-    A local stand-in for the selector the record issue adds (`meetings.selectors.signin_rows`); the
-    lead may keep either on merge, the shape is the same plain rows.
-    """
-    # the labels once, not `get_role_display()` per row (it rebuilds the choices dict each call)
+    affiliation: the rows of the sign-in sheet's document (read as plain values, `enrolled_rows`)."""
+    # the labels once, not per row
     role_labels = {value: str(label) for value, label in Membership.Role.choices}
     return [
         {
             "body": m.body.name,
-            "seat": m.seat.group.label,
+            "seat": m.seat_group_label,
             "role": role_labels.get(m.role, m.role),
-            "name": m.person.name,
-            "affiliation": " ".join(p for p in (m.person.affiliation, m.person.title) if p),
+            "name": m.name,
+            "affiliation": " ".join(p for p in (m.affiliation, m.title) if p),
         }
-        for m in enrolled_memberships(meeting)
+        for m in enrolled_rows(meeting)
     ]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from committees.models import Membership
 from meetings.models import Meeting
-from meetings.selectors.meetings import enrolled_memberships, observers_of
+from meetings.selectors.meetings import enrolled_rows, observers_of
+from seongdong_gov.choices import choice_label
 
 BLANK_OBSERVER_ROWS = 5
 
@@ -15,15 +17,14 @@ def signin_rows(meeting: Meeting, *, blank_rows: int = BLANK_OBSERVER_ROWS) -> l
     affiliation (소속·직위), body, role; the signature column is left empty by every renderer (the
     page, p4-docs' HWPX and PDF). Two queries."""
     rows = []
-    for m in enrolled_memberships(meeting):
-        person = m.person
+    for m in enrolled_rows(meeting):
         rows.append(
             {
                 "kind": "member",
-                "name": person.name,
-                "affiliation": " ".join(p for p in (person.affiliation, person.title) if p),
+                "name": m.name,
+                "affiliation": " ".join(p for p in (m.affiliation, m.title) if p),
                 "body": m.body.name,
-                "role": m.get_role_display(),
+                "role": choice_label(Membership.Role, m.role),
             }
         )
     for o in observers_of(meeting):
