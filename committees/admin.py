@@ -59,9 +59,11 @@ class BodyAdmin(AuditedModelAdmin):
 class MembershipAdmin(AuditedModelAdmin):
     list_display = ["person", "body", "role", "start", "end"]
     list_select_related = ["person", "body"]
-    list_filter = ["body", "role"]
+    # by the kind of body, not a link to each of the district's 200 bodies on every page (a fifth of the
+    # page's time); one body's members: search its name, or its page in the app
+    list_filter = ["body__kind", "role"]
     ordering = ["-pk"]  # newest first: the model's order (body, seat group, seat) sorts every row first
-    search_fields = ["person__name"]
+    search_fields = ["person__name", "body__name"]
     # thousands of persons and seats: a search box instead of a <select> of every row
     autocomplete_fields = ["person", "body"]
     raw_id_fields = ["seat", "post_holding"]

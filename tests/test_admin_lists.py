@@ -91,3 +91,44 @@ def test_admin_changelist_queries_constant(client, db, model, no_n_plus_one):
     # session, user, the row count (twice: filtered and total), the page's rows with their related
     # rows joined, and one query per list filter: none per row
     assert _changelist_queries(client, url, no_n_plus_one) == one
+
+
+def test_certificate_list_filters_by_the_registers_years(client, db):
+    """The year filter offers the years of the numbering counter (no DISTINCT over every certificate)
+    and lists that year's certificates; a year that is not four digits lists every year."""
+    from appointments.models import CertificateCounter
+
+    old = factories.CertificateFactory(issued_on=dt.date(2016, 1, 15))
+    new = factories.CertificateFactory(issued_on=dt.date(2017, 3, 2))
+    for year in (2016, 2017):
+        CertificateCounter.objects.create(year=year, last=1)
+    client.force_login(factories.admin_user("root"))
+    url = reverse("admin:appointments_certificate_changelist")
+    page = client.get(url).content.decode()
+    assert "?year=2016" in page and "?year=2017" in page and "?year=2015" not in page
+    assert old.number in page and new.number in page
+    only_2017 = client.get(url, {"year": "2017"}).content.decode()
+    assert new.number in only_2017 and old.number not in only_2017
+    for bad in ("99999999999999999999", "abc", "-1"):
+        response = client.get(url, {"year": bad})
+        assert response.status_code == 200 and old.number in response.content.decode()
+
+
+def test_membership_and_appointment_lists_find_a_body_by_name_and_filter_by_kind(client, db):
+    steering = factories.BodyFactory(name="추진운영위원회", kind=Body.Kind.STEERING)
+    civic = factories.BodyFactory(name="민간협의체", kind=Body.Kind.COUNCIL)
+    kept = factories.member(steering, factories.PersonFactory(name="김운영"))
+    other = factories.member(civic, factories.PersonFactory(name="박민간"))
+    client.force_login(factories.admin_user("root"))
+    url = reverse("admin:committees_membership_changelist")
+    page = client.get(url).content.decode()
+    assert f"?body__kind__exact={Body.Kind.STEERING}" in page and "body__id__exact" not in page
+    by_name = client.get(url, {"q": "추진운영"}).content.decode()
+    assert "김운영" in by_name and "박민간" not in by_name
+    by_kind = client.get(url, {"body__kind__exact": Body.Kind.COUNCIL}).content.decode()
+    assert "박민간" in by_kind and "김운영" not in by_kind
+    for membership in (kept, other):
+        factories.AppointmentFactory(membership=membership)
+    appointments = reverse("admin:appointments_appointment_changelist")
+    found = client.get(appointments, {"q": "민간협의체"}).content.decode()
+    assert "박민간" in found and "김운영" not in found
