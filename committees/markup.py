@@ -14,6 +14,7 @@ from committees.models import Body
 from committees.selectors import GroupRows
 from seongdong_gov.markup import day_text, url_maker
 from seongdong_gov.widgets import escape_html as e
+from seongdong_gov.widgets import text_html as text
 
 
 def composition_html(
@@ -102,3 +103,22 @@ def chart_html(chart) -> dict[str, SafeString]:
         return f'<li><a href="{body_url(node.body.pk)}">{e(node.body.name)}</a>{kids}</li>\n'
 
     return {"svg": mark_safe("".join(shapes)), "list": mark_safe("".join(item(r) for r in chart.roots))}
+
+
+def body_rows_html(bodies) -> SafeString:
+    """The body list's rows (templates/committees/body_list.html): each active body with its kind,
+    parent, seats and members in office. 200 bodies took the template ~25 ms (a `{% url %}`, a display
+    call and four lookups a row)."""
+    body_url = url_maker("committees:body_detail")
+    out = []
+    for b in bodies:
+        unit = f' <span class="text-muted small">({e(b.dong_unit)})</span>' if b.dong_unit else ""
+        parent = e(b.parent) if b.parent else "—"
+        out.append(
+            f'<tr><th scope="row"><a href="{body_url(b.pk)}">{e(b.name)}</a>{unit}</th>'
+            f"<td>{e(b.get_kind_display())}</td><td>{parent}</td>"
+            f'<td class="text-end">{text(b.seat_total)}</td><td class="text-end">{text(b.member_total)}</td></tr>'
+        )
+    if not out:
+        return mark_safe(f'<tr><td colspan="5">{e(_("등록된 기구가 없습니다."))}</td></tr>')
+    return mark_safe("\n".join(out))

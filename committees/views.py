@@ -22,7 +22,7 @@ from committees.forms import (
     PostMoveForm,
     SeatGroupForm,
 )
-from committees.markup import chart_html, composition_html
+from committees.markup import body_rows_html, chart_html, composition_html
 from committees.models import Body, Membership, OrgUnit, Person, Post, PostHolding, SeatGroup
 from seongdong_gov.bounds import ID_MAX, int_param
 from seongdong_gov.documents import file_response
@@ -36,8 +36,8 @@ from seongdong_gov.rules import date_dots
 @login_required
 def body_list(request):
     today = timezone.localdate()
-    bodies = selectors.bodies_with_counts(today)
-    return render(request, "committees/body_list.html", {"bodies": bodies, "today": today})
+    rows = body_rows_html(selectors.bodies_with_counts(today))
+    return render(request, "committees/body_list.html", {"rows": rows, "today": today})
 
 
 @login_required

@@ -458,3 +458,34 @@ def test_body_composition_rows_escape_and_link(client, db):
     table = client.get(body.get_absolute_url()).content.decode().split('id="composition"')[1]
     assert "김 &lt;철수&gt;" in table and "010-1234-5678" not in table
     assert reverse("committees:membership_edit", args=[membership.pk]) not in table
+
+
+def test_body_list_shows_each_body_with_kind_parent_unit_and_counts(client, db):
+    unit = factories.OrgUnitFactory(name="금호1가동 주민센터")
+    parent = factories.BodyFactory(name="추진운영위원회", kind=Body.Kind.STEERING)
+    body = factories.BodyFactory(
+        name="<b>동 자문팀</b>", kind=Body.Kind.DONG_PANEL, parent=parent, dong_unit=unit
+    )
+    group = factories.seat_group(body, count=3)
+    today = dt.date.today()
+    factories.appoint(
+        group,
+        factories.PersonFactory(),
+        start=today - dt.timedelta(days=1),
+        end=today + dt.timedelta(days=700),
+    )
+    client.force_login(factories.staff_user())
+    html = client.get(reverse("committees:body_list")).content.decode()
+    row = html[html.index(body.get_absolute_url()) :]
+    row = row[: row.index("</tr>")]
+    assert "&lt;b&gt;동 자문팀&lt;/b&gt;" in row and "(금호1가동 주민센터)" in row
+    assert "<td>동 자문팀</td><td>추진운영위원회</td>" in row
+    assert '<td class="text-end">3</td><td class="text-end">1</td>' in row
+    top = html[html.index(parent.get_absolute_url()) :]
+    assert "<td>추진운영위원회</td><td>—</td>" in top[: top.index("</tr>")]
+
+
+def test_body_list_says_when_there_is_no_body(client, db):
+    client.force_login(factories.staff_user())
+    Body.objects.update(is_active=False)
+    assert "등록된 기구가 없습니다." in client.get(reverse("committees:body_list")).content.decode()
