@@ -9,20 +9,22 @@ from django.utils.translation import gettext as _
 
 from committees.models import Membership
 from meetings.models import Attendance, Meeting, Minutes
+from meetings.selectors.meetings import AttendanceRow, EnrolledRow
+from seongdong_gov.choices import choice_label
 from seongdong_gov.markup import day_text, hm, url_maker
 from seongdong_gov.widgets import escape_html as e
 
 
-def attendance_rows_html(rows: list[tuple[Membership, Attendance | None]]) -> SafeString:
+def attendance_rows_html(rows: list[tuple[EnrolledRow, AttendanceRow | None]]) -> SafeString:
     """One `<tr>` a member: name (and office), body, status (and deputy), arrival–departure."""
     deputy = e(_("대리"))
     out = []
     for m, a in rows:
-        name = e(m.person.name)
+        name = e(m.name)
         if m.role != Membership.Role.MEMBER:
-            name += f" ({e(m.get_role_display())})"
+            name += f" ({e(choice_label(Membership.Role, m.role))})"
         if a:
-            status = e(a.get_status_display())
+            status = e(choice_label(Attendance.Status, a.status))
             if a.deputy_name:
                 status += f" ({deputy}: {e(a.deputy_name)})"
             times = hm(a.arrived_at) + (f"–{hm(a.left_at)}" if a.left_at else "")

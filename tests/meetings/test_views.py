@@ -313,3 +313,42 @@ def test_meeting_list_query_count_over_pages(login, setup, rows, django_assert_n
     with django_assert_num_queries(6):
         response = client.get(reverse("meetings:list") + ("?page=2" if rows > 50 else ""))
     assert f"회의 {TODAY + dt.timedelta(days=rows):%Y-%m-%d}" in response.content.decode()
+
+
+def test_meeting_page_attendance_table_names_office_status_deputy_and_times(client, db):
+    body = factories.BodyFactory(name="민간협의체", gender_balance_applies=False)
+    group = factories.seat_group(body, count=3, label="위촉직")
+    start, end = TODAY - dt.timedelta(days=100), TODAY + dt.timedelta(days=600)
+    chair, late, unrecorded = (
+        factories.appoint(group, factories.PersonFactory(name=name), start=start, end=end, role=role)
+        for name, role in (
+            ("가위원", Membership.Role.CHAIR),
+            ("나위원", Membership.Role.MEMBER),
+            ("다위원", Membership.Role.MEMBER),
+        )
+    )
+    starts = dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(16, 0), tzinfo=SEOUL)
+    meeting = Meeting.objects.create(
+        title="출결 확인 회의",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+        uid="attendance-table",
+    )
+    meeting.bodies.add(body)
+    Attendance.objects.create(meeting=meeting, membership=chair, status="present", deputy_name="<대리인>")
+    Attendance.objects.create(
+        meeting=meeting,
+        membership=late,
+        status="present",
+        arrived_at=starts + dt.timedelta(minutes=15),
+        left_at=starts + dt.timedelta(minutes=70),
+    )
+    client.force_login(factories.staff_user())
+    html = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    table = html[html.index("<tbody><tr><td>가위원") :]
+    table = table[: table.index("</tbody>")]
+    rows = [r for r in table.split("</tr>") if "<td>" in r]
+    assert len(rows) == 3 and unrecorded.person.name in rows[2]
+    assert "<td>가위원 (위원장)</td><td>민간협의체</td><td>출석 (대리: &lt;대리인&gt;)</td>" in rows[0]
+    assert "<td>나위원</td><td>민간협의체</td><td>출석</td>" in rows[1] and "<td>16:15–17:10</td>" in rows[1]
+    assert "<td>—</td>" in rows[2]
