@@ -266,6 +266,13 @@ def _measure(runs: int) -> list[dict]:
 
             return prepare
 
+        def ahead_row(label: str, address: str, key: tuple[str, int]) -> dict:
+            """The PDF downloaded right after the worker rendered the key's documents."""
+            row = _row(
+                label, "pdf", address, get, runs, bare, fixed, bare_cpu, fixed_cpu, render_ahead_fresh(key)
+            )
+            return {**row, "worker_ms": ahead_ms[key]}
+
         for name, url in urls.items():
             rows.append(_row(name, "hwpx", url("hwpx"), get, runs, bare, fixed, bare_cpu, fixed_cpu))
             rows.append(
@@ -276,20 +283,7 @@ def _measure(runs: int) -> list[dict]:
             rows.append(
                 _row(f"{name}, repeat", "pdf", url("pdf"), get, runs, bare, fixed, bare_cpu, fixed_cpu)
             )
-            row = _row(
-                f"{name}, ahead",
-                "pdf",
-                url("pdf"),
-                get,
-                runs,
-                bare,
-                fixed,
-                bare_cpu,
-                fixed_cpu,
-                prepare=render_ahead_fresh(keys[name]),
-            )
-            row["worker_ms"] = ahead_ms[keys[name]]
-            rows.append(row)
+            rows.append(ahead_row(f"{name}, ahead", url("pdf"), keys[name]))
         # Locked minutes' HWPX and PDF are kept too (meetings.documents.minutes_file, keyed by the record).
         _lock_minutes(meeting)
         for fmt in ("hwpx", "pdf"):
@@ -302,20 +296,7 @@ def _measure(runs: int) -> list[dict]:
             rows.append(
                 _row("minutes, locked, cached", fmt, address, get, runs, bare, fixed, bare_cpu, fixed_cpu)
             )
-        locked_ahead = _row(
-            "minutes, locked, ahead",
-            "pdf",
-            urls["minutes"]("pdf"),
-            get,
-            runs,
-            bare,
-            fixed,
-            bare_cpu,
-            fixed_cpu,
-            prepare=render_ahead_fresh(keys["minutes"]),
-        )
-        locked_ahead["worker_ms"] = ahead_ms[keys["minutes"]]
-        rows.append(locked_ahead)
+        rows.append(ahead_row("minutes, locked, ahead", urls["minutes"]("pdf"), keys["minutes"]))
     return rows
 
 
