@@ -49,9 +49,6 @@ class LoginAttemptAdmin(admin.ModelAdmin):
 
 
 admin.site.login_form = ThrottledAdminAuthenticationForm
-# No sidebar of every app and model on every admin page (~3 ms a page, a tenth of a 50-row list; issue 14):
-# the breadcrumbs lead back to the index, which lists them.
-admin.site.enable_nav_sidebar = False
 
 
 class AuditedModelAdmin(admin.ModelAdmin):
