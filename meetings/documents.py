@@ -20,9 +20,6 @@ from seongdong_gov import documents
 from seongdong_gov.documents import Document, cached_bytes
 from seongdong_gov.rules import date_dots
 
-# Blank rows under the members on the sign-in sheet, for observers who come unannounced.
-BLANK_OBSERVER_ROWS = 5
-
 # Part of the cache key of locked minutes' files: raise it when the minutes document's layout changes, so a
 # shared cache never serves a file rendered by an older release.
 MINUTES_FILE_VERSION = 1
@@ -151,18 +148,19 @@ def signin_sheet(meeting: Meeting) -> Document:
             _("일시: %(when)s · 장소: %(place)s") % {"when": _when(meeting), "place": meeting.place or "—"},
             style="center",
         )
+        rows = selectors.signin_rows(meeting)
         doc.heading(_("위원"), level=2)
         doc.table(
             [[_("연번"), _("구분"), _("성명"), _("소속"), _("서명")]]
             + [
                 [str(n), r["seat"], r["name"], r["affiliation"], ""]
-                for n, r in enumerate(doc_selectors.signin_rows(meeting), 1)
+                for n, r in enumerate((r for r in rows if r["kind"] == "member"), 1)
             ],
             col_widths_mm=[12, 38, 30, 55, 35],
         )
         doc.heading(_("배석자"), level=2)
-        observers = [[o.name, o.affiliation] for o in selectors.observers_of(meeting)]
-        observers += [["", ""]] * BLANK_OBSERVER_ROWS
+        # the observers on record, then blank rows for those who come unannounced
+        observers = [[r["name"], r["affiliation"]] for r in rows if r["kind"] != "member"]
         doc.table(
             [[_("연번"), _("성명"), _("소속·직위"), _("서명")]]
             + [[str(n), name, aff, ""] for n, (name, aff) in enumerate(observers, 1)],

@@ -56,24 +56,14 @@ def _meeting_key(obj) -> render_ahead.Key | None:
     return None
 
 
-def _meeting_id_reading(obj) -> int | None:
-    """In the worker: the meeting of any meetings-app object, reading what it must."""
-    if isinstance(obj, Meeting):
-        return obj.pk
-    if getattr(obj, "meeting_id", None):
-        return obj.meeting_id
-    for name in _TOWARDS_MEETING:
-        if _forward(obj, name) is not None and getattr(obj, name) is not None:
-            return _meeting_id_reading(getattr(obj, name))
-    return None
-
-
 def _meeting_of(model):
+    """In the worker: a `meeting-of:<model>` key, followed one link (one read) at a time to its meeting."""
+
     def render(pk: int) -> None:
         obj = model.objects.filter(pk=pk).first()
-        meeting_id = _meeting_id_reading(obj) if obj is not None else None
-        if meeting_id:
-            render_meeting(meeting_id)
+        key = _meeting_key(obj) if obj is not None else None
+        if key is not None:
+            render_ahead.render(*key)
 
     return render
 

@@ -125,7 +125,7 @@ def enqueue(keys: Iterable[Key]) -> int:
             matching, status=TaskResultStatus.READY, queue_name=QUEUE, task_path=render_documents.module_path
         ).values_list("args_kwargs", flat=True)
     }
-    fresh = [key for key in keys if (key[0], key[1]) not in waiting]
+    fresh = [key for key in keys if key not in waiting]
     delay = settings.DOCUMENTS_RENDER_DELAY_SECONDS
     task = (
         render_documents.using(run_after=timezone.now() + timedelta(seconds=delay))

@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from committees.models import Body, Membership
+from committees.models import Body
 from committees.selectors import current_holding
 from meetings.models import AgendaItem, Attachment, Meeting
-from meetings.selectors.meetings import enrolled_rows, run_of_show
+from meetings.selectors.meetings import run_of_show
 
 
 def document_items(meeting: Meeting) -> list[AgendaItem]:
@@ -25,23 +25,6 @@ def document_items(meeting: Meeting) -> list[AgendaItem]:
 
 def document_attachments(meeting: Meeting) -> list[Attachment]:
     return list(Attachment.objects.filter(meeting=meeting).select_related("item").order_by("original_name"))
-
-
-def signin_rows(meeting: Meeting) -> list[dict]:
-    """Members in office on the meeting date, in seat order (body, seat group, seat number), with their
-    affiliation: the rows of the sign-in sheet's document (read as plain values, `enrolled_rows`)."""
-    # the labels once, not per row
-    role_labels = {value: str(label) for value, label in Membership.Role.choices}
-    return [
-        {
-            "body": m.body.name,
-            "seat": m.seat_group_label,
-            "role": role_labels.get(m.role, m.role),
-            "name": m.name,
-            "affiliation": " ".join(p for p in (m.affiliation, m.title) if p),
-        }
-        for m in enrolled_rows(meeting)
-    ]
 
 
 def secretary_contact(meeting: Meeting) -> str:

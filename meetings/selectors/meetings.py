@@ -160,6 +160,11 @@ class EnrolledRow:
     affiliation: str
     title: str
 
+    @property
+    def office(self) -> str:
+        """소속·직위 as the papers print it: affiliation and title, either may be blank."""
+        return " ".join(part for part in (self.affiliation, self.title) if part)
+
 
 @dataclass(frozen=True, slots=True)
 class AttendanceRow:

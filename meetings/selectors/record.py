@@ -61,30 +61,19 @@ def _day(moment: dt.datetime | None) -> str:
 
 def _attendance_lines(enrolled: list[EnrolledRow], attendances: list[AttendanceRow]) -> list[dict]:
     by_member = {a.membership_id: a for a in attendances}
-    # the labels of this record's language, looked up once a value (a hundred members, a few values)
-    roles, statuses = {}, {}
     lines = []
     for member in enrolled:
         a = by_member.get(member.membership_id)
-        role = roles.get(member.role) or roles.setdefault(
-            member.role, choice_label(Membership.Role, member.role)
-        )
-        if a is None:
-            status_label = "미기록"
-        else:
-            status_label = statuses.get(a.status) or statuses.setdefault(
-                a.status, choice_label(Attendance.Status, a.status)
-            )
         lines.append(
             {
                 "membership_id": member.membership_id,
                 "name": member.name,
-                "affiliation": " ".join(part for part in (member.affiliation, member.title) if part),
+                "affiliation": member.office,
                 "body": member.body.name,
                 "seat": member.seat_group_label,
-                "role": role,
+                "role": choice_label(Membership.Role, member.role),
                 "status": a.status if a else "",
-                "status_label": status_label,
+                "status_label": choice_label(Attendance.Status, a.status) if a else "미기록",
                 "arrived": hm(a.arrived_at) if a else "",
                 "left": hm(a.left_at) if a else "",
                 "deputy": a.deputy_name if a else "",

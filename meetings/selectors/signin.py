@@ -14,25 +14,34 @@ def signin_rows(meeting: Meeting, *, blank_rows: int = BLANK_OBSERVER_ROWS) -> l
     """One row per enrolled member in seat order (body, seat group, seat number), then the observers on
     record, then `blank_rows` empty rows for observers who come unannounced. Each row is a dict of plain
     strings: no (1-based, blank for blank rows), kind ("member", "observer" or "blank"), name,
-    affiliation (소속·직위), body, role; the signature column is left empty by every renderer (the
-    page, p4-docs' HWPX and PDF). Two queries."""
+    affiliation (소속·직위), seat (the member's seat group), body, role; the signature column is left empty by every renderer (the
+    page and `meetings.documents.signin_sheet`'s HWPX and PDF). Three queries."""
     rows = []
     for m in enrolled_rows(meeting):
         rows.append(
             {
                 "kind": "member",
                 "name": m.name,
-                "affiliation": " ".join(p for p in (m.affiliation, m.title) if p),
+                "affiliation": m.office,
+                "seat": m.seat_group_label,
                 "body": m.body.name,
                 "role": choice_label(Membership.Role, m.role),
             }
         )
     for o in observers_of(meeting):
         rows.append(
-            {"kind": "observer", "name": o.name, "affiliation": o.affiliation, "body": "", "role": ""}
+            {
+                "kind": "observer",
+                "name": o.name,
+                "affiliation": o.affiliation,
+                "seat": "",
+                "body": "",
+                "role": "",
+            }
         )
     rows.extend(
-        {"kind": "blank", "name": "", "affiliation": "", "body": "", "role": ""} for _ in range(blank_rows)
+        {"kind": "blank", "name": "", "affiliation": "", "seat": "", "body": "", "role": ""}
+        for _ in range(blank_rows)
     )
     for n, row in enumerate(rows, start=1):
         row["no"] = "" if row["kind"] == "blank" else str(n)
