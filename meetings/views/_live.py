@@ -1,4 +1,4 @@
-"""The polled fragment both live views share (the room's screen, the member's phone)."""
+"""The polled fragments the live views share (the room's screen, the member's phone, the portal's panels)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import hashlib
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
+
+from meetings import permissions, selectors
 
 POLL_TEMPLATE = "meetings/_live_poll.html"
 
@@ -24,10 +27,28 @@ def live_html(template: str, context: dict, *, poll_url: str | None, poll_id: st
     return html, version
 
 
-def live_fragment(request: HttpRequest, template: str, context: dict, *, poll_url: str | None, poll_id: str):
+def fragment_response(request: HttpRequest, html: str, version: str) -> HttpResponse:
     """The fragment; 204 No Content when the poller already holds this version (htmx then swaps nothing,
     so a screen reader in the region hears only real changes)."""
-    html, version = live_html(template, context, poll_url=poll_url, poll_id=poll_id)
     if request.GET.get("v") == version:
         return HttpResponse(status=204)
     return HttpResponse(html)
+
+
+def live_fragment(request: HttpRequest, template: str, context: dict, *, poll_url: str | None, poll_id: str):
+    """The fragment of `template`, answered as fragment_response does."""
+    return fragment_response(request, *live_html(template, context, poll_url=poll_url, poll_id=poll_id))
+
+
+def member_panel(roles, meeting, *, now) -> tuple[str, str]:
+    """The member's live panel of a meeting in reach, and its version: what the poll answers and what the
+    portal shows in its first answer, so the page does not shift under a finger when the first poll
+    lands (a tap meant for the ballot button would hit whatever moved there)."""
+    show_agenda = permissions.can_manage(roles, meeting) or meeting.agenda_published
+    live = selectors.is_live(meeting, now=now)
+    return live_html(
+        "meetings/_live_member.html",
+        {**selectors.member_live_state(meeting, show_agenda=show_agenda), "live": live},
+        poll_url=reverse("meetings:live", args=[meeting.pk]) if live else None,
+        poll_id=f"live-{meeting.pk}",
+    )

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from meetings import permissions, selectors, services
 from meetings.forms import CurrentItemForm
 from meetings.views._common import post_action
-from meetings.views._live import live_fragment
+from meetings.views._live import fragment_response, member_panel
 from seongdong_gov.forms import form_view
 
 
@@ -99,12 +99,4 @@ def member_live(request, pk: int):
     the answer carries no poll: every poll renews the session, which must not outlive the meeting."""
     roles = permissions.roles_of(request)
     meeting = permissions.meeting_for_user(roles, pk)
-    show_agenda = permissions.can_manage(roles, meeting) or meeting.agenda_published
-    live = selectors.is_live(meeting, now=timezone.now())
-    return live_fragment(
-        request,
-        "meetings/_live_member.html",
-        {**selectors.member_live_state(meeting, show_agenda=show_agenda), "live": live},
-        poll_url=reverse("meetings:live", args=[meeting.pk]) if live else None,
-        poll_id=f"live-{meeting.pk}",
-    )
+    return fragment_response(request, *member_panel(roles, meeting, now=timezone.now()))

@@ -10,6 +10,7 @@ from committees.permissions import roles_for
 from meetings import selectors
 from meetings.markup import past_html, upcoming_html
 from meetings.models import FeedToken
+from meetings.views._live import member_panel
 from seongdong_gov.pagination import paginate_window
 
 PAST_PER_PAGE = 20
@@ -20,7 +21,8 @@ def portal(request):
     """내 회의: the next upcoming meetings of the user's bodies, the past ones a page at a time
     (`?page=`, 이전/다음 without a count: the count read every past meeting of the member's bodies),
     and the personal calendar feed."""
-    roles, today = roles_for(request.user), timezone.localdate()
+    roles, now = roles_for(request.user), timezone.now()
+    today = timezone.localdate(now)
     upcoming, more_upcoming = selectors.my_upcoming(roles, today=today)
     past = paginate_window(
         request,
@@ -38,7 +40,11 @@ def portal(request):
             "token": FeedToken.objects.filter(user=request.user).first(),
             "written": selectors.my_written_resolutions(roles),
             "evote_boxes": selectors.my_open_boxes(roles),
-            "now": timezone.now(),
-            "live": list(selectors.my_live_meetings(roles, now=timezone.now())),
+            "now": now,
+            # each sitting's panel as its poll answers it, so the first poll changes nothing on the page
+            "live": [
+                (meeting.pk, member_panel(roles, meeting, now=now)[0])
+                for meeting in selectors.my_live_meetings(roles, now=now)
+            ],
         },
     )

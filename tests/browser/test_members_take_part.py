@@ -152,6 +152,7 @@ def test_declare_recuse_vote_from_phones_and_the_room_screen_follows(world, brow
             _log_in(phone, username)
             phone.goto("/meetings/mine/")
             phone.get_by_role("link", name=ITEM).first.click()
+            phone.wait_for_url(f"**/meetings/evote/{box.pk}/")
             phone.get_by_role("group", name="내 표").get_by_role("radio", name=choice).check()
             phone.get_by_role("button", name="투표하기").click()
             phone.get_by_text("투표했습니다 — 마감 전까지 바꿀 수 있습니다.").first.wait_for()

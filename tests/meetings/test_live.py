@@ -352,11 +352,17 @@ def test_member_live_hides_a_draft_agenda_and_other_bodies_get_404(client, world
 
 
 def test_portal_polls_the_sitting_meeting(client, world):
-    meeting = world["meeting"]
+    """The portal's first answer holds the panel as the poll gives it, so the first poll is a 204 and the
+    page does not move under the member's finger (the ballot button sits below the panel)."""
+    meeting, items = world["meeting"], world["items"]
+    services.meeting_current_item_set(actor=None, meeting=meeting, item=items[2])
     client.force_login(world["users"]["member"])
     html = client.get(reverse("meetings:portal")).content.decode()
-    assert f'hx-get="/meetings/{meeting.pk}/live/" hx-trigger="load, every 2s"' in html
-    assert "지금 회의 중: 제3차 추진운영위원회" in html
+    assert f'hx-get="/meetings/{meeting.pk}/live/?v=' in html and 'hx-trigger="every 2s"' in html
+    assert "지금 회의 중" in html and "제3차 추진운영위원회" in html
+    assert f"{items[2].order}. {items[2].title}" in html
+    version = html.split(f"/meetings/{meeting.pk}/live/?v=")[1].split('"')[0]
+    assert client.get(reverse("meetings:live", args=[meeting.pk]), {"v": version}).status_code == 204
     assert "vendor/htmx/htmx.min.js" in html and '"includeIndicatorStyles":false' in html
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.MINUTES_APPROVED)
     html = client.get(reverse("meetings:portal")).content.decode()
