@@ -1,12 +1,16 @@
-"""A body's 위촉 현황 table, written in Python (issue 14): 100 appointed members are 100 rows of eight
-cells with dates, links and certificates, which Django's template language wrote in ~12 ms.
-`appointment_rows_html` writes what templates/appointments/body.html wrote, escaping every value."""
+"""A body's 위촉 현황 table and the certificate register's rows, written in Python (issue 14): 100 appointed
+members are 100 rows of eight cells with dates, links and certificates, which Django's template language
+wrote in ~12 ms; a register page of 50 certificates took ~10 ms more as a template than as this.
+`appointment_rows_html` and `register_rows_html` write what templates/appointments/body.html and
+register.html wrote, escaping every value."""
 
 from __future__ import annotations
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from appointments.models import Certificate
+from appointments.rules import period_label
 from committees.models import Membership
 from seongdong_gov.markup import day_text, url_maker
 from seongdong_gov.widgets import escape_html as e
@@ -82,3 +86,35 @@ def appointment_rows_html(memberships: list[Membership], *, is_admin: bool) -> S
         cells.append("</tr>")
         out.append("".join(cells))
     return mark_safe("\n".join(out))
+
+
+def register_rows_html(certificates, *, is_admin: bool) -> SafeString:
+    """One `<tr>` a certificate of the register's page (`appointments.selectors.register`, its joins
+    selected): number, member, body, term, issue date and ceremony, the reissue it replaces; for an
+    administrator, its PDF and the reissue link."""
+    rows: list[Certificate] = list(certificates)
+    if not rows:
+        return mark_safe(f'<tr><td colspan="7">{e(_("발급된 위촉장이 없습니다."))}</td></tr>')
+    pdf_url, reissue_url = url_maker("appointments:certificate_pdf"), url_maker("appointments:reissue")
+    reissue_word = e(_("재발급"))
+    out = []
+    for c in rows:
+        m = c.appointment.membership
+        issued = day_text(c.issued_on)
+        if c.ceremony:
+            issued += f" · {e(c.ceremony)}"
+        note = ""
+        if c.reissue_of_id:
+            note = f"{e(_('%(number)s 재발급') % {'number': c.reissue_of.number})}: {e(c.reissue_reason)}"
+        cells = [
+            f'<tr><th scope="row">{e(c.number)}</th><td>{e(m.person.name)}</td><td>{e(m.body.name)}</td>'
+            f"<td>{e(period_label(m.start, m.end))}</td><td>{issued}</td><td>{note}</td>"
+        ]
+        if is_admin:
+            cells.append(
+                f'<td class="text-nowrap"><a href="{pdf_url(c.pk)}">PDF</a>'
+                f' · <a href="{reissue_url(c.pk)}">{reissue_word}</a></td>'
+            )
+        cells.append("</tr>")
+        out.append("".join(cells))
+    return mark_safe("".join(out))

@@ -23,7 +23,7 @@ from appointments.forms import (
     CertificateReissueForm,
     RegisterFilterForm,
 )
-from appointments.markup import appointment_rows_html
+from appointments.markup import appointment_rows_html, register_rows_html
 from appointments.models import Appointment, Certificate
 from appointments.permissions import (
     appointment_for_manage_or_404,
@@ -73,16 +73,19 @@ def register(request):
             batch_query = urlencode({"issued_on": filters["issued_on"].isoformat()})
     elif body and selectors.has_current_certificates(body.pk, timezone.localdate()):
         batch_query = urlencode({"body": body.pk})
+    page = paginate(request, qs)
+    roles = roles_for(request.user)
     return render(
         request,
         "appointments/register.html",
         {
             "form": form,
-            **paginate(request, qs),
+            **page,
+            "rows_html": register_rows_html(page["page_obj"], is_admin=roles.is_admin),
             "csv_query": urlencode({**params, "format": "csv"}),
             "export_queries": {f: urlencode({**params, "format": f}) for f in ("xlsx", "hwpx", "pdf")},
             "batch_query": batch_query,
-            "roles": roles_for(request.user),
+            "roles": roles,
         },
     )
 

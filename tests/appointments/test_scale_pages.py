@@ -256,3 +256,35 @@ def test_register_body_filter_renders_as_the_template_select_would():
     assert quick == plain
     assert f'<option value="{bodies[1].pk}" selected>나 &amp; 다</option>' in quick
     assert "&lt;위원회&gt;" in quick and "&quot;위원회&quot;" in quick
+
+
+def test_register_rows_show_each_certificate_escaped_and_the_admin_links(login, cohort):
+    """The register's rows (appointments.markup.register_rows_html): number, member, body, term, issue
+    date with its ceremony, the reissue's original and reason; an administrator's row links its PDF and
+    reissue, a staff member's does not; every value escaped."""
+    a = cohort["appointments"][0]
+    a.membership.person.name = "김<위원>"
+    a.membership.person.save()
+    (original,) = services.certificate_issue(
+        actor=None, appointments=[a], issued_on=D(2016, 1, 15), ceremony="2016 위촉식 & 간담회"
+    )
+    reissue = services.certificate_reissue(
+        actor=None, certificate=original, issued_on=D(2016, 3, 2), reason="분실 <신고>"
+    )
+    staff_html = login(factories.staff_user()).get(reverse("appointments:register")).content.decode()
+    body = staff_html.split("<tbody>")[1].split("</tbody>")[0]
+    rows = body.split("</tr>")[:-1]
+    assert len(rows) == 2 and reissue.number in rows[0] and original.number in rows[1]  # newest first
+    assert "김&lt;위원&gt;" in rows[0] and "김<위원>" not in body
+    assert cohort["body"].name in rows[0]
+    assert "2016. 1. 15. ~ 2018. 1. 14. (2년)" in rows[0]
+    assert "2016. 3. 2." in rows[0] and "2016. 1. 15. · 2016 위촉식 &amp; 간담회" in rows[1]
+    assert f"{original.number} 재발급: 분실 &lt;신고&gt;" in rows[0]
+    assert "/reissue/" not in body and ".pdf" not in body
+    admin_html = login(factories.admin_user()).get(reverse("appointments:register")).content.decode()
+    admin_body = admin_html.split("<tbody>")[1].split("</tbody>")[0]
+    for cert in (reissue, original):
+        assert reverse("appointments:certificate_pdf", args=[cert.pk]) in admin_body
+        assert reverse("appointments:reissue", args=[cert.pk]) in admin_body
+    empty = login(factories.staff_user()).get(reverse("appointments:register") + "?q=없는이름")
+    assert "발급된 위촉장이 없습니다." in empty.content.decode()
