@@ -315,6 +315,9 @@ def document_timings(
         django.setup()
     for name in ("weasyprint", "weasyprint.progress", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    from seongdong_gov.runtime import freeze_startup_objects
+
+    freeze_startup_objects()  # as a serving process does after startup (seongdong_gov.wsgi)
     old_config = None
     if setup_db:
         from django.test.utils import setup_databases, setup_test_environment

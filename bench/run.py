@@ -106,8 +106,11 @@ def __getattr__(name: str):
             from django.conf import settings
             from django.core.wsgi import get_wsgi_application
 
+            from seongdong_gov.runtime import freeze_startup_objects
+
             app = get_wsgi_application()
             settings.ROOT_URLCONF = "bench.run"
+            freeze_startup_objects()  # as seongdong_gov.wsgi does in production
             _cache["application"] = app
         return _cache["application"]
     raise AttributeError(name)
