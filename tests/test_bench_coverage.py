@@ -114,3 +114,36 @@ def test_benchmark_query_growth_verdict(small, large, grows):
     m.small_shapes, m.large_shapes = small, large
     m.q_small, m.q_large = sum(small.values()), sum(large.values())
     assert bool(query_growth(m)) is grows
+
+
+def test_benchmark_verdict_is_over_the_pages_own_bare_samples():
+    """A page's ratio is taken over the bare-view samples taken with it (in the same seconds), not over
+    the whole run's: the same page passes when its own baseline was slow too, and misses when it was fast."""
+    from bench.run import Measured, Run, _verdict, page_rows
+
+    run_bare = {1: Run([1.0] * 100), 4: Run([2.0] * 10, 1.0), 16: Run([10.0] * 100, 0.1)}
+    m = Measured("meetings:list", "meetings:list", "staff", "html", False)
+    m.runs = {1: Run([30.0] * 100), 4: Run([40.0] * 10, 1.0), 16: Run([50.0] * 64, 1.0)}
+    m.bare_runs = {1: Run([2.0] * 100), 16: Run([10.0] * 64, 0.1)}  # a noisy minute: 2 ms, not 1
+    met, why = _verdict(m, run_bare)
+    assert met, why  # 30 / 2 = 15× ≤ 20× (30 / 1 would be 30×)
+    (row,) = page_rows([m], run_bare)
+    assert (row["bare_p95_ms"], row["ratio_p95"], row["ratio_p95_run"]) == (2.0, 15.0, 30.0)
+
+    m.bare_runs[1] = Run([1.0] * 100)
+    met, why = _verdict(m, run_bare)
+    assert not met and why == ["p95 30.0× bare > 20×"]
+
+    del m.bare_runs[1]  # no samples of its own: the run's baseline
+    assert page_rows([m], run_bare)[0]["ratio_p95"] == 30.0
+
+
+def test_document_benchmark_samples_its_baseline_in_blocks_after_an_untimed_request():
+    """bench.documents: blocks of the row's requests alternate with blocks of its baseline's, and the first
+    baseline request after a block (slower, its caches cold) is not timed."""
+    from bench.documents import PAIR_BLOCK, _p50_ms
+
+    calls: list[str] = []
+    _p50_ms(lambda: calls.append("doc"), PAIR_BLOCK + 2, base=lambda: calls.append("base"))
+    warm, first, second = ["doc"], ["doc"] * PAIR_BLOCK, ["doc"] * 2
+    assert calls == [*warm, *first, "base", *["base"] * PAIR_BLOCK, *second, "base", "base", "base"]
