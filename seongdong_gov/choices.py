@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 _maps: dict = {}
 _labels: dict[tuple, str] = {}
+_tables: dict[tuple, dict[str, str]] = {}
 
 
 def _choices_map(field) -> dict:
@@ -44,3 +45,14 @@ def choice_label(choices, value) -> str:
         except ValueError:
             return value
     return label
+
+
+def choice_labels(choices) -> dict[str, str]:
+    """{value: label} of a `TextChoices` class in the active language, built once per process and
+    language: for a loop over hundreds of rows, which then pays one `get_language` instead of one a row
+    (`labels.get(value, value)` shows a value outside the choices as stored, as `choice_label` does)."""
+    key = (choices, get_language())
+    table = _tables.get(key)
+    if table is None:
+        table = _tables[key] = {value: str(label) for value, label in choices.choices}
+    return table

@@ -46,7 +46,7 @@ from meetings.selectors.meetings import (
     quorum_of,
     run_of_show,
 )
-from seongdong_gov.choices import choice_label
+from seongdong_gov.choices import choice_labels
 from seongdong_gov.markup import hm
 from seongdong_gov.precompiled import Precompiled
 from seongdong_gov.rules import date_dots
@@ -61,6 +61,8 @@ def _day(moment: dt.datetime | None) -> str:
 
 def _attendance_lines(enrolled: list[EnrolledRow], attendances: list[AttendanceRow]) -> list[dict]:
     by_member = {a.membership_id: a for a in attendances}
+    roles, statuses = choice_labels(Membership.Role), choice_labels(Attendance.Status)
+    video = choice_labels(Attendance.Mode)[Attendance.Mode.VIDEO]
     lines = []
     for member in enrolled:
         a = by_member.get(member.membership_id)
@@ -71,22 +73,21 @@ def _attendance_lines(enrolled: list[EnrolledRow], attendances: list[AttendanceR
                 "affiliation": member.office,
                 "body": member.body.name,
                 "seat": member.seat_group_label,
-                "role": choice_label(Membership.Role, member.role),
+                "role": roles.get(member.role, member.role),
                 "status": a.status if a else "",
-                "status_label": choice_label(Attendance.Status, a.status) if a else "미기록",
+                "status_label": statuses.get(a.status, a.status) if a else "미기록",
                 "arrived": hm(a.arrived_at) if a else "",
                 "left": hm(a.left_at) if a else "",
                 "deputy": a.deputy_name if a else "",
                 "mode": a.mode if a else "",
-                "mode_label": choice_label(Attendance.Mode, a.mode)
-                if a and a.mode == Attendance.Mode.VIDEO
-                else "",
+                "mode_label": video if a and a.mode == Attendance.Mode.VIDEO else "",
             }
         )
     return lines
 
 
 def _vote_line(vote: Vote) -> dict:
+    choices = choice_labels(NamedBallot.Choice)
     return {
         "method": vote.method,
         "method_label": vote.method_label,
@@ -105,7 +106,7 @@ def _vote_line(vote: Vote) -> dict:
             {
                 "name": b.membership.person.name,
                 "choice": b.choice,
-                "choice_label": choice_label(NamedBallot.Choice, b.choice),
+                "choice_label": choices.get(b.choice, b.choice),
             }
             for b in vote.ballot_list
         ],

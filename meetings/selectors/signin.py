@@ -5,7 +5,7 @@ from __future__ import annotations
 from committees.models import Membership
 from meetings.models import Meeting
 from meetings.selectors.meetings import enrolled_rows, observers_of
-from seongdong_gov.choices import choice_label
+from seongdong_gov.choices import choice_labels
 
 BLANK_OBSERVER_ROWS = 5
 
@@ -21,6 +21,7 @@ def signin_rows(meeting: Meeting, *, blank_rows: int = BLANK_OBSERVER_ROWS) -> l
     affiliation (소속·직위), seat (the member's seat group), body, role; the signature column is left
     empty by every renderer (the page and `meetings.documents.signin_sheet`'s HWPX and PDF). Three
     queries."""
+    roles = choice_labels(Membership.Role)
     rows = [
         _row(
             "member",
@@ -28,7 +29,7 @@ def signin_rows(meeting: Meeting, *, blank_rows: int = BLANK_OBSERVER_ROWS) -> l
             affiliation=m.office,
             seat=m.seat_group_label,
             body=m.body.name,
-            role=choice_label(Membership.Role, m.role),
+            role=roles.get(m.role, m.role),
         )
         for m in enrolled_rows(meeting)
     ]

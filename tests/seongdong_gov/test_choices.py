@@ -57,3 +57,17 @@ def test_choice_label_is_the_enum_label_in_the_active_language(language):
         english = choice_label(Attendance.Status, Attendance.Status.PRESENT)
     with translation.override("ko"):
         assert choice_label(Attendance.Status, Attendance.Status.PRESENT) != english
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_choice_labels_are_every_label_in_the_active_language(language):
+    from committees.models import Membership
+    from seongdong_gov.choices import choice_labels
+
+    with translation.override(language):
+        labels = choice_labels(Membership.Role)
+        assert labels == {value: choice_label(Membership.Role, value) for value in Membership.Role.values}
+        assert choice_labels(Membership.Role) is labels  # kept per language
+    other = "en" if language == "ko" else "ko"
+    with translation.override(other):
+        assert choice_labels(Membership.Role)[Membership.Role.CHAIR] != labels[Membership.Role.CHAIR]
