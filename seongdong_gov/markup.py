@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 
 _SENTINEL = 987654321
 
@@ -19,11 +19,20 @@ def url_maker(name: str, *leading):
     return lambda pk: pattern.replace(str(_SENTINEL), str(pk))
 
 
+# the house date (CONVENTIONS: `2016. 1. 15.`, seongdong_gov/formats), written without Django's format
+# interpreter: a roster or register page writes a couple of hundred dates
+_HOUSE_DATE = "Y. n. j."
+
+
 def day_text(value: dt.date | dt.datetime | None) -> str:
     """`{{ value|date:"DATE_FORMAT" }}` (a moment in Seoul's time), "" for none."""
     if not value:
         return ""
-    return date_format(timezone.localtime(value) if isinstance(value, dt.datetime) else value, "DATE_FORMAT")
+    day = timezone.localtime(value) if isinstance(value, dt.datetime) else value
+    fmt = get_format("DATE_FORMAT")
+    if fmt == _HOUSE_DATE:
+        return f"{day.year}. {day.month}. {day.day}."
+    return date_format(day, fmt)
 
 
 def hm(moment: dt.datetime | None) -> str:
