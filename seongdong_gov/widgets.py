@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 
+from django.conf import settings
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.safestring import SafeData, mark_safe
@@ -29,8 +30,14 @@ def escape_html(value) -> str:
 
 
 def text_html(value) -> str:
-    """`{{ value }}`: localized when not a string (a number label), then escaped."""
-    return escape_html(value if isinstance(value, str) else localize(value))
+    """`{{ value }}`: localized when not a string (a number label), then escaped. An integer without
+    thousands grouping is its digits (what `number_format` writes, without its four format lookups: the
+    body list writes 400 counts)."""
+    if isinstance(value, str):
+        return escape_html(value)
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)
+    return escape_html(localize(value))
 
 
 def attrs_html(attrs: dict) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -48,3 +49,17 @@ def test_hm_and_url_maker():
     assert hm(MOMENTS[0]) == "00:30" and hm(None) == ""
     make = url_maker("committees:body_detail")
     assert make(12) == "/bodies/12/"
+
+
+@pytest.mark.parametrize("grouping", [False, True])
+def test_text_html_writes_what_the_template_writes(grouping, settings):
+    from seongdong_gov.widgets import text_html
+
+    settings.USE_THOUSAND_SEPARATOR = grouping
+    values = [0, 7, -3, 1234567, True, 2.5, Decimal("1234.50"), "<b>&\"'", DAYS[0], None]
+    for language in ("ko", "en"):
+        with translation.override(language):
+            for value in values:
+                assert text_html(value) == Template("{{ v }}").render(Context({"v": value})), value
+    if grouping:
+        assert text_html(1234567) == "1,234,567"
