@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from committees.models import Body
 from committees.selectors import GroupRows
-from seongdong_gov.markup import day_text, url_maker
+from seongdong_gov.choices import choice_labels
+from seongdong_gov.markup import day_text, hm, url_maker
+from seongdong_gov.models import OutboundMessage
 from seongdong_gov.widgets import escape_html as e
 from seongdong_gov.widgets import text_html as text
 
@@ -121,4 +123,33 @@ def body_rows_html(bodies) -> SafeString:
         )
     if not out:
         return mark_safe(f'<tr><td colspan="5">{e(_("등록된 기구가 없습니다."))}</td></tr>')
+    return mark_safe("\n".join(out))
+
+
+def outbox_rows_html(messages, *, csrf_token: str) -> SafeString:
+    """The mail outbox's rows (templates/committees/outbox.html): 50 messages a page, each with its
+    server answer and a resend form, which the template wrote with a `{% url %}`, a `{% csrf_token %}` and
+    a dozen lookups a row (~10 ms)."""
+    if not messages:
+        return mark_safe(f'<tr><td colspan="7">{e(_("메일이 없습니다."))}</td></tr>')
+    resend_url = url_maker("committees:outbox_resend")
+    statuses = choice_labels(OutboundMessage.Status)
+    retry, resend = e(_("재시도 예정")), e(_("다시 보내기"))
+    token = f'<input type="hidden" name="csrfmiddlewaretoken" value="{e(csrf_token)}">'
+    out = []
+    for m in messages:
+        status = e(statuses.get(m.status, m.status))
+        if m.status == OutboundMessage.Status.FAILED and m.next_attempt_at:
+            status += f' <span class="small">({retry} {hm(m.next_attempt_at)})</span>'
+        action = (
+            ""
+            if m.status == OutboundMessage.Status.SENDING
+            else f'<form method="post" action="{resend_url(m.pk)}">{token}'
+            f'<button class="btn btn-sm btn-outline-secondary" type="submit">{resend}</button></form>'
+        )
+        out.append(
+            f"<tr><td>{day_text(m.created_at)} {hm(m.created_at)}</td><td>{e(m.to)}</td>"
+            f"<td>{e(m.subject)}</td><td>{status}</td><td>{text(m.attempts)}</td>"
+            f'<td class="small">{e(m.last_error)}</td><td>{action}</td></tr>'
+        )
     return mark_safe("\n".join(out))

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from committees import selectors, services
 from committees.decorators import staff_required
 from committees.enums import MANDATORY_NOTIFICATIONS
+from committees.markup import outbox_rows_html
 from committees.models import NotificationPreference, Person
 from committees.notifications import UNREACHABLE_ACTION
 from committees.permissions import roles_for
@@ -104,6 +106,7 @@ def outbox(request):
         "committees/outbox.html",
         {
             "page": page,
+            "rows_html": outbox_rows_html(page, csrf_token=get_token(request)),
             "status": status,
             "statuses": OutboundMessage.Status.choices,
             "unreachable": unreachable,

@@ -104,3 +104,52 @@ def test_outbox_resend_is_refused_to_non_staff(role_world):
         },
         method="post",
     )
+
+
+def test_outbox_rows_show_each_message_escaped_with_its_resend_form(client, role_world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    failed = _to_member(role_world, "<b>제목</b> & 실패")
+    sending = _to_member(role_world, "보내는 중인 메일")
+    retry_at = timezone.now() + dt.timedelta(minutes=30)
+    OutboundMessage.objects.filter(pk=failed.pk).update(
+        status="failed", attempts=3, last_error="550 <No> & user", next_attempt_at=retry_at
+    )
+    OutboundMessage.objects.filter(pk=sending.pk).update(status="sending")
+    client.force_login(role_world.users["staff"])
+
+    page = client.get(reverse("committees:outbox")).content.decode()
+    rows = {row.split("</tr>")[0] for row in page.split("<tr>")[1:]}
+    failed_row = next(r for r in rows if "실패" in r and "&lt;b&gt;" in r)
+    assert "<b>제목" not in page
+    assert "550 &lt;No&gt; &amp; user" in failed_row and "<td>3</td>" in failed_row
+    assert f"(재시도 예정 {timezone.localtime(retry_at):%H:%M})" in failed_row
+    assert f'action="{reverse("committees:outbox_resend", args=[failed.pk])}"' in failed_row
+    assert 'name="csrfmiddlewaretoken"' in failed_row
+    sending_row = next(r for r in rows if "보내는 중인 메일" in r)
+    assert "<td>보내는 중</td>" in sending_row and "<form" not in sending_row
+
+    OutboundMessage.objects.all().delete()
+    assert "메일이 없습니다." in client.get(reverse("committees:outbox")).content.decode()
+
+
+def test_outbox_resend_form_carries_a_valid_csrf_token(role_world):
+    import re
+
+    from django.test import Client
+
+    message = _to_member(role_world)
+    OutboundMessage.objects.filter(pk=message.pk).update(status="failed")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(role_world.users["staff"])
+    page = browser.get(reverse("committees:outbox")).content.decode()
+    action = reverse("committees:outbox_resend", args=[message.pk])
+    form = page[page.index(f'action="{action}"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+
+    assert browser.post(action, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert browser.post(action, {"csrfmiddlewaretoken": "x" * 64}).status_code == 403
+    message.refresh_from_db()
+    assert message.status == "queued"
