@@ -3,7 +3,6 @@ Both render `selectors.consolidated()`, the same structure as the web page."""
 
 from __future__ import annotations
 
-import io
 import re
 
 from django.utils import translation
@@ -19,34 +18,34 @@ def consolidated_pdf(data: dict) -> bytes:
 
 
 def consolidated_xlsx(data: dict) -> bytes:
+    """One sheet per field: this month's values by unit with the totals, then the monthly trend. The
+    workbook is write-only: its rows stream out as they are appended, without a cell object per value."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     # Indicator and unit names are user text: an indicator named "=HYPERLINK(...)" must stay text.
-    from seongdong_gov.spreadsheets import xlsx_append_row
+    from seongdong_gov.spreadsheets import xlsx_append_row, xlsx_bytes
 
-    wb = Workbook()
+    wb = Workbook(write_only=True)
     month = data["month"]
-    if data["fields"]:
-        wb.remove(wb.active)
-    else:  # a workbook needs one sheet: say there is nothing to report rather than fail
-        wb.active.title = str(_("성과 없음"))
-        xlsx_append_row(wb.active, [str(_("이 달에 보고 분야가 없습니다."))])
+    if not data["fields"]:  # a workbook needs one sheet: say there is nothing to report rather than fail
+        ws = wb.create_sheet(title=str(_("성과 없음")))
+        xlsx_append_row(ws, [str(_("이 달에 보고 분야가 없습니다."))])
+    bold = Font(bold=True)
     for summary in data["fields"]:
         # Excel forbids : \ / ? * [ ] in sheet titles and caps them at 31 characters
         ws = wb.create_sheet(title=re.sub(r"[:\\/?*\[\]]", "·", summary.field.name)[:31])
+        ws.column_dimensions["A"].width = 28  # before the first row: a write-only sheet writes it first
         xlsx_append_row(
             ws,
             [
                 _("%(year)s년 %(month)s월 %(field)s 분야 성과")
                 % {"year": month.year, "month": month.month, "field": summary.field.name}
             ],
+            font=Font(bold=True, size=13),
         )
-        ws["A1"].font = Font(bold=True, size=13)
         xlsx_append_row(ws, [])
-        xlsx_append_row(ws, [_("조직"), *[str(i) for i in summary.indicators]])
-        for cell in ws[3]:
-            cell.font = Font(bold=True)
+        xlsx_append_row(ws, [_("조직"), *[str(i) for i in summary.indicators]], font=bold)
         for unit_name, values in summary.rows:
             xlsx_append_row(ws, [unit_name, *[float(v) if v is not None else None for v in values]])
         xlsx_append_row(ws, [_("합계"), *[float(t) for t in summary.totals]])
@@ -54,10 +53,7 @@ def consolidated_xlsx(data: dict) -> bytes:
         xlsx_append_row(ws, [_("월별 추이"), *[f"{m:%Y-%m}" for m in data["months"]]])
         for ind, values in summary.trend:
             xlsx_append_row(ws, [str(ind), *[float(v) if v is not None else None for v in values]])
-        ws.column_dimensions["A"].width = 28
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx_bytes(wb)
 
 
 def _number(value) -> str:

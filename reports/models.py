@@ -113,6 +113,9 @@ class Report(FastChoicesDisplay, models.Model):
         verbose_name = _("성과 보고")
         verbose_name_plural = _("성과 보고")
         ordering = ["-month", "unit__order", "field__order"]
+        # the month's reports across units (the dashboard, the consolidated report): the unique key
+        # below leads with the unit, so it cannot serve them
+        indexes = [models.Index(fields=["month"], name="report_month")]
         constraints = [
             models.UniqueConstraint(fields=["unit", "field", "month"], name="report_unique_unit_field_month"),
             models.CheckConstraint(

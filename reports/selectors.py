@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Case, F, Q, Sum, When
 
 from committees.models import OrgUnit
 from committees.workdays import WorkingCalendar, load_calendar
@@ -150,16 +151,26 @@ def consolidated(month: dt.date, *, months: int = 6) -> dict:
     month_list = rules.months_back(month, months)
     fields = list(ReportingField.objects.select_related("lead_department"))  # named in every section
     indicators = list(Indicator.objects.filter(active=True).select_related("field"))
-    values = IndicatorValue.objects.filter(
-        report__month__in=month_list, report__state__in=COUNTED_STATES
-    ).values_list("report__unit_id", "report__unit__name", "report__month", "indicator_id", "value")
+    # Summed in the database: this month's values by unit, earlier months by indicator only (the unit is
+    # NULL for them), so the trend costs a row per indicator and month rather than one per unit.
+    this_month = Q(report__month=month)
+    values = (
+        IndicatorValue.objects.filter(report__month__in=month_list, report__state__in=COUNTED_STATES)
+        .annotate(
+            unit=Case(When(this_month, then=F("report__unit_id"))),
+            unit_name=Case(When(this_month, then=F("report__unit__name"))),
+        )
+        .values_list("indicator_id", "report__month", "unit", "unit_name")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
     by_unit: dict[tuple[int, int], Decimal] = {}
     unit_names: dict[int, str] = {}
     trend: dict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
-    for unit_id, unit_name, m, indicator_id, value in values:
-        trend[(indicator_id, m)] += value
-        if m == month:
-            by_unit[(unit_id, indicator_id)] = value
+    for indicator_id, m, unit_id, unit_name, total in values:
+        trend[(indicator_id, m)] += total
+        if unit_id is not None:
+            by_unit[(unit_id, indicator_id)] = total
             unit_names[unit_id] = unit_name
     reports = list(
         Report.objects.filter(month=month, state__in=COUNTED_STATES)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from committees.decorators import staff_required
 from committees.permissions import roles_for
-from reports import exports, permissions, rules, selectors, services
+from reports import exports, markup, permissions, rules, selectors, services
 from reports.charts import line_chart
 from reports.forms import FieldForm, IndicatorForm, ReportForm, ReviewForm, parse_month
 from reports.labels import STATUS_LABELS
@@ -210,6 +210,7 @@ def _consolidated_context(month: dt.date) -> dict:
             data["months"],
             [(str(ind), values) for ind, values in summary.trend],
         )
+    data["body_html"] = markup.consolidated_body_html(data)  # the page's and the PDF's sections
     data["prev_month"] = rules.previous_month(month)
     data["next_month"] = rules.next_month(month)
     return data
