@@ -40,6 +40,18 @@ def public_bodies() -> QuerySet[Body]:
     return committee_selectors.bodies_with_counts(timezone.localdate()).order_by("order", "name")
 
 
+def public_body_list() -> QuerySet[Body]:
+    """The index's bodies: name and kind with the counts, nothing else (one query)."""
+    return public_bodies().select_related(None).only("pk", "name", "kind")
+
+
+def public_body_ids(limit: int) -> list[int]:
+    """The pks of `public_bodies()`, in its order, at most `limit` (the sitemap)."""
+    return list(
+        Body.objects.filter(is_active=True).order_by("order", "name").values_list("pk", flat=True)[:limit]
+    )
+
+
 def public_body(pk: int) -> Body:
     body = Body.objects.filter(pk=pk, is_active=True).first()
     if body is None:

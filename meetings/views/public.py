@@ -14,7 +14,6 @@ import hashlib
 from collections.abc import Callable
 from functools import wraps
 
-from django.contrib.sitemaps import Sitemap
 from django.contrib.sites.requests import RequestSite
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -25,9 +24,11 @@ from django.utils.http import quote_etag
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from meetings import public_markup
 from meetings.selectors import public as selectors
 from seongdong_gov import documents
 from seongdong_gov.bounds import int_param
+from seongdong_gov.markup import url_maker
 
 MAX_AGE = 300  # seconds a proxy may serve a page without asking again
 # the calendar's rows are kept per process under the month's version (selectors.public_month_version), so
@@ -66,7 +67,9 @@ def _page(template: str, context: dict) -> HttpResponse:
 
 @public_page
 def index(request):
-    return _page("public/index.html", {"bodies": list(selectors.public_bodies())})
+    return _page(
+        "public/index.html", {"body_rows": public_markup.body_rows_html(selectors.public_body_list())}
+    )
 
 
 @public_page
@@ -145,45 +148,26 @@ def minutes_pdf(request, pk: int):
     return response
 
 
-class _StaticSitemap(Sitemap):
-    changefreq = "daily"
-
-    def items(self):
-        return ["public:index", "public:calendar"]
-
-    def location(self, item):
-        return reverse(item)
-
-
-class _BodySitemap(Sitemap):
-    changefreq = "weekly"
-
-    def items(self):
-        return list(selectors.public_bodies())
-
-    def location(self, item):
-        return reverse("public:body", args=[item.pk])
-
-
-class _MinutesSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return list(
-            selectors.public_minutes_list().order_by("meeting_id").values_list("meeting_id", flat=True)
-        )
-
-    def location(self, item):
-        return reverse("public:minutes", args=[item])
-
-
-SITEMAPS = {"pages": _StaticSitemap, "bodies": _BodySitemap, "minutes": _MinutesSitemap}
+# django.contrib.sitemaps writes at most this many URLs a section on a sitemap page; one page here
+SITEMAP_LIMIT = 50_000
 
 
 @public_page
 def sitemap(request):
-    # built here rather than through django.contrib.sitemaps.views.sitemap, whose TemplateResponse runs
-    # the context processors (and so reads the session, adding Vary: Cookie)
-    site = RequestSite(request)
-    urls = [u for cls in SITEMAPS.values() for u in cls().get_urls(site=site, protocol=request.scheme)]
-    return HttpResponse(render_to_string("sitemap.xml", {"urlset": urls}), content_type="application/xml")
+    # written here rather than through django.contrib.sitemaps: its view's TemplateResponse runs the
+    # context processors (and so reads the session, adding Vary: Cookie), and its Sitemap classes reverse
+    # a URL and render a dozen template lookups per item (meetings.public_markup)
+    body_url = url_maker("public:body")
+    minutes_url = url_maker("public:minutes")
+    minutes = (
+        selectors.public_minutes_list()
+        .order_by("meeting_id")
+        .values_list("meeting_id", flat=True)[:SITEMAP_LIMIT]
+    )
+    sections = [
+        ([reverse("public:index"), reverse("public:calendar")], "daily"),
+        ([body_url(pk) for pk in selectors.public_body_ids(SITEMAP_LIMIT)], "weekly"),
+        ([minutes_url(pk) for pk in minutes], "monthly"),
+    ]
+    base = f"{request.scheme}://{RequestSite(request).domain}"
+    return HttpResponse(public_markup.sitemap_xml(base, sections), content_type="application/xml")
