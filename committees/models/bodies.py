@@ -355,6 +355,11 @@ class Membership(FastChoicesDisplay, models.Model):
             date_range_constraint("start", "membership_start_range"),
             date_range_constraint("end", "membership_end_range", nullable=True),
         ]
+        indexes = [
+            # members in office on a day, per body (body list, public site, 재적): a body keeps ten years of
+            # past terms, ~70 of its ~85 rows; the body index alone read each of them from the table
+            models.Index(fields=["body", "end", "start"], name="membership_body_term"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.body} · {self.person}"
