@@ -128,6 +128,8 @@ class Certificate(FastChoicesDisplay, models.Model):
         verbose_name = _("위촉장 발급")
         verbose_name_plural = _("위촉장 발급대장")
         ordering = ["-year", "-sequence"]
+        # the register CSV's version reads the newest record time (selectors.register_version)
+        indexes = [models.Index(fields=["issued_at"], name="certificate_issued_at")]
         constraints = [
             models.UniqueConstraint(fields=["year", "sequence"], name="certificate_unique_sequence_per_year"),
             models.UniqueConstraint(

@@ -23,7 +23,12 @@ from appointments.forms import (
     CertificateReissueForm,
     RegisterFilterForm,
 )
-from appointments.markup import appointment_rows_html, register_rows_html
+from appointments.markup import (
+    alert_rows_html,
+    appointment_rows_html,
+    body_index_rows_html,
+    register_rows_html,
+)
 from appointments.models import Appointment, Certificate
 from appointments.permissions import (
     appointment_for_manage_or_404,
@@ -73,7 +78,7 @@ def register(request):
             batch_query = urlencode({"issued_on": filters["issued_on"].isoformat()})
     elif body and selectors.has_current_certificates(body.pk, timezone.localdate()):
         batch_query = urlencode({"body": body.pk})
-    page = paginate(request, qs)
+    page = paginate(request, selectors.RegisterPageRows(qs, by_ids=bool(filters.get("q"))))
     roles = roles_for(request.user)
     return render(
         request,
@@ -213,18 +218,21 @@ def alerts(request):
     which = request.GET.get("list")
     which = which if which in ALERT_LISTS else "ending"
     rows = {
-        "ending": lambda: selectors.ending_within(today, rules.ALERT_DAYS),
+        "ending": lambda: selectors.ending_within_list(today, rules.ALERT_DAYS),
         "vacant": lambda: selectors.vacant_appointed_seats(today),
         "low": lambda: selectors.low_attendance(today),
     }[which]()
+    page = paginate(request, rows)
+    can_end = roles_for(request.user).is_admin
     return render(
         request,
         "appointments/alerts.html",
         {
             "which": which,
-            **paginate(request, rows),
+            **page,
+            "rows": alert_rows_html(which, page["page_obj"], can_end=can_end),
             "alert_days": rules.ALERT_DAYS,
-            "can_end": roles_for(request.user).is_admin,
+            "can_end": can_end,
         },
     )
 
@@ -243,7 +251,7 @@ def body_index(request):
     return render(
         request,
         "appointments/body_index.html",
-        {"bodies": selectors.bodies_with_appointed_seats(managed)},
+        {"rows": body_index_rows_html(selectors.bodies_with_appointed_seats(managed))},
     )
 
 
@@ -254,16 +262,15 @@ def body_appointments(request, body_pk: int):
     body = body_for_appointments_or_404(roles, body_pk)
     today = timezone.localdate()
     include_past = request.GET.get("all") == "1"
-    memberships = list(selectors.body_appointed_memberships(body.pk, today, include_past=include_past))
+    rows = selectors.body_appointed_rows(body.pk, today, include_past=include_past)
     return render(
         request,
         "appointments/body.html",
         {
             "body": body,
-            "memberships": memberships,
-            "rows": appointment_rows_html(memberships, is_admin=roles.is_admin),
+            "rows": appointment_rows_html(rows, is_admin=roles.is_admin),
             # the batch PDF answers 404 when no current member has a certificate: say so instead
-            "batch_available": selectors.any_current_certificate(memberships, today),
+            "batch_available": selectors.any_current_certificate(rows, today),
             "include_past": include_past,
             "today": today,
             "roles": roles,

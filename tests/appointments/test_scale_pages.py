@@ -288,3 +288,28 @@ def test_register_rows_show_each_certificate_escaped_and_the_admin_links(login, 
         assert reverse("appointments:reissue", args=[cert.pk]) in admin_body
     empty = login(factories.staff_user()).get(reverse("appointments:register") + "?q=없는이름")
     assert "발급된 위촉장이 없습니다." in empty.content.decode()
+
+
+def test_csv_export_served_again_from_memory_until_the_register_changes(
+    login, cohort, document_cache, monkeypatch
+):
+    """The last CSV a process served is kept in memory with its version: the next download of the same
+    filters reads neither the rows nor the documents cache; a change to the register exports anew."""
+    from appointments import exports
+
+    client = login(factories.staff_user())
+    services.certificate_issue(actor=None, appointments=cohort["appointments"][:2], issued_on=D(2016, 1, 15))
+    first = _csv(client)  # exported and stored in the documents cache
+    again = _csv(client)  # read from the documents cache once, then kept
+    assert again == first and exports._last_csv is not None
+
+    def unreadable(*args, **kwargs):
+        raise AssertionError("the documents cache is not read for the CSV kept in memory")
+
+    monkeypatch.setattr(document_cache, "get", unreadable)
+    assert _csv(client) == first
+    services.appointment_end(
+        actor=None, appointment=cohort["appointments"][0], kind="resignation", on=D(2016, 9, 30)
+    )
+    monkeypatch.undo()
+    assert "2016. 1. 15. ~ 2016. 9. 30. (8개월)" in _csv(client)
