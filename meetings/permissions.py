@@ -278,11 +278,11 @@ def item_for_member(request_or_roles, pk: int, item_pk: int) -> tuple[AgendaItem
     item = (
         AgendaItem.objects.filter(pk=item_pk, meeting=meeting)
         .exclude(kind__in=selectors.NO_DECLARATION_KINDS)
-        .select_related("meeting")
         .first()
     )
     if item is None:
         raise Http404
+    item.meeting = meeting  # with its bodies already read, which the member pickers use
     return item, membership
 
 

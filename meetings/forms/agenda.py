@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,9 @@ from meetings.models import (
     validate_attachment,
 )
 from seongdong_gov.submissions import submission_key_field
+
+if TYPE_CHECKING:
+    from meetings.selectors.meetings import EnrolledRow
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -38,14 +43,14 @@ class AttachmentForm(forms.Form):
     )
 
 
-def choose_among(field: forms.ModelChoiceField, memberships: list[Membership]) -> None:
-    """A member picker over `memberships` already loaded with person and body (a meeting's enrolled
-    members): the choices are written from the list, each naming person and body, and the queryset
-    only checks the posted pk, so the members are not read a second time to render the form."""
-    field.queryset = Membership.objects.filter(pk__in=[m.pk for m in memberships])
+def choose_among(field: forms.ModelChoiceField, members: list[EnrolledRow]) -> None:
+    """A member picker over a meeting's enrolled members as plain rows (`selectors.enrolled_rows`): the
+    choices are written from the list, each naming person and body, and the queryset only checks the
+    posted pk, so the members are not read a second time to render the form."""
+    field.queryset = Membership.objects.filter(pk__in=[m.membership_id for m in members])
     field.choices = [
         ("", field.empty_label),
-        *((m.pk, f"{m.person.name} ({m.body.name})") for m in memberships),
+        *((m.membership_id, f"{m.name} ({m.body.name})") for m in members),
     ]
 
 
@@ -62,7 +67,7 @@ class RecusalForm(forms.Form):
     )
     reason = forms.CharField(label=_("사유 (제척·회피)"), max_length=200)
 
-    def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
+    def __init__(self, *args, meeting: Meeting, enrolled: list[EnrolledRow], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = meeting.items.exclude(kind__in=["procedure", "report"])
         choose_among(self.fields["membership"], enrolled)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +11,9 @@ from committees.models import Membership
 from meetings.forms.agenda import choose_among
 from meetings.models import InterestDeclaration, RecusalChallenge
 from meetings.models.interests import DESCRIPTION_MAX, REASONS_MAX
+
+if TYPE_CHECKING:
+    from meetings.selectors.meetings import EnrolledRow
 
 
 def _yes_no(value) -> bool:
@@ -53,7 +58,7 @@ class ChallengeForm(forms.Form):
         label=_("기피 사유"), max_length=REASONS_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args, others: list[Membership], **kwargs):
+    def __init__(self, *args, others: list[EnrolledRow], **kwargs):
         super().__init__(*args, **kwargs)
         choose_among(self.fields["against"], others)
 

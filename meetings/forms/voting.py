@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Membership
@@ -13,7 +16,11 @@ from meetings.models import (
     Vote,
 )
 from seongdong_gov.bounds import validate_office_datetime
+from seongdong_gov.choices import choice_label
 from seongdong_gov.submissions import submission_key_field
+
+if TYPE_CHECKING:
+    from meetings.selectors.meetings import EnrolledRow
 
 # No body has more members than this; a larger count is a typo, and past 32,767 the column refuses it.
 VOTES_MAX = 1000
@@ -127,13 +134,15 @@ class ElectionForm(forms.Form):
     )
     taken = forms.TimeField(label=_("투표 시각"), widget=forms.TimeInput(attrs={"type": "time"}))
 
-    def __init__(self, *args, meeting: Meeting, enrolled: list[Membership], **kwargs):
+    def __init__(self, *args, meeting: Meeting, enrolled: list[EnrolledRow], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = meeting.items.filter(kind="election")
         self.enrolled = enrolled
+        label = gettext("%(m)s 득표")
         for m in enrolled:
-            self.fields[f"c_{m.pk}"] = forms.IntegerField(
-                label=_("%(m)s 득표") % {"m": _member_label(m)},
+            office = choice_label(Membership.Role, m.role) if m.role != Membership.Role.MEMBER else ""
+            self.fields[f"c_{m.membership_id}"] = forms.IntegerField(
+                label=label % {"m": f"{m.name} ({m.body.name}{f' · {office}' if office else ''})"},
                 required=False,
                 min_value=0,
                 max_value=VOTES_MAX,
@@ -144,17 +153,17 @@ class ElectionForm(forms.Form):
         """The election's own fields (item, office, moment), rendered by crispy."""
         return [self["item"], self["role"], self["taken"]]
 
-    def candidate_fields(self) -> list:
-        """One vote input per member in office, which the page writes as a table row each: through crispy
-        a 100-member body spent most of the page's time in field templates."""
-        return [self[f"c_{m.pk}"] for m in self.enrolled]
+    def hidden_fields(self) -> list:
+        """Django's, without a bound field for each of the hundred candidate inputs (the page writes those
+        rows itself: meetings.markup.candidate_rows_html)."""
+        return [self[name] for name, field in self.fields.items() if field.widget.is_hidden]
 
     def counts(self) -> dict[int, int]:
         """Candidates are the members with a number entered (0 included)."""
         return {
-            m.pk: self.cleaned_data[f"c_{m.pk}"]
+            m.membership_id: self.cleaned_data[f"c_{m.membership_id}"]
             for m in self.enrolled
-            if self.cleaned_data.get(f"c_{m.pk}") is not None
+            if self.cleaned_data.get(f"c_{m.membership_id}") is not None
         }
 
     def clean(self):

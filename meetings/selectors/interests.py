@@ -13,7 +13,8 @@ from committees.models import Membership
 from committees.permissions import Roles
 from meetings import rules
 from meetings.models import AgendaItem, InterestDeclaration, Meeting, Recusal, RecusalChallenge
-from meetings.selectors.meetings import enrolled_memberships
+from meetings.selectors.meetings import enrolled_membership_of, enrolled_memberships
+from seongdong_gov.precompiled import Precompiled
 
 # items nobody decides on (진행, 보고): no recusal applies, so nothing is declared for them
 NO_DECLARATION_KINDS = frozenset({AgendaItem.Kind.PROCEDURE, AgendaItem.Kind.REPORT})
@@ -27,7 +28,7 @@ def meeting_membership(roles: Roles, meeting: Meeting) -> Membership | None:
     """The user's membership among the meeting's 재적위원, if any (one query)."""
     if roles.person_id is None:
         return None
-    return next((m for m in enrolled_memberships(meeting) if m.person_id == roles.person_id), None)
+    return enrolled_membership_of(meeting, roles.person_id)
 
 
 @dataclass
@@ -38,36 +39,52 @@ class MemberItem:
     challenges: list[RecusalChallenge] = field(default_factory=list)
 
 
+# 내 이해충돌 신고's four queries, compiled once per connection (seongdong_gov.precompiled; `pk` is the
+# membership's, a parameter name tests/seongdong_gov/test_precompiled.py has a sample for): the member's
+# own rows are read by meeting, not by an IN list of its items, and in no joined order (one a member per
+# item, or a member's few challenges, ordered as filed)
+_DECLARABLE = Precompiled(
+    lambda meeting_id: (
+        AgendaItem.objects.filter(meeting_id=meeting_id)
+        .exclude(kind__in=sorted(NO_DECLARATION_KINDS))
+        .order_by("order", "pk")
+    )
+)
+_OWN_DECLARATIONS = Precompiled(
+    lambda meeting_id, pk: InterestDeclaration.objects.filter(
+        item__meeting_id=meeting_id, membership_id=pk
+    ).order_by()
+)
+_OWN_RECUSALS = Precompiled(
+    lambda meeting_id, pk: Recusal.objects.filter(item__meeting_id=meeting_id, membership_id=pk).order_by()
+)
+_OWN_CHALLENGES = Precompiled(
+    lambda meeting_id, pk: (
+        RecusalChallenge.objects.filter(item__meeting_id=meeting_id, filed_by_id=pk)
+        .select_related("against__person")
+        .order_by("filed_at", "pk")
+    )
+)
+
+
 def member_items(meeting: Meeting, membership: Membership) -> list[MemberItem]:
     """Every declarable item with the member's own answer, their recusal on it and the challenges they
     filed on it (never other members' declarations). Four queries."""
-    items = list(
-        meeting.items.exclude(kind__in=NO_DECLARATION_KINDS)
-        .order_by("order", "pk")
-        .prefetch_related(
-            Prefetch(
-                "declarations",
-                queryset=InterestDeclaration.objects.filter(membership=membership),
-                to_attr="own_declarations",
-            ),
-            Prefetch(
-                "recusals", queryset=Recusal.objects.filter(membership=membership), to_attr="own_recusals"
-            ),
-            Prefetch(
-                "challenges",
-                queryset=RecusalChallenge.objects.filter(filed_by=membership).select_related(
-                    "against__person"
-                ),
-                to_attr="own_challenges",
-            ),
-        )
-    )
+    items = _DECLARABLE.rows(meeting_id=meeting.pk)
+    if not items:
+        return []
+    mine = {"meeting_id": meeting.pk, "pk": membership.pk}
+    declarations = {d.item_id: d for d in _OWN_DECLARATIONS.rows(**mine)}
+    recusals = {r.item_id: r for r in _OWN_RECUSALS.rows(**mine)}
+    challenges: dict[int, list[RecusalChallenge]] = {}
+    for c in _OWN_CHALLENGES.rows(**mine):
+        challenges.setdefault(c.item_id, []).append(c)
     return [
         MemberItem(
             item=i,
-            declaration=next(iter(i.own_declarations), None),
-            recusal=next(iter(i.own_recusals), None),
-            challenges=i.own_challenges,
+            declaration=declarations.get(i.pk),
+            recusal=recusals.get(i.pk),
+            challenges=challenges.get(i.pk, []),
         )
         for i in items
     ]

@@ -74,9 +74,7 @@ def attachment_download(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def recusal_add(request, pk: int):
     meeting = permissions.meeting_for_manage(request, pk)
-    form = RecusalForm(
-        request.POST or None, meeting=meeting, enrolled=selectors.enrolled_memberships(meeting)
-    )
+    form = RecusalForm(request.POST or None, meeting=meeting, enrolled=selectors.enrolled_rows(meeting))
     return form_view(
         request,
         form,

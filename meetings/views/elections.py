@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from meetings import permissions, selectors, services
+from meetings import markup, permissions, selectors, services
 from meetings.forms import ElectionForm
 from seongdong_gov.forms import apply_validation_error
 
@@ -20,9 +20,7 @@ def election_record(request, pk: int):
     """선거 (호선): candidates and their votes; the winner is computed and their role recorded. The
     success message names the winner, which form_view's fixed message cannot, hence its own flow."""
     meeting = permissions.meeting_for_manage(request, pk)
-    form = ElectionForm(
-        request.POST or None, meeting=meeting, enrolled=selectors.enrolled_memberships(meeting)
-    )
+    form = ElectionForm(request.POST or None, meeting=meeting, enrolled=selectors.enrolled_rows(meeting))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -46,5 +44,10 @@ def election_record(request, pk: int):
     return render(
         request,
         "meetings/election.html",
-        {"meeting": meeting, "form": form, "elections": selectors.elections_of(meeting)},
+        {
+            "meeting": meeting,
+            "form": form,
+            "candidate_rows": markup.candidate_rows_html(form),
+            "elections": selectors.elections_of(meeting),
+        },
     )

@@ -44,7 +44,8 @@ def interests_mine(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def interest_declare(request, pk: int, item_pk: int):
     item, membership = permissions.item_for_member(request, pk, item_pk)
-    own = item.declarations.filter(membership=membership).first()
+    # one at most (unique per item and member): by pk, not the default order's five joins
+    own = item.declarations.filter(membership=membership).order_by("pk").first()
     initial = (
         {
             "has_interest": "1" if own.has_interest else "0",
@@ -70,7 +71,7 @@ def interest_declare(request, pk: int, item_pk: int):
 @require_http_methods(["GET", "POST"])
 def challenge_file(request, pk: int, item_pk: int):
     item, membership = permissions.item_for_member(request, pk, item_pk)
-    others = [m for m in selectors.enrolled_memberships(item.meeting) if m.pk != membership.pk]
+    others = [m for m in selectors.enrolled_rows(item.meeting) if m.membership_id != membership.pk]
     return form_view(
         request,
         ChallengeForm(request.POST or None, others=others),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from committees.permissions import roles_for
 from meetings import permissions, selectors, services
 from meetings.forms import CancelForm, MeetingForm, MeetingListFilterForm, ObserverForm, RescheduleForm
-from meetings.markup import attendance_rows_html
+from meetings.markup import MeetingUrls, attendance_rows_html, meeting_rows_html
 from meetings.views._common import post_action
 from seongdong_gov.forms import form_view
 from seongdong_gov.pagination import paginate
@@ -25,13 +25,15 @@ def meeting_list(request):
     form = MeetingListFilterForm(request.GET or None)
     year = form.cleaned_data.get("year") if form.is_valid() else None
     meetings = selectors.meeting_list(roles, today=timezone.localdate(), year=year)
+    page = paginate(request, meetings)
     return render(
         request,
         "meetings/list.html",
         {
             "form": form,
             "year": year,
-            **paginate(request, meetings),
+            **page,
+            "meeting_rows": meeting_rows_html(page["page_obj"]),
             "can_create": permissions.can_create_meetings(roles),
             "can_calendar": permissions.can_use_calendar(roles),
         },
@@ -62,6 +64,7 @@ def meeting_detail(request, pk: int):
             "started": started,
             **data,
             "attendance_rows": attendance_rows_html(data["rows"]),
+            "urls": MeetingUrls(meeting.pk),
             **evote,
         },
     )

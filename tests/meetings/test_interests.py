@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from committees.permissions import roles_for
 from meetings import selectors, services
 from meetings.models import (
     AgendaItem,
@@ -550,3 +551,53 @@ def test_service_refuses_an_unknown_kind_and_overlong_text():
     with pytest.raises(ValidationError, match="1000자 이내"):
         services.challenge_file(actor=None, item=w["item"], filed_by=a, against=b, reasons="가" * 1001)
     assert not InterestDeclaration.objects.exists() and not RecusalChallenge.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_members_own_seat_is_the_first_of_theirs_among_the_enrolled_of_a_joint_meeting():
+    """`enrolled_membership_of` (one query) gives what a search of `enrolled_memberships` gives: the
+    person's first seat in the roster's order where a joint meeting seats them twice; None for someone
+    without a seat, or whose term has ended by the meeting's date."""
+    w = _world()
+    second = factories.BodyFactory(order=w["body"].order + 1)
+    a = w["members"][0]
+    twice = _member(second, "이중석")
+    again = factories.member(
+        w["body"], twice.person, start=TODAY - dt.timedelta(days=60), end=TODAY + dt.timedelta(days=700)
+    )
+    gone = factories.member(second, start=TODAY - dt.timedelta(days=300), end=TODAY - dt.timedelta(days=1))
+    meeting = w["meeting"]
+    meeting.bodies.add(second)
+    meeting = selectors.visible_meeting(roles_for(factories.staff_user()), meeting.pk)
+    enrolled = selectors.enrolled_memberships(meeting)
+
+    def first_of(person_id):
+        return next((m for m in enrolled if m.person_id == person_id), None)
+
+    for person_id in (a.person_id, twice.person_id, gone.person_id, w["secretary"].pk + 10_000):
+        mine = selectors.enrolled_membership_of(meeting, person_id)
+        expected = first_of(person_id)
+        assert (mine and mine.pk) == (expected and expected.pk)
+    assert selectors.enrolled_membership_of(meeting, twice.person_id).pk == again.pk
+    assert selectors.enrolled_membership_of(meeting, gone.person_id) is None
+    mine = selectors.enrolled_membership_of(meeting, a.person_id)
+    assert (mine.person.name, mine.body.name) == ("김하나", w["body"].name)
+
+
+@pytest.mark.django_db
+def test_member_page_shows_own_recusal_and_challenges_per_item_in_filing_order(client):
+    w = _world()
+    a, b, c = w["members"]
+    b.person.name = '<b>&"'
+    b.person.save()
+    services.recusal_add(actor=None, item=w["other"], membership=a, reason="<사유>")
+    services.challenge_file(actor=a.person.user, item=w["item"], filed_by=a, against=c, reasons="첫째")
+    services.challenge_file(actor=a.person.user, item=w["item"], filed_by=a, against=b, reasons="둘째")
+    services.challenge_file(actor=b.person.user, item=w["item"], filed_by=b, against=c, reasons="남의 신청")
+    client.force_login(a.person.user)
+    page = client.get(reverse("meetings:interests_mine", args=[w["meeting"].pk])).content.decode()
+    first = page[page.index(f"interest-item-{w['item'].pk}") : page.index(f"interest-item-{w['other'].pk}")]
+    second = page[page.index(f"interest-item-{w['other'].pk}") :]
+    assert first.index("박세나 위원 기피 신청") < first.index("&lt;b&gt;&amp;&quot; 위원 기피 신청")
+    assert first.count("위원 기피 신청") == 2 and "my-recusal" not in first
+    assert 'data-testid="my-recusal">회피: &lt;사유&gt;</div>' in second and "기피 신청:" not in second

@@ -248,6 +248,47 @@ def test_election_through_the_screen_records_the_role(login):
     assert Membership.objects.get(pk=members[0].pk).role == Membership.Role.MEMBER
 
 
+def test_election_candidate_rows_show_each_member_escaped_and_a_reshown_post(login):
+    """The candidate rows (written in Python, meetings.markup): one labelled input a member in seat
+    order, the member's name escaped and the office named; a re-shown POST keeps each value entered and
+    marks only the invalid field, with its message."""
+    body, members, _ = _body_with_members(3)
+    members[0].person.name = '<b>&"'
+    members[0].person.save()
+    members[1].role = Membership.Role.CHAIR
+    members[1].save()
+    m, item = _meeting(body, kind="election", held=True)
+    client = login(factories.staff_user())
+    url = reverse("meetings:election", args=[m.pk])
+    page = client.get(url).content.decode()
+    rows = page[page.index('data-testid="candidates"') :]
+    a, b, c = (ms.pk for ms in members)
+    assert rows.count("<tr>") == 4  # the heading and a member each
+    assert (
+        f'<tr><th scope="row" class="fw-normal"><label for="id_c_{a}">&lt;b&gt;&amp;&quot; '
+        f"({body.name}) 득표</label></th>\n"
+        f'        <td><input type="number" name="c_{a}" id="id_c_{a}" value="" min="0" max="1000"'
+        ' class="form-control form-control-sm"></td></tr>'
+    ) in rows
+    assert f'<label for="id_c_{b}">{members[1].person.name} ({body.name} · 위원장) 득표</label>' in rows
+    assert rows.index(f'id="id_c_{a}"') < rows.index(f'id="id_c_{b}"') < rows.index(f'id="id_c_{c}"')
+    assert "<b>" not in rows
+    base = {"item": item.pk, "role": Membership.Role.CO_CHAIR_CIVIL, "taken": "16:40"}
+    page = client.post(url, {**base, f"c_{a}": "2", f"c_{b}": "-1", f"c_{c}": '"x'}).content.decode()
+    assert (
+        f'name="c_{a}" id="id_c_{a}" value="2" min="0" max="1000" class="form-control form-control-sm">'
+        in page
+    )
+    assert (
+        f'name="c_{b}" id="id_c_{b}" value="-1" min="0" max="1000" class="form-control form-control-sm'
+        f' is-invalid" aria-invalid="true" aria-describedby="id_c_{b}_error"><div id="id_c_{b}_error"'
+        ' class="invalid-feedback">0 이상의 값을 입력해 주세요.</div>'
+    ) in page
+    assert 'value="&quot;x" min="0" max="1000" class="form-control form-control-sm is-invalid"' in page
+    assert f'<div id="id_c_{c}_error" class="invalid-feedback">정수를 입력하세요.</div>' in page
+    assert not Membership.objects.filter(role=Membership.Role.CO_CHAIR_CIVIL).exists()
+
+
 # --- written resolutions ---------------------------------------------------------------------------
 
 

@@ -352,3 +352,64 @@ def test_meeting_page_attendance_table_names_office_status_deputy_and_times(clie
     assert "<td>가위원 (위원장)</td><td>민간협의체</td><td>출석 (대리: &lt;대리인&gt;)</td>" in rows[0]
     assert "<td>나위원</td><td>민간협의체</td><td>출석</td>" in rows[1] and "<td>16:15–17:10</td>" in rows[1]
     assert "<td>—</td>" in rows[2]
+
+
+def test_list_rows_show_each_meeting_escaped_with_bodies_host_badges_and_status(login, db):
+    """회의 목록's rows (written in Python, meetings.markup): date and time, the badge of a moved or a
+    flagged date, the title linked, the bodies and the host, the place or a dash, the status; user text
+    escaped; and the empty row."""
+    staff = login(factories.staff_user())
+    assert (
+        '<tr><td colspan="5">회의가 없습니다.</td></tr>'
+        in staff.get(reverse("meetings:list")).content.decode()
+    )
+    body = factories.BodyFactory(name='<b>&"기구')
+    other = factories.BodyFactory(name="둘째 위원회")
+    day = TODAY + dt.timedelta(days=7)
+    starts = dt.datetime.combine(day, dt.time(9, 5), tzinfo=SEOUL)
+    moved = services.meeting_create(
+        actor=None,
+        meeting=Meeting(
+            title='<i>"회의"</i>',
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=1),
+            host_body=body,
+            place="3층 <회의실>",
+            original_date=day - dt.timedelta(days=3),
+            moved_reason="<추석>",
+        ),
+        bodies=[body, other],
+    )
+    later = starts + dt.timedelta(days=1)
+    flagged = services.meeting_create(
+        actor=None,
+        meeting=Meeting(
+            title="휴일 회의",
+            starts_at=later,
+            ends_at=later + dt.timedelta(hours=1),
+            date_flagged=True,
+            moved_reason="선거일",
+        ),
+        bodies=[other],
+    )
+    page = staff.get(reverse("meetings:list")).content.decode()
+    rows = page[page.index("<tbody>") : page.index("</tbody>")]
+    assert rows.count("<tr>") == 2
+    d = f"{day.year}. {day.month}. {day.day}."
+    o = day - dt.timedelta(days=3)
+    assert (
+        f'<tr><td>{d} 09:05 <span class="badge text-bg-warning">{o.year}. {o.month}. {o.day}. &lt;추석&gt; → 변경'
+        "</span></td>\n"
+        f'      <th scope="row"><a href="/meetings/{moved.pk}/">&lt;i&gt;&quot;회의&quot;&lt;/i&gt;</a></th>\n'
+        '      <td>&lt;b&gt;&amp;&quot;기구, 둘째 위원회 <span class="text-muted small">(주관: &lt;b&gt;&amp;&quot;기구)'
+        "</span></td>\n"
+        "      <td>3층 &lt;회의실&gt;</td><td>예정</td></tr>"
+    ) in rows
+    n = later.date()
+    assert (
+        f'<tr><td>{n.year}. {n.month}. {n.day}. 09:05 <span class="badge text-bg-danger">선거일</span></td>\n'
+        f'      <th scope="row"><a href="/meetings/{flagged.pk}/">휴일 회의</a></th>\n'
+        "      <td>둘째 위원회</td>\n"
+        "      <td>—</td><td>예정</td></tr>"
+    ) in rows
+    assert rows.index(f"/meetings/{moved.pk}/") < rows.index(f"/meetings/{flagged.pk}/")
