@@ -339,6 +339,12 @@ class Minutes(FastChoicesDisplay, models.Model):
                 name="minutes_number_unique_per_body_year",
             ),
         ]
+        indexes = [
+            # the public site's minutes (sitemap, body pages): a few among ten years of the district's
+            models.Index(
+                fields=["meeting"], condition=Q(status="locked", is_public=True), name="minutes_public"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.meeting_id} ({self.status})"
