@@ -29,6 +29,16 @@ class AppointmentAdmin(AuditedModelAdmin):
     list_filter = ["membership__body__kind", "end_kind", "is_reappointment"]
     search_fields = ["membership__person__name", "membership__body__name"]
     list_select_related = ["membership__body", "membership__person"]
+    # `__str__`: the membership's body, person and start
+    list_only = [
+        "recommended_by",
+        "approval_number",
+        "is_reappointment",
+        "end_kind",
+        "membership__start",
+        "membership__body__name",
+        "membership__person__name",
+    ]
     # newest first on the primary key: the model's order (body, start, seat) sorts every row of the
     # district's 20,000 before the first page can be shown
     ordering = ["-pk"]
@@ -67,6 +77,14 @@ class CertificateAdmin(AuditedModelAdmin):
 
     list_display = ["number", "appointment", "issued_on", "reissue_of"]
     list_select_related = ["appointment__membership__body", "appointment__membership__person", "reissue_of"]
+    list_only = [
+        "number",
+        "issued_on",
+        "appointment__membership__start",
+        "appointment__membership__body__name",
+        "appointment__membership__person__name",
+        "reissue_of__number",
+    ]
     list_filter = [CertificateYearFilter]
     raw_id_fields = ["appointment", "reissue_of", "issued_by"]
 

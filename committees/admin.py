@@ -59,6 +59,7 @@ class BodyAdmin(AuditedModelAdmin):
 class MembershipAdmin(AuditedModelAdmin):
     list_display = ["person", "body", "role", "start", "end"]
     list_select_related = ["person", "body"]
+    list_only = ["role", "start", "end", "person__name", "body__name"]  # `__str__`: body and person
     # by the kind of body, not a link to each of the district's 200 bodies on every page (a fifth of the
     # page's time); one body's members: search its name, or its page in the app
     list_filter = ["body__kind", "role"]
@@ -73,6 +74,13 @@ class MembershipAdmin(AuditedModelAdmin):
 class SeatAdmin(AuditedModelAdmin):
     list_display = ["__str__", "group"]
     list_select_related = ["group__body"]
+    # `__str__`: the group's label and the number; the group's: its body and label
+    list_only = ["number", "group__label", "group__body__name"]
+    # by group (its id) and number, which the unique (group, number) index reads in order: the model's
+    # order follows the group to its body (order, name) and sorted every seat of the district joined to
+    # both before the first page could be shown. The groups are created body by body, so the pages read
+    # alike; the group column still sorts by the bodies' order.
+    ordering = ["group_id", "number"]
     raw_id_fields = ["group"]
 
 

@@ -11,6 +11,7 @@ for model in (models.MeetingSeries, models.AgendaItem):
 class MeetingAdmin(AuditedModelAdmin):
     list_display = ["title", "starts_at", "status", "host_body"]
     list_select_related = ["host_body"]
+    list_only = ["title", "starts_at", "status", "host_body__name"]  # `__str__`: title and day
     list_filter = ["status"]
     search_fields = ["title"]
     # no date_hierarchy: its year links read every meeting's date on each view (the meeting list and

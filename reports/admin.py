@@ -30,6 +30,10 @@ class ReportAdmin(AuditedModelAdmin):
     list_display = ["unit", "field", "month", "state", "submitted_at"]
     list_select_related = ["unit", "field"]
     list_filter = ["field", "state", "month"]
+    # the model's order (month, then the unit's and the field's order) is read month by month from the
+    # month index (reports/migrations/0004), units and fields joined for the page's rows only
+    # none of a report's three texts (each up to TEXT_MAX); `__str__` reads unit, field and month
+    list_only = ["month", "state", "submitted_at", "unit__name", "field__name"]
 
     def has_change_permission(self, request, obj=None):
         return False
