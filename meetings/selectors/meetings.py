@@ -455,6 +455,9 @@ _PAST = Precompiled(
     lambda body_ids, before: (
         Meeting.objects.filter(pk__in=meeting_ids_of_bodies(body_ids), starts_at__lt=before)
         .select_related("minutes")
+        # what 내 회의 writes (meetings.markup.past_html): not the minutes' frozen record, some 30 KB of
+        # JSON a locked meeting, twenty a page
+        .only("pk", "title", "starts_at", "minutes__status")
         .order_by("-starts_at", "-pk")
     )
 )

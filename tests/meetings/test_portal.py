@@ -131,3 +131,17 @@ def test_portal_lists_escape_titles_and_link_minutes(login, member):
     )
     html = client.get(reverse("meetings:portal")).content.decode()
     assert reverse("meetings:minutes", args=[done.pk]) in html
+
+
+def test_portal_past_reads_no_frozen_record(login, member):
+    """내 회의 shows a past meeting's minutes link from their status: the page's query leaves out the
+    locked minutes' frozen record (a record of 100 members is tens of KB, twenty a page)."""
+    _meetings(member, past=2, upcoming=0)
+    factories.MinutesFactory(meeting=factories.MeetingFactory._meta.model.objects.get(title="지난 000"))
+    client = login(member)
+    client.get(reverse("meetings:portal"))
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("meetings:portal")).content.decode()
+    past = [q["sql"] for q in queries.captured_queries if "meetings_minutes" in q["sql"]]
+    assert past and not [sql for sql in past if '"record"' in sql]
+    assert "지난 000" in page and "지난 001" in page
