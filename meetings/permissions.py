@@ -109,9 +109,10 @@ def require_member(roles: Roles) -> None:
 # --- objects -------------------------------------------------------------------------------------------
 
 
-def meeting_for_user(request_or_roles, pk: int) -> Meeting:
+def meeting_for_user(request_or_roles, pk: int, *, contents: bool = False) -> Meeting:
+    """The meeting if the user sees it, else 404 (`contents`: with what it has, `visible_meeting`)."""
     roles = roles_of(request_or_roles)
-    meeting = selectors.visible_meeting(roles, pk)
+    meeting = selectors.visible_meeting(roles, pk, contents=contents)
     if meeting is None:
         raise Http404
     return meeting

@@ -16,6 +16,7 @@ from committees.permissions import Roles
 from meetings import rules
 from meetings.models import Attendance, BallotBox, ElectronicBallot, Meeting, Recusal, SecretBallot, VoterMark
 from meetings.selectors.convening import own_membership
+from meetings.selectors.meetings import has
 from meetings.selectors.voting import vote_context
 from seongdong_gov.precompiled import Precompiled
 
@@ -85,6 +86,8 @@ _OPEN_BOXES = Precompiled(
 def open_boxes_brief(meeting: Meeting) -> list[BallotBox]:
     """The boxes open on the meeting's items, with their items; one query (the meeting page), compiled
     once (seongdong_gov.precompiled)."""
+    if not has(meeting, "open_boxes"):
+        return []
     return _OPEN_BOXES.rows(meeting_id=meeting.pk)
 
 

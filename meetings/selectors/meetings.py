@@ -18,6 +18,7 @@ from meetings.models import (
     AgendaItem,
     Attachment,
     Attendance,
+    BallotBox,
     Election,
     InterestDeclaration,
     Meeting,
@@ -41,12 +42,16 @@ def visible_meetings(roles: Roles) -> QuerySet[Meeting]:
     return Meeting.objects.filter(pk__in=meeting_ids_of_bodies(ids))
 
 
-_MEETING = Precompiled(lambda pk: Meeting.objects.filter(pk=pk).select_related("host_body"))
-_MEETING_OF_BODIES = Precompiled(
-    lambda pk, body_ids: Meeting.objects.filter(pk=pk, pk__in=meeting_ids_of_bodies(body_ids)).select_related(
-        "host_body"
-    )
-)
+def _meeting(pk) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(pk=pk).select_related("host_body")
+
+
+def _meeting_of_bodies(pk, body_ids) -> QuerySet[Meeting]:
+    return _meeting(pk).filter(pk__in=meeting_ids_of_bodies(body_ids))
+
+
+_MEETING = Precompiled(_meeting)
+_MEETING_OF_BODIES = Precompiled(_meeting_of_bodies)
 # one meeting's bodies (what prefetch_related("bodies") reads, in Body's order, without its IN list)
 _BODIES_OF = Precompiled(
     lambda meeting_id: Body.objects.filter(
@@ -55,14 +60,40 @@ _BODIES_OF = Precompiled(
 )
 
 
-def visible_meeting(roles: Roles, pk: int) -> Meeting | None:
-    """The meeting `pk` if the user sees it (`visible_meetings`), with its host body and bodies: every
-    meeting page starts here, so its two queries are compiled once (seongdong_gov.precompiled)."""
+def _with_contents(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Whether each meeting has attachments, minutes, observers and an open ballot box (`has_*`): the
+    meeting page reads each of those only when there is one (`agenda_of`, `minutes_of`, `observers_of`,
+    `open_boxes_brief`), four queries that are usually empty, for four index probes in its first query."""
+    return meetings.annotate(
+        has_attachments=Exists(Attachment.objects.filter(meeting_id=OuterRef("pk"))),
+        has_minutes=Exists(Minutes.objects.filter(meeting_id=OuterRef("pk"))),
+        has_observers=Exists(Observer.objects.filter(meeting_id=OuterRef("pk"))),
+        has_open_boxes=Exists(
+            BallotBox.objects.filter(item__meeting_id=OuterRef("pk"), closed_at=None, discarded_at=None)
+        ),
+    )
+
+
+_MEETING_PAGE = Precompiled(lambda pk: _with_contents(_meeting(pk)))
+_MEETING_PAGE_OF_BODIES = Precompiled(lambda pk, body_ids: _with_contents(_meeting_of_bodies(pk, body_ids)))
+
+
+def has(meeting: Meeting, contents: str) -> bool:
+    """Whether `meeting` may have rows of `contents` ("attachments", "minutes", "observers", "open_boxes"):
+    False only when it was read with `_with_contents` and has none."""
+    return getattr(meeting, f"has_{contents}", True)
+
+
+def visible_meeting(roles: Roles, pk: int, *, contents: bool = False) -> Meeting | None:
+    """The meeting `pk` if the user sees it (`visible_meetings`), with its host body and bodies (and, with
+    `contents`, `_with_contents`' flags): every meeting page starts here, so its two queries are compiled
+    once (seongdong_gov.precompiled)."""
     if roles.is_governance_staff:
-        rows = _MEETING.rows(pk=pk)
+        rows = (_MEETING_PAGE if contents else _MEETING).rows(pk=pk)
     else:
         ids = roles.body_ids
-        rows = _MEETING_OF_BODIES.rows(pk=pk, body_ids=sorted(ids)) if ids else []
+        query = _MEETING_PAGE_OF_BODIES if contents else _MEETING_OF_BODIES
+        rows = query.rows(pk=pk, body_ids=sorted(ids)) if ids else []
     if not rows:
         return None
     seed_prefetched(rows[0], "bodies", _BODIES_OF.rows(meeting_id=pk))
@@ -322,6 +353,8 @@ _CORRECTIONS = Precompiled(
 
 def minutes_of(meeting: Meeting) -> Minutes | None:
     """The meeting's minutes (one at most), or None."""
+    if not has(meeting, "minutes"):
+        return None
     return next(iter(_MINUTES.rows(meeting_id=meeting.pk)), None)
 
 
@@ -331,7 +364,7 @@ def corrections_of(minutes: Minutes) -> list[MinutesCorrection]:
 
 
 def observers_of(meeting: Meeting) -> list[Observer]:
-    return _OBSERVERS.rows(meeting_id=meeting.pk)
+    return _OBSERVERS.rows(meeting_id=meeting.pk) if has(meeting, "observers") else []
 
 
 def grouped_by(rows, attname: str) -> dict[int | None, list]:
@@ -371,7 +404,8 @@ def agenda_of(meeting: Meeting) -> tuple[list[AgendaItem], list[Attachment]]:
     """The agenda as the meeting page shows it: `items_with_votes`, each item also with its
     `attachment_list`; and the meeting's own attachments (those on no item). Five queries."""
     items = items_with_votes(meeting)
-    attachments = grouped_by(_ATTACHMENTS.rows(meeting_id=meeting.pk), "item_id")
+    rows = _ATTACHMENTS.rows(meeting_id=meeting.pk) if has(meeting, "attachments") else []
+    attachments = grouped_by(rows, "item_id")
     for item in items:
         item.attachment_list = attachments.get(item.pk, [])
     return items, attachments.get(None, [])

@@ -43,7 +43,9 @@ def meeting_list(request):
 @login_required
 def meeting_detail(request, pk: int):
     roles = roles_for(request.user)
-    meeting = permissions.meeting_for_user(roles, pk)
+    # with what it has: the page skips the queries of its attachments, minutes, observers and open
+    # ballot boxes when there are none
+    meeting = permissions.meeting_for_user(roles, pk, contents=True)
     manage = permissions.can_manage(roles, meeting)
     data = selectors.meeting_detail_data(
         meeting, show_agenda=manage or meeting.agenda_published, show_minutes_draft=manage

@@ -185,12 +185,34 @@ def test_meeting_detail_query_count(login, setup, rows, django_assert_num_querie
     # Constant for 1 and 10 rows: session, user, roles (one query), nav/context roles, meeting + bodies, enrolled members
     # and their persons (by key),
     # attendances, items (with the kinds of row they have: no vote, ballot or recusal here, so none is
-    # read) + attachments, minutes, observers, meeting attachments,
-    # the open electronic ballot boxes (issue 15 §2); no session write (the warm-up stamped it: it is
-    # saved at most once per SESSION_REFRESH_SECONDS).
-    with django_assert_num_queries(13):
+    # read); the meeting's first query says it has no attachments, minutes, observers or open ballot box,
+    # so none of those is read (test_meeting_detail_reads_what_the_meeting_has); no session write (the
+    # warm-up stamped it: it is saved at most once per SESSION_REFRESH_SECONDS).
+    with django_assert_num_queries(9):
         response = client.get(reverse("meetings:detail", args=[m.pk]))
     assert f"보고 {rows + 1}" in response.content.decode()
+
+
+def test_meeting_detail_reads_what_the_meeting_has(login, setup, django_assert_num_queries):
+    """The queries skipped for an empty meeting are made when it has each kind of row, and the page shows
+    them: an attachment, the minutes, an observer, an open electronic ballot box (4 queries more)."""
+    from django.utils import timezone
+
+    from meetings.models import BallotBox
+
+    body, *_ = setup
+    m = _meeting(body, published=True)
+    item = m.items.get()
+    factories.AttachmentFactory(meeting=m, item=None, original_name="회의자료.pdf")
+    factories.MinutesFactory(meeting=m)
+    factories.ObserverFactory(meeting=m, name="배석 홍길동")
+    BallotBox.objects.create(item=item, method="named", opened_at=timezone.now())
+    client = login(factories.staff_user())
+    client.get(reverse("meetings:list"))  # warm the session
+    with django_assert_num_queries(13):
+        page = client.get(reverse("meetings:detail", args=[m.pk])).content.decode()
+    assert "회의자료.pdf" in page and "배석 홍길동" in page
+    assert reverse("meetings:minutes", args=[m.pk]) in page and 'data-testid="evote-open"' in page
 
 
 @pytest.mark.parametrize("rows", [1, 10])
