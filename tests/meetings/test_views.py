@@ -183,12 +183,12 @@ def test_meeting_detail_query_count(login, setup, rows, django_assert_num_querie
     client = login(factories.staff_user())
     client.get(reverse("meetings:list"))  # warm the session
     # Constant for 1 and 10 rows: session, user, roles (one query), nav/context roles, meeting + bodies, enrolled members
-    # and their persons (by key),
+    # with their persons (one query),
     # attendances, items (with the kinds of row they have: no vote, ballot or recusal here, so none is
     # read); the meeting's first query says it has no attachments, minutes, observers or open ballot box,
     # so none of those is read (test_meeting_detail_reads_what_the_meeting_has); no session write (the
     # warm-up stamped it: it is saved at most once per SESSION_REFRESH_SECONDS).
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(reverse("meetings:detail", args=[m.pk]))
     assert f"보고 {rows + 1}" in response.content.decode()
 
@@ -209,7 +209,7 @@ def test_meeting_detail_reads_what_the_meeting_has(login, setup, django_assert_n
     BallotBox.objects.create(item=item, method="named", opened_at=timezone.now())
     client = login(factories.staff_user())
     client.get(reverse("meetings:list"))  # warm the session
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         page = client.get(reverse("meetings:detail", args=[m.pk])).content.decode()
     assert "회의자료.pdf" in page and "배석 홍길동" in page
     assert reverse("meetings:minutes", args=[m.pk]) in page and 'data-testid="evote-open"' in page
