@@ -8,8 +8,6 @@ register.html wrote, escaping every value; `body_index_rows_html` the 200 rows o
 
 from __future__ import annotations
 
-import functools
-
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -49,11 +47,9 @@ def appointment_rows_html(rows: list[dict], *, is_admin: bool) -> SafeString:
         }.items()
     }
     end_kinds = {value: e(label) for value, label in Appointment.EndKind.choices}
-    # a body's members share a few dozen dates: each written once (four `date_format`s a row were ~5 ms)
-    day = functools.lru_cache(maxsize=None)(day_text)
     out = []
     for m in rows:
-        term = f"{day(m['start'])} ~ {day(m['end'])}"
+        term = f"{day_text(m['start'])} ~ {day_text(m['end'])}"
         a = m["a_pk"]
         if a and m["a_end_kind"]:
             term += f' <span class="badge text-bg-secondary">{end_kinds.get(m["a_end_kind"]) or e(m["a_end_kind"])}</span>'
@@ -64,10 +60,10 @@ def appointment_rows_html(rows: list[dict], *, is_admin: bool) -> SafeString:
         if a:
             recommended = e(m["a_recommended_by"])
             if m["a_recommended_on"]:
-                recommended += f'<br><span class="small">{day(m["a_recommended_on"])}</span>'
+                recommended += f'<br><span class="small">{day_text(m["a_recommended_on"])}</span>'
             approval = e(m["a_approval_number"]) if m["a_approval_number"] else "-"
             if m["a_approval_date"]:
-                approval += f'<br><span class="small">{day(m["a_approval_date"])}</span>'
+                approval += f'<br><span class="small">{day_text(m["a_approval_date"])}</span>'
             if m["a_is_reappointment"]:
                 kind = words["reappointed"]
                 if m["a_reappointment_reason"]:
@@ -107,10 +103,9 @@ def register_rows_html(rows, *, is_admin: bool) -> SafeString:
         return mark_safe(f'<tr><td colspan="7">{e(_("발급된 위촉장이 없습니다."))}</td></tr>')
     pdf_url, reissue_url = url_maker("appointments:certificate_pdf"), url_maker("appointments:reissue")
     reissue_word = e(_("재발급"))
-    day = functools.lru_cache(maxsize=None)(day_text)  # a 위촉식 issues many on one date
     out = []
     for c in rows:
-        issued = day(c["issued_on"])
+        issued = day_text(c["issued_on"])
         if c["ceremony"]:
             issued += f" · {e(c['ceremony'])}"
         note = ""
@@ -161,11 +156,10 @@ def alert_rows_html(which: str, rows, *, can_end: bool) -> SafeString:
     body_url = url_maker("committees:body_detail")
     out = []
     if which == "ending":
-        day = functools.lru_cache(maxsize=None)(day_text)  # terms end together
         for m in rows:
             out.append(
                 f'<tr><td><a href="{body_url(m.body_id)}">{e(m.body.name)}</a></td>'
-                f'<th scope="row">{e(m.person.name)}</th><td>{day(m.end)}</td></tr>\n  '
+                f'<th scope="row">{e(m.person.name)}</th><td>{day_text(m.end)}</td></tr>\n  '
             )
         columns = 3
     elif which == "vacant":

@@ -6,16 +6,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.formats import date_format, get_format
 
 _SENTINEL = 987654321
 
 
+_patterns: dict[tuple, str] = {}
+
+
 def url_maker(name: str, *leading):
-    """`pk -> URL` for a route whose last argument is a pk, reversed once rather than once a row."""
-    pattern = reverse(name, args=[*leading, _SENTINEL])
+    """`pk -> URL` for a route whose last argument is a pk, reversed once rather than once a row; a route
+    with no other argument once per process (per URLconf and script prefix)."""
+    if leading:
+        pattern = reverse(name, args=[*leading, _SENTINEL])
+    else:
+        key = (get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, name)
+        pattern = _patterns.get(key)
+        if pattern is None:
+            pattern = _patterns[key] = reverse(name, args=[_SENTINEL])
     return lambda pk: pattern.replace(str(_SENTINEL), str(pk))
 
 
